@@ -1,0 +1,1 @@
+"""Heka resident portal (asukassivut / boendesidorna / resident pages)."""

@@ -1,0 +1,68 @@
+"""Command line: ``heka migrate``, ``heka import-register FILE``, ``heka demo-data``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from heka_app.settings import PROJECT_ROOT
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    from alembic import command
+    from alembic.config import Config
+
+    command.upgrade(Config(str(PROJECT_ROOT / "alembic.ini")), "head")
+    return 0
+
+
+def _import_register(args: argparse.Namespace) -> int:
+    from heka_app.db import session_scope
+    from heka_app.services.register_import import import_register_file
+
+    with session_scope() as session:
+        report = import_register_file(Path(args.file), session=session, dry_run=args.dry_run)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    from heka_app.db import session_scope
+    from heka_app.services.demo_data import database_is_empty, load_demo_data
+
+    with session_scope() as session:
+        if args.if_empty and not database_is_empty(session=session):
+            print("Database already has data; demo data not loaded.")
+            return 0
+        summary = load_demo_data(session=session)
+    print(summary)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``heka`` argument parser."""
+    parser = argparse.ArgumentParser(prog="heka", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="upgrade the database to the newest schema").set_defaults(
+        func=_migrate
+    )
+    imp = sub.add_parser("import-register", help="import the ERP resident register export")
+    imp.add_argument("file", help="CSV or JSON export (see docs/register-import.md)")
+    imp.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    imp.set_defaults(func=_import_register)
+    demo = sub.add_parser("demo-data", help="load the demo dataset")
+    demo.add_argument("--if-empty", action="store_true", help="only when the database is empty")
+    demo.set_defaults(func=_demo_data)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``heka`` command."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

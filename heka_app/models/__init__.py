@@ -1,0 +1,25 @@
+"""All table models, imported here so metadata (and Alembic) sees every table."""
+
+from heka_app.models.accounts import LoginSession, UserAccount
+from heka_app.models.content import Article, ArticleTranslation
+from heka_app.models.faults import FaultReport
+from heka_app.models.leases import Lease, LeaseCharge, LeaseResident, Person
+from heka_app.models.ledger import RentLedgerEntry
+from heka_app.models.places import Apartment, AreaOffice, Building, Property
+
+__all__ = [
+    "Apartment",
+    "AreaOffice",
+    "Article",
+    "ArticleTranslation",
+    "Building",
+    "FaultReport",
+    "Lease",
+    "LeaseCharge",
+    "LeaseResident",
+    "LoginSession",
+    "Person",
+    "Property",
+    "RentLedgerEntry",
+    "UserAccount",
+]
