@@ -1,5 +1,10 @@
-"""Shared fixtures. The test database is set before anything loads reflex's config,
-so tests never touch a developer's database."""
+"""Shared fixtures. The test database is chosen before anything loads reflex's config,
+so tests never touch a developer's database.
+
+SQLite (default): every test gets a fresh file. PostgreSQL (HEKA_DATABASE_URL set, as in
+CI): unit tests use a separate database ``<name>_unit`` whose schema is rebuilt per test,
+so the e2e app can keep the main test database for the whole run.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +14,53 @@ from pathlib import Path
 
 _TMP = Path(tempfile.mkdtemp(prefix="heka-tests-"))
 os.environ.setdefault("HEKA_ENV", "test")
-os.environ.setdefault("HEKA_DATABASE_URL", f"sqlite:///{_TMP / 'heka-test.db'}")
+os.environ.setdefault("HEKA_DATABASE_URL", f"sqlite:///{_TMP / 'heka-e2e.db'}")
 os.environ["REFLEX_DB_URL"] = os.environ["HEKA_DATABASE_URL"]
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
+if os.environ.get("HEKA_REDIS_URL"):
+    os.environ["REFLEX_REDIS_URL"] = os.environ["HEKA_REDIS_URL"]
 
 import pytest  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 from sqlmodel import Session, SQLModel  # noqa: E402
 
 import heka_app.models  # noqa: E402,F401
 from heka_app import db  # noqa: E402
 
+TEST_DB_URL = os.environ["HEKA_DATABASE_URL"]
+USING_POSTGRES = TEST_DB_URL.startswith("postgresql")
+
+
+def _unit_postgres_url() -> str:
+    url = make_url(TEST_DB_URL)
+    unit_url = url.set(database=f"{url.database}_unit")
+    admin = db.make_engine(TEST_DB_URL).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": unit_url.database}
+        ).first()
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{unit_url.database}"'))
+    admin.dispose()
+    return unit_url.render_as_string(hide_password=False)
+
+
+def fresh_engine(tmp_path: Path):
+    """An engine on an empty database (no tables)."""
+    if USING_POSTGRES:
+        eng = db.make_engine(_unit_postgres_url())
+        with eng.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        return eng
+    return db.make_engine(f"sqlite:///{tmp_path / 'unit.db'}")
+
 
 @pytest.fixture
 def engine(tmp_path):
-    """A fresh SQLite database with every table, installed as the process engine."""
-    eng = db.make_engine(f"sqlite:///{tmp_path / 'unit.db'}")
+    """A fresh database with every table, installed as the process engine."""
+    eng = fresh_engine(tmp_path)
     SQLModel.metadata.create_all(eng)
     db.set_engine(eng)
     yield eng

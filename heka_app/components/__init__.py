@@ -1,0 +1,1 @@
+"""Stateless building blocks: layout, navigation, footer, language switch."""

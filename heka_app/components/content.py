@@ -1,0 +1,42 @@
+"""Small text blocks used by the public pages: sections, bullet lists, cards."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+
+def section(title: rx.Var | str, *children: rx.Component, level: str = "h2") -> rx.Component:
+    """A titled section; pass ``t("...")`` as the title."""
+    return rx.box(
+        rx.heading(title, as_=level, size="6", margin_bottom="0.5em"),
+        *children,
+        as_="section",
+        margin_y="1.5em",
+    )
+
+
+def paragraph(text: rx.Var | str) -> rx.Component:
+    """One paragraph; pass ``t("...")``."""
+    return rx.text(text, as_="p", margin_bottom="0.75em")
+
+
+def bullets(*items: rx.Var | str) -> rx.Component:
+    """A bulleted list; pass ``t("...")`` items."""
+    return rx.list.unordered(*[rx.list.item(item) for item in items], margin_left="1.25em")
+
+
+def feature_card(icon: str, title: rx.Var, text: rx.Var) -> rx.Component:
+    """A card naming one thing tenants can do."""
+    return rx.card(
+        rx.hstack(
+            rx.icon(icon, size=28, aria_hidden="true", class_name="heka-card-icon"),
+            rx.vstack(
+                rx.heading(title, as_="h3", size="3"),
+                rx.text(text, size="2"),
+                spacing="1",
+                align="start",
+            ),
+            align="start",
+            spacing="3",
+        ),
+    )

@@ -1,0 +1,110 @@
+"""Page header: service name, navigation, language switch, log in / register.
+
+Desktop shows the links inline; below the ``md`` breakpoint they move into a menu so the
+header fits from 320 px without horizontal scrolling.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.components.language_switch import language_switch
+from heka_app.i18n import N_
+from heka_app.i18n.ui import t
+
+NAV_ITEMS = (
+    (routes.HOME, N_("Home")),
+    (routes.INSTRUCTIONS, N_("Instructions")),
+    (routes.ACCESSIBILITY, N_("Accessibility")),
+)
+
+
+def brand() -> rx.Component:
+    """Logo mark and service name, linking home."""
+    return rx.link(
+        rx.hstack(
+            rx.box(
+                "H",
+                class_name="heka-logo",
+                aria_hidden="true",
+            ),
+            rx.vstack(
+                rx.text("Heka", weight="bold", size="4", line_height="1"),
+                rx.text(t("Resident pages"), size="2", line_height="1.1"),
+                spacing="0",
+            ),
+            align="center",
+            spacing="2",
+        ),
+        href=routes.HOME,
+        underline="none",
+        color="inherit",
+        aria_label=t("Heka resident pages, home"),
+    )
+
+
+def _auth_buttons(direction: str = "row") -> rx.Component:
+    return rx.flex(
+        rx.link(rx.button(t("Log in"), variant="outline", width="100%"), href=routes.LOGIN),
+        rx.link(rx.button(t("Register"), width="100%"), href=routes.REGISTER),
+        direction=direction,
+        spacing="2",
+    )
+
+
+def _desktop_nav() -> rx.Component:
+    return rx.hstack(
+        *[rx.link(t(label), href=href, weight="medium") for href, label in NAV_ITEMS],
+        spacing="5",
+        display=["none", "none", "flex"],
+        as_="nav",
+        aria_label=t("Main navigation"),
+    )
+
+
+def _phone_menu() -> rx.Component:
+    return rx.box(
+        rx.menu.root(
+            rx.menu.trigger(
+                rx.button(
+                    rx.icon("menu", aria_hidden="true"),
+                    t("Menu"),
+                    variant="soft",
+                    size="2",
+                    id="phone-menu-button",
+                ),
+            ),
+            rx.menu.content(
+                *[rx.menu.item(rx.link(t(label), href=href)) for href, label in NAV_ITEMS],
+                rx.menu.separator(),
+                rx.menu.item(rx.link(t("Log in"), href=routes.LOGIN)),
+                rx.menu.item(rx.link(t("Register"), href=routes.REGISTER)),
+            ),
+        ),
+        display=["block", "block", "none"],
+    )
+
+
+def header() -> rx.Component:
+    """The site header."""
+    return rx.box(
+        rx.flex(
+            brand(),
+            _desktop_nav(),
+            rx.hstack(
+                language_switch(),
+                rx.box(_auth_buttons(), display=["none", "none", "block"]),
+                _phone_menu(),
+                spacing="3",
+                align="center",
+            ),
+            justify="between",
+            align="center",
+            wrap="wrap",
+            gap="3",
+            class_name="heka-container",
+        ),
+        as_="header",
+        class_name="heka-header",
+    )

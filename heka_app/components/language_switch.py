@@ -1,0 +1,34 @@
+"""FI / SV / EN switch: changes the UI language in place, no reload."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.i18n import LANGUAGE_NAMES, LANGUAGES
+from heka_app.state.session import SessionState
+
+
+def _language_button(language: str) -> rx.Component:
+    active = SessionState.lang == language
+    return rx.button(
+        language.upper(),
+        on_click=SessionState.set_language(language),
+        variant=rx.cond(active, "solid", "soft"),
+        size="1",
+        aria_label=LANGUAGE_NAMES[language],
+        aria_pressed=rx.cond(active, "true", "false"),
+        lang=language,
+        id=f"lang-{language}",
+        min_width="2.75rem",
+        min_height="2.25rem",
+    )
+
+
+def language_switch() -> rx.Component:
+    """Three buttons named in their own language."""
+    return rx.hstack(
+        *[_language_button(lang) for lang in LANGUAGES],
+        spacing="1",
+        role="group",
+        aria_label="Kieli / Språk / Language",
+    )

@@ -1,0 +1,28 @@
+"""The page shell every page uses: skip link, header, main content, footer."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.components.footer import footer
+from heka_app.components.header import header
+from heka_app.components.html_lang import html_lang
+from heka_app.i18n.ui import t
+
+
+def page_layout(*children: rx.Component) -> rx.Component:
+    """Wrap page content in the common layout."""
+    return rx.box(
+        html_lang(),
+        rx.link(t("Skip to content"), href="#main", class_name="heka-skip-link"),
+        header(),
+        rx.box(
+            rx.box(*children, class_name="heka-container"),
+            as_="main",
+            id="main",
+            tab_index=-1,
+            class_name="heka-main",
+        ),
+        footer(),
+        class_name="heka-page",
+    )

@@ -1,0 +1,27 @@
+"""The Reflex app and its page table."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.i18n.js_catalog import write_js_catalog
+from heka_app.i18n.ui import t
+from heka_app.pages.registry import PAGES
+from heka_app.state.public_info import PublicInfoState
+from heka_app.state.session import SessionState
+
+# The browser-side catalog is generated from the .po files before pages compile.
+write_js_catalog()
+
+app = rx.App(
+    stylesheets=["/heka.css"],
+    html_lang="fi",
+)
+
+for spec in PAGES:
+    app.add_page(
+        spec.component,
+        route=spec.route,
+        title=t(spec.title),
+        on_load=[SessionState.init_language, PublicInfoState.load],
+    )

@@ -1,0 +1,1 @@
+"""Screens: compositions of components bound to state vars. No database access here."""

@@ -1,0 +1,68 @@
+"""Accessibility statement (Act 306/2019) with a feedback channel."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.components.content import bullets, paragraph, section
+from heka_app.components.layout import page_layout
+from heka_app.i18n.ui import t
+from heka_app.services.contact_channels import CHANNELS
+
+
+def accessibility_page() -> rx.Component:
+    """The accessibility statement."""
+    email = CHANNELS.accessibility_email
+    return page_layout(
+        rx.heading(t("Accessibility statement"), as_="h1", size="8"),
+        paragraph(
+            t(
+                "Heka is a company owned by the City of Helsinki. The resident pages follow the "
+                "Act on the Provision of Digital Services (306/2019) and aim to meet WCAG 2.1 "
+                "level AA."
+            )
+        ),
+        section(
+            t("Compliance status"),
+            paragraph(
+                t(
+                    "The resident pages partially meet the requirements. Known shortcomings are "
+                    "listed below and are being fixed."
+                )
+            ),
+            bullets(
+                t("A full page load may show Finnish for a moment before your chosen language."),
+                t("Some news and instructions are available in Finnish only."),
+            ),
+        ),
+        section(
+            t("How we checked"),
+            paragraph(
+                t(
+                    "Automated axe-core checks run on every change, together with keyboard and "
+                    "screen-width tests from 320 pixels upwards."
+                )
+            ),
+        ),
+        section(
+            t("Give feedback"),
+            paragraph(
+                t(
+                    "Did you notice an accessibility problem? Tell us and we will answer within "
+                    "14 days."
+                )
+            ),
+            rx.text(t("Email"), ": ", rx.link(email, href=f"mailto:{email}")),
+        ),
+        section(
+            t("Supervisory authority"),
+            paragraph(
+                t(
+                    "If you are not satisfied with our answer, you can contact the accessibility "
+                    "supervision of the Regional State Administrative Agency for Southern Finland "
+                    "(www.saavutettavuusvaatimukset.fi)."
+                )
+            ),
+        ),
+        paragraph(t("This statement was last updated on 28 November 2026.")),
+    )

@@ -1,0 +1,26 @@
+"""Reflex configuration; values come from HEKA_* settings (heka_app/settings.py)."""
+
+import reflex as rx
+from reflex.plugins.sitemap import SitemapPlugin
+
+from heka_app.settings import get_settings
+
+_settings = get_settings()
+
+config = rx.Config(
+    app_name="heka_app",
+    telemetry_enabled=False,
+    db_url=_settings.database_url,
+    redis_url=_settings.redis_url or None,
+    # One process: in-memory state (the disk manager is for hot reload only).
+    state_manager_mode="redis" if _settings.redis_url else "memory",
+    # Websocket origin check: only the portal's own address outside dev.
+    cors_allowed_origins=["*"] if _settings.is_dev else [_settings.public_base_url],
+    show_built_with_reflex=False,
+    plugins=[
+        rx.plugins.RadixThemesPlugin(
+            theme=rx.theme(accent_color="blue", gray_color="slate", radius="medium")
+        ),
+    ],
+    disable_plugins=[SitemapPlugin],
+)

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what is missing for the portal (idempotent, quick the second time):
+# venv + Python packages, bun (from the npm registry), database migrations, demo data.
+# Usage: scripts/setup.sh [app|test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE="${1:-app}"
+STAMPS=.stamps
+mkdir -p "$STAMPS"
+
+if [ ! -x .venv/bin/python ]; then
+  echo "== Creating .venv"
+  python3.11 -m venv .venv
+fi
+
+extras="postgres"
+[ "$MODE" = "test" ] && extras="postgres,test"
+want="$(sha256sum pyproject.toml | cut -c1-16)-$extras"
+if [ "$(cat "$STAMPS/pip" 2>/dev/null)" != "$want" ]; then
+  echo "== Installing Python packages ($extras)"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[$extras]"
+  echo "$want" > "$STAMPS/pip"
+fi
+
+# Reflex downloads bun from a site we cannot reach; the npm registry has it.
+if [ ! -x .tools/node_modules/.bin/bun ]; then
+  echo "== Installing bun from the npm registry"
+  npm install --silent --prefix .tools --allow-scripts=bun bun@1.4.5 >/dev/null
+fi
+
+if [ "$MODE" = "test" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "== Installing Debian Chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+fi

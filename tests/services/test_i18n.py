@@ -1,0 +1,78 @@
+"""Language negotiation, Babel formatting, the server-side gettext and the JS catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from heka_app.i18n import coerce_language, negotiate_language
+from heka_app.i18n.catalogs import gettext
+from heka_app.i18n.formatting import (
+    format_date,
+    format_money,
+    format_number,
+    format_opening_hours,
+)
+from heka_app.i18n.js_catalog import render_js_catalog
+
+NBSP = "\xa0"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("sv-FI,sv;q=0.9,en;q=0.8", "sv"),
+        ("en-GB,en;q=0.9", "en"),
+        ("fi", "fi"),
+        ("de-DE,de;q=0.9", "fi"),
+        ("", "fi"),
+        (None, "fi"),
+        ("de;q=1.0, en;q=0.5, sv;q=0.7", "sv"),
+        ("en;q=0, sv", "sv"),
+        ("sv;q=banana, en;q=0.4", "en"),
+    ],
+)
+def test_negotiate_language_honours_quality_values(header, expected):
+    assert negotiate_language(header) == expected
+
+
+def test_coerce_language_falls_back_to_finnish():
+    assert coerce_language("sv") == "sv"
+    assert coerce_language("xx") == "fi"
+    assert coerce_language(None) == "fi"
+
+
+def test_money_dates_and_numbers_follow_the_language():
+    assert format_money(123450, "fi") == f"1{NBSP}234,50{NBSP}€"
+    assert format_money(123450, "en") == "€1,234.50"
+    assert format_money(-5, "sv") == f"-0,05{NBSP}€"
+    day = dt.date(2025, 3, 14)
+    assert format_date(day, "fi") == "14. maaliskuuta 2025"
+    assert format_date(day, "sv") == "14 mars 2025"
+    assert format_date(day, "en") == "March 14, 2025"
+    assert format_number(1234.5, "en") == "1,234.5"
+    assert format_number(1234.5, "fi") == f"1{NBSP}234,5"
+
+
+def test_opening_hours_in_each_language():
+    spec = "1-4 09:00-15:00;5 09:00-12:00"
+    assert format_opening_hours(spec, "fi") == ["ma–to 9.00–15.00", "pe 9.00–12.00"]
+    assert format_opening_hours(spec, "sv") == ["mån–tors 9.00–15.00", "fre 9.00–12.00"]
+    assert format_opening_hours(spec, "en") == ["Mon–Thu 9:00–15:00", "Fri 9:00–12:00"]
+
+
+def test_server_side_gettext_translates_and_falls_back_to_the_msgid():
+    assert gettext("fi", "Log in") == "Kirjaudu"
+    assert gettext("sv", "Log in") == "Logga in"
+    assert gettext("xx", "Log in") == "Kirjaudu"
+    assert gettext("sv", "A message nobody wrote") == "A message nobody wrote"
+
+
+def test_js_catalog_holds_one_row_per_msgid_in_fi_sv_en_order():
+    text = render_js_catalog()
+    table = json.loads(re.search(r"const TABLE = (\{.*\});", text).group(1))
+    assert table["Log in"] == ["Kirjaudu", "Logga in", "Log in"]
+    assert 'const LANGS = ["fi", "sv", "en"]' in text
