@@ -62,9 +62,7 @@ def test_language_switch_changes_text_without_reload_and_is_remembered(open_page
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_public_pages_have_no_serious_accessibility_violations(open_page, path, lang):
     page = open_page(path, width=1280, locale=BROWSER_LOCALES[lang])
-    page.wait_for_function(
-        "expected => document.documentElement.lang === expected", arg=lang
-    )
+    page.wait_for_function("expected => document.documentElement.lang === expected", arg=lang)
     results = Axe().run(page)
     serious = [
         (v["id"], v["impact"], len(v["nodes"]))

@@ -49,7 +49,9 @@ def test_every_event_handler_is_reviewed():
 def test_setvar_reaches_only_reviewed_handlers():
     # setvar(name, value) calls self.set_<name>(value): a set_* helper would be callable.
     for state in _heka_states():
-        own = {n for cls in state.__mro__ if cls.__module__.startswith("heka_app.") for n in vars(cls)}
+        own = {
+            n for cls in state.__mro__ if cls.__module__.startswith("heka_app.") for n in vars(cls)
+        }
         setters = {name for name in own if name.startswith("set_")}
         assert setters <= set(state.event_handlers), f"{state.__name__}: {setters}"
 
