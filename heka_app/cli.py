@@ -33,9 +33,9 @@ def _demo_data(args: argparse.Namespace) -> int:
     from heka_app.services.demo_data import database_is_empty, load_demo_data
 
     with session_scope() as session:
-        if args.if_empty and not database_is_empty(session=session):
+        if not database_is_empty(session=session):
             print("Database already has data; demo data not loaded.")
-            return 0
+            return 0 if args.if_empty else 1
         summary = load_demo_data(session=session)
     print(summary)
     return 0
