@@ -13,15 +13,17 @@ from heka_app.state.session import SessionState
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
 
-app = rx.App(
-    stylesheets=["/heka.css"],
-    html_lang="fi",
-)
+app = rx.App(stylesheets=["/heka.css"], html_lang="fi")
 
 for spec in PAGES:
     app.add_page(
         spec.component,
         route=spec.route,
         title=t(spec.title),
-        on_load=[SessionState.init_language, PublicInfoState.load],
+        on_load=[
+            SessionState.init_language,
+            SessionState.refresh,
+            PublicInfoState.load,
+            *spec.on_load,
+        ],
     )

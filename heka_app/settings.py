@@ -9,6 +9,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-change-me"  # noqa: S105 - refused outside dev below
+DEV_OIDC_CLIENT_SECRET = "dev-oidc-secret-not-for-production"  # noqa: S105 - dev provider only
 
 
 class SettingsError(RuntimeError):
@@ -33,6 +34,10 @@ class Settings:
     oidc_client_id: str
     oidc_client_secret: str
     oidc_identity_claim: str
+    oidc_redirect_uri: str
+    oidc_client_auth_method: str
+    oidc_id_token_algorithms: tuple[str, ...]
+    oidc_accepted_acr: tuple[str, ...]
     kiosk_mode: bool
     allow_test_identity_codes: bool
 
@@ -78,8 +83,31 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         smtp_sender=get("HEKA_SMTP_SENDER", "asukassivut@heka.example"),
         oidc_issuer=get("HEKA_OIDC_ISSUER", "http://127.0.0.1:3900"),
         oidc_client_id=get("HEKA_OIDC_CLIENT_ID", "heka-portal"),
-        oidc_client_secret=get("HEKA_OIDC_CLIENT_SECRET", ""),
+        # Dev/test default matches devtools/oidc-provider; production must set its own.
+        oidc_client_secret=get(
+            "HEKA_OIDC_CLIENT_SECRET",
+            DEV_OIDC_CLIENT_SECRET if env in {"dev", "test"} else "",
+        ),
         oidc_identity_claim=get("HEKA_OIDC_IDENTITY_CLAIM", "hetu"),
+        oidc_redirect_uri=get(
+            "HEKA_OIDC_REDIRECT_URI",
+            get("HEKA_PUBLIC_BASE_URL", "http://localhost:3000").rstrip("/") + "/register/callback",
+        ),
+        # client_secret_basic or client_secret_post; FTN's private_key_jwt would be a third.
+        oidc_client_auth_method=get("HEKA_OIDC_CLIENT_AUTH_METHOD", "client_secret_basic"),
+        # Comma-separated; asymmetric algorithms only (services/tokens.py refuses HS*/none).
+        oidc_id_token_algorithms=tuple(
+            a.strip() for a in get("HEKA_OIDC_ID_TOKEN_ALGORITHMS", "RS256").split(",") if a.strip()
+        ),
+        # Assurance levels (acr) accepted when the broker sends one; empty = do not check.
+        oidc_accepted_acr=tuple(
+            a.strip()
+            for a in get(
+                "HEKA_OIDC_ACCEPTED_ACR",
+                "http://ftn.ficora.fi/2017/loa2,http://ftn.ficora.fi/2017/loa3",
+            ).split(",")
+            if a.strip()
+        ),
         kiosk_mode=_env_bool("HEKA_KIOSK_MODE", False),
         allow_test_identity_codes=_env_bool("HEKA_ALLOW_TEST_IDENTITY_CODES", env != "prod"),
     )

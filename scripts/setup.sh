@@ -24,9 +24,9 @@ if [ "$(cat "$STAMPS/pip" 2>/dev/null)" != "$want" ]; then
 fi
 
 # Reflex downloads bun from a site we cannot reach; the npm registry has it.
-if [ ! -x .tools/node_modules/.bin/bun ]; then
+if [ ! -x devtools/bun/node_modules/.bin/bun ]; then
   echo "== Installing bun from the npm registry"
-  npm install --silent --prefix .tools --allow-scripts=bun bun@1.4.5 >/dev/null
+  npm install --silent --no-audit --no-fund --prefix devtools/bun >/dev/null
 fi
 
 if [ "$MODE" = "test" ] && [ ! -x /usr/bin/chromium ]; then

@@ -12,6 +12,7 @@ from heka_app import routes
 from heka_app.components.language_switch import language_switch
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t
+from heka_app.state.session import SessionState
 
 NAV_ITEMS = (
     (routes.HOME, N_("Home")),
@@ -44,18 +45,39 @@ def brand() -> rx.Component:
     )
 
 
-def _auth_buttons(direction: str = "row") -> rx.Component:
-    return rx.flex(
-        rx.link(rx.button(t("Log in"), variant="outline", width="100%"), href=routes.LOGIN),
-        rx.link(rx.button(t("Register"), width="100%"), href=routes.REGISTER),
-        direction=direction,
-        spacing="2",
+def _auth_buttons() -> rx.Component:
+    return rx.cond(
+        SessionState.signed_in,
+        rx.hstack(
+            rx.link(
+                rx.button(rx.icon("user", aria_hidden="true"), t("My account"), variant="soft"),
+                href=routes.ACCOUNT,
+            ),
+            rx.button(
+                t("Log out"), variant="outline", on_click=SessionState.logout, id="logout-button"
+            ),  # fmt: skip
+            spacing="2",
+        ),
+        rx.hstack(
+            rx.link(rx.button(t("Log in"), variant="outline"), href=routes.LOGIN),
+            rx.link(rx.button(t("Register")), href=routes.REGISTER),
+            spacing="2",
+        ),
+    )
+
+
+def _own_home_link() -> rx.Component:
+    return rx.cond(
+        SessionState.is_staff,
+        rx.link(t("Staff area"), href=routes.STAFF, weight="medium"),
+        rx.link(t("My home"), href=routes.MY_HOME, weight="medium"),
     )
 
 
 def _desktop_nav() -> rx.Component:
     return rx.hstack(
         *[rx.link(t(label), href=href, weight="medium") for href, label in NAV_ITEMS],
+        rx.cond(SessionState.signed_in, _own_home_link()),
         spacing="5",
         display=["none", "none", "flex"],
         as_="nav",
@@ -78,8 +100,18 @@ def _phone_menu() -> rx.Component:
             rx.menu.content(
                 *[rx.menu.item(rx.link(t(label), href=href)) for href, label in NAV_ITEMS],
                 rx.menu.separator(),
-                rx.menu.item(rx.link(t("Log in"), href=routes.LOGIN)),
-                rx.menu.item(rx.link(t("Register"), href=routes.REGISTER)),
+                rx.cond(
+                    SessionState.signed_in,
+                    rx.fragment(
+                        rx.menu.item(_own_home_link()),
+                        rx.menu.item(rx.link(t("My account"), href=routes.ACCOUNT)),
+                        rx.menu.item(t("Log out"), on_select=SessionState.logout),
+                    ),
+                    rx.fragment(
+                        rx.menu.item(rx.link(t("Log in"), href=routes.LOGIN)),
+                        rx.menu.item(rx.link(t("Register"), href=routes.REGISTER)),
+                    ),
+                ),
             ),
         ),
         display=["block", "block", "none"],

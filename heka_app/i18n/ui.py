@@ -42,3 +42,13 @@ def t(msgid: str, **params: Any) -> rx.Var[str]:
 def tn(singular: str, plural: str, n: Any, **params: Any) -> rx.Var[str]:
     """Plural-aware text; ``{n}`` is the count."""
     return _TN.call(_lang(), singular, plural, n, params).to(str)
+
+
+def t_var(msgid: rx.Var, params: Any = None) -> rx.Var[str]:
+    """Translate a msgid held in state (e.g. a validation error) in the browser.
+
+    The msgid must be marked with ``N_`` where it is defined, so it is in the catalogs.
+    """
+    if params is not None:
+        return _T.call(_lang(), msgid, params).to(str)
+    return _T.call(_lang(), msgid).to(str)

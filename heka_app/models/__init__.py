@@ -3,9 +3,16 @@
 from heka_app.models.accounts import LoginSession, UserAccount
 from heka_app.models.content import Article, ArticleTranslation
 from heka_app.models.faults import FaultReport
+from heka_app.models.identification import (
+    OidcAttempt,
+    RegistrationCode,
+    RegistrationTicket,
+    UsedToken,
+)
 from heka_app.models.leases import Lease, LeaseCharge, LeaseResident, Person
 from heka_app.models.ledger import RentLedgerEntry
 from heka_app.models.places import Apartment, AreaOffice, Building, Property
+from heka_app.models.security import LoginThrottle, SecurityEvent
 
 __all__ = [
     "Apartment",
@@ -18,8 +25,14 @@ __all__ = [
     "LeaseCharge",
     "LeaseResident",
     "LoginSession",
+    "LoginThrottle",
+    "OidcAttempt",
     "Person",
     "Property",
+    "RegistrationCode",
+    "RegistrationTicket",
     "RentLedgerEntry",
+    "SecurityEvent",
+    "UsedToken",
     "UserAccount",
 ]

@@ -1,16 +1,27 @@
 """Who is using this browser tab and in which language.
 
-The language is a cookie (remembered per browser, readable over HTTP); the first visit
-follows the browser's Accept-Language.
+The language is a cookie (remembered per browser, and per account once logged in); the
+first visit follows Accept-Language. The login is a server-side session: the browser
+holds its random secret in the ``heka_sid`` cookie, and every protected handler resolves
+the actor from it again (services/sessions.py), so logout, password change and lease end
+take effect on the very next event. The view vars below are for display only.
 """
 
 from __future__ import annotations
 
 import reflex as rx
 
+from heka_app import routes
 from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language
+from heka_app.services import accounts
+from heka_app.services.actor import ANONYMOUS, Actor
+from heka_app.services.clock import utcnow
+from heka_app.services.sessions import end_session, idle_timeout, resolve_actor
+from heka_app.settings import get_settings
+from heka_app.state.service_calls import call_service
 
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
+_SECURE = get_settings().public_base_url.startswith("https://")
 
 
 class SessionState(rx.State):
@@ -19,20 +30,95 @@ class SessionState(rx.State):
     lang_cookie: str = rx.Cookie(
         "", name="heka_lang", max_age=LANGUAGE_COOKIE_MAX_AGE, same_site="lax"
     )
+    # Bearer secret of the server-side session (only its hash is stored). A session
+    # cookie: closing the browser forgets it.
+    sid: str = rx.Cookie("", name="heka_sid", same_site="strict", secure=_SECURE)
+    signed_in: bool = False
+    display_name: str = ""
+    role: str = ""
+    residency: str = ""
+    is_primary: bool = False
+    opens_on_iso: str = ""
 
     @rx.var
     def lang(self) -> str:
         """The UI language; Finnish until the browser's choice is known."""
         return coerce_language(self.lang_cookie)
 
+    @rx.var
+    def is_staff(self) -> bool:
+        """Display only: the staff navigation."""
+        return self.signed_in and self.role not in {"", "tenant"}
+
+    async def _actor(self) -> Actor:
+        """Resolve the actor from the server-side session; refresh the display vars."""
+        actor = None
+        if self.sid:
+            actor = await call_service(
+                resolve_actor, secret=self.sid, now=utcnow(), idle_timeout=idle_timeout()
+            )
+        actor = actor or ANONYMOUS
+        self._show(actor)
+        return actor
+
+    def _show(self, actor: Actor) -> None:
+        self.signed_in = not actor.is_anonymous
+        self.display_name = actor.display_name
+        self.role = actor.role if self.signed_in else ""
+        self.residency = actor.residency
+        self.is_primary = actor.is_primary
+        self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
+
+    def _sign_in(self, secret: str, actor: Actor) -> None:
+        self.sid = secret
+        self.lang_cookie = coerce_language(actor.language)
+        self._show(actor)
+
     @rx.event
-    def set_language(self, language: str):
-        """Switch the UI language (no reload). Public: touches no tenant data."""
-        if isinstance(language, str) and language in LANGUAGES:
-            self.lang_cookie = language
+    async def set_language(self, language: str):
+        """Switch the UI language (no reload); remembered on the account when logged in."""
+        if not isinstance(language, str) or language not in LANGUAGES:
+            return
+        self.lang_cookie = language
+        if self.sid:
+            actor = await self._actor()
+            if not actor.is_anonymous:
+                await call_service(accounts.set_language, actor=actor, language=language)
 
     @rx.event
     def init_language(self):
         """On first visit, take the language from Accept-Language. Public: no tenant data."""
         if self.lang_cookie not in LANGUAGES:
             self.lang_cookie = negotiate_language(self.router.headers.accept_language)
+
+    @rx.event
+    async def refresh(self):
+        """Re-check the session on every page load (display only; handlers re-check)."""
+        was_signed_in = self.signed_in
+        actor = await self._actor()
+        if was_signed_in and actor.is_anonymous:
+            self.sid = ""
+
+    @rx.event
+    async def logout(self):
+        """End the server session, reset every state and reload into a fresh client token."""
+        if self.sid:
+            await call_service(end_session, secret=self.sid, now=utcnow())
+        language = self.lang
+        root = self
+        while root.parent_state is not None:
+            root = root.parent_state
+        _reset_tree(root)
+        self.lang_cookie = language
+        return [
+            rx.remove_cookie("heka_sid"),
+            rx.clear_session_storage(),
+            rx.call_script(f"window.location.replace('{routes.HOME}')"),
+        ]
+
+
+def _reset_tree(state: rx.State) -> None:
+    for child in state.substates.values():
+        _reset_tree(child)
+    if state.parent_state is not None:
+        state.reset()

@@ -1,33 +1,71 @@
-"""SessionState handlers on real state objects: language switch and first-visit choice."""
+"""SessionState handlers on real state objects: language switch and persistence."""
 
 from __future__ import annotations
 
-import pytest
-import reflex as rx
+import asyncio
 
-import heka_app.heka_app  # noqa: F401
+import pytest
+from sqlmodel import Session
+
+from heka_app.models import UserAccount
+from heka_app.services.clock import utcnow
+from heka_app.services.sessions import start_session
 from heka_app.state.session import SessionState
+from tests.factories import build_world
+from tests.state.handler_calls import call, new_root, substate
 
 
 def _session_state() -> SessionState:
-    root = rx.State(_reflex_internal_init=True)
-    return root.get_substate(SessionState.get_full_name().split(".")[1:])
+    return substate(new_root(), SessionState)
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_set_language_accepts_supported_codes(language):
     state = _session_state()
-    state.set_language(language)
+    asyncio.run(call(state, "set_language", language))
     assert state.lang == language
 
 
 @pytest.mark.parametrize("bad", ["de", "", "FI", None, 3, ["en"], "en; drop"])
 def test_set_language_ignores_anything_else(bad):
     state = _session_state()
-    state.set_language("sv")
-    state.set_language(bad)
+    asyncio.run(call(state, "set_language", "sv"))
+    asyncio.run(call(state, "set_language", bad))
     assert state.lang == "sv"
 
 
 def test_language_defaults_to_finnish_before_a_choice():
     assert _session_state().lang == "fi"
+
+
+def test_language_choice_is_remembered_on_the_logged_in_account(engine):
+    with Session(engine) as s:
+        world = build_world(s)
+        secret = start_session(session=s, account_id=world.accounts["primary"], now=utcnow())
+        s.commit()
+    state = _session_state()
+    state.sid = secret
+    asyncio.run(call(state, "set_language", "sv"))
+    with Session(engine) as s:
+        assert s.get(UserAccount, world.accounts["primary"]).language == "sv"
+        assert s.get(UserAccount, world.accounts["co_resident"]).language == "fi"
+
+
+def test_logout_ends_the_server_session_and_resets_view(engine):
+    with Session(engine) as s:
+        world = build_world(s)
+        secret = start_session(session=s, account_id=world.accounts["primary"], now=utcnow())
+        s.commit()
+    root = new_root()
+    state = substate(root, SessionState)
+    state.sid = secret
+    asyncio.run(call(state, "refresh"))
+    assert state.signed_in and state.display_name
+    asyncio.run(call(state, "set_language", "en"))
+    asyncio.run(call(state, "logout"))
+    assert not state.signed_in and state.sid == "" and state.display_name == ""
+    assert state.lang == "en"
+    # The old secret no longer works even if presented again.
+    state.sid = secret
+    asyncio.run(call(state, "refresh"))
+    assert not state.signed_in

@@ -1,0 +1,95 @@
+"""Form building blocks: labelled fields with translated, announced error messages.
+
+Fields are uncontrolled inputs inside ``rx.form``: what the user typed stays in the
+browser after a failed submit, and passwords never become state vars.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.i18n.ui import t_var
+
+
+def field(
+    label: rx.Var,
+    name: str,
+    error: rx.Var | None = None,
+    *,
+    type_: str = "text",
+    autocomplete: str = "off",
+    hint: rx.Var | None = None,
+    **input_props,
+) -> rx.Component:
+    """A labelled input; ``error`` is a state var holding a msgid ("" = no error)."""
+    field_id = f"field-{name}"
+    described = f"{field_id}-error"
+    parts = [
+        rx.el.label(label, html_for=field_id, class_name="heka-label"),
+        rx.input(
+            id=field_id,
+            name=name,
+            type=type_,
+            auto_complete=autocomplete,
+            size="3",
+            width="100%",
+            aria_describedby=f"{described} {field_id}-hint" if hint is not None else described,
+            aria_invalid=rx.cond(error, "true", "false") if error is not None else "false",
+            **input_props,
+        ),
+    ]
+    if hint is not None:
+        parts.append(rx.text(hint, id=f"{field_id}-hint", size="1", color_scheme="gray"))
+    if error is not None:
+        parts.append(
+            rx.text(
+                rx.cond(error, t_var(error), ""),
+                id=described,
+                color_scheme="red",
+                size="2",
+                role="alert",
+            )
+        )
+    return rx.vstack(*parts, spacing="1", width="100%", align="start")
+
+
+def form_error(error: rx.Var, params: rx.Var | None = None) -> rx.Component:
+    """A form-level error callout (shown when ``error`` holds a msgid)."""
+    return rx.cond(
+        error,
+        rx.callout(
+            t_var(error, params),
+            icon="triangle_alert",
+            color_scheme="red",
+            role="alert",
+            width="100%",
+        ),
+    )
+
+
+def notice(message: rx.Var, color: str = "green") -> rx.Component:
+    """A positive or neutral callout."""
+    return rx.callout(message, icon="info", color_scheme=color, width="100%", role="status")
+
+
+def submit_button(label: rx.Var, busy: rx.Var, **props) -> rx.Component:
+    """The form's submit button; disabled and spinning while the server works."""
+    return rx.button(label, type="submit", size="3", loading=busy, disabled=busy, **props)
+
+
+def form_card(title: rx.Var, *children: rx.Component) -> rx.Component:
+    """A centered card for single-purpose forms (log in, register, reset)."""
+    return rx.center(
+        rx.card(
+            rx.vstack(
+                rx.heading(title, as_="h1", size="7"),
+                *children,
+                spacing="4",
+                width="100%",
+            ),
+            width="100%",
+            max_width="32rem",
+            size="3",
+        ),
+        width="100%",
+    )

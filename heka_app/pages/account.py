@@ -1,0 +1,86 @@
+"""My account page: email address, change password, change email."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.components.forms import field, form_error, notice, submit_button
+from heka_app.components.layout import page_layout
+from heka_app.i18n.ui import t
+from heka_app.pages.credentials import new_password_fields
+from heka_app.state.account import AccountState
+from heka_app.state.session import SessionState
+
+
+def _password_form() -> rx.Component:
+    errors = AccountState.password_errors
+    return rx.card(
+        rx.heading(t("Change password"), as_="h2", size="5"),
+        rx.cond(
+            AccountState.password_changed,
+            notice(t("Your password has been changed. Your other sessions were logged out.")),
+        ),
+        rx.form(
+            rx.vstack(
+                field(
+                    t("Current password"),
+                    "current",
+                    errors["current"],
+                    type_="password",
+                    autocomplete="current-password",
+                ),
+                *new_password_fields(errors),
+                submit_button(t("Change password"), AccountState.busy, id="password-submit"),
+                spacing="3",
+                width="100%",
+            ),
+            on_submit=AccountState.change_password,
+            reset_on_submit=False,
+            width="100%",
+        ),
+    )
+
+
+def _email_form() -> rx.Component:
+    errors = AccountState.email_errors
+    return rx.card(
+        rx.heading(t("Change email address"), as_="h2", size="5"),
+        form_error(errors["form"]),
+        rx.cond(
+            AccountState.email_change_sent,
+            notice(
+                t("We sent a confirmation link to the new address. It changes when you open it.")
+            ),
+        ),
+        rx.form(
+            rx.vstack(
+                field(t("New email address"), "email", errors["email"], type_="email"),
+                field(
+                    t("Current password"),
+                    "current",
+                    errors["current"],
+                    type_="password",
+                    autocomplete="current-password",
+                ),
+                submit_button(t("Change email address"), AccountState.busy, id="email-submit"),
+                spacing="3",
+                width="100%",
+            ),
+            on_submit=AccountState.change_email,
+            width="100%",
+        ),
+    )
+
+
+def account_page() -> rx.Component:
+    """The account page."""
+    return page_layout(
+        rx.heading(t("My account"), as_="h1", size="7"),
+        rx.text(t("Email address"), ": ", rx.text.strong(AccountState.email), margin_y="1em"),
+        rx.grid(
+            _password_form(),
+            rx.cond(SessionState.is_staff, rx.fragment(), _email_form()),
+            columns=rx.breakpoints(initial="1", md="2"),
+            gap="4",
+        ),
+    )

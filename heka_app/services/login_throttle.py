@@ -1,0 +1,248 @@
+"""Brute-force protection: failure counters per account and per client address (ASVS 6.3.1).
+
+Each attempt is checked against several keys at once, e.g. ``account:<email>`` and
+``ip:<address>`` (login) or ``code-ip:<address>`` (registration codes). The policy follows
+from the key's prefix; failures are counted in a fixed one-hour window from the first one.
+
+* ``account:`` - 4 failures free; the 5th locks for 30 s, each further failure doubles
+  the lock (60 s, 2 min, 4 min, 8 min) up to 15 min. The lock is soft and never longer
+  than 15 min, so an attacker cannot shut a real tenant out for long. At that pace at
+  most ~13 failures fit in an hour; the hard cap of 100 failures per hour (account then
+  refused until the window ends) is only reachable by bursts of parallel requests.
+  A successful login clears the account key.
+* ``ip:`` - the 20th failure locks for 30 s, then the same doubling up to 15 min; at most
+  1000 per hour. Not cleared by success: otherwise an attacker could reset the counter
+  by logging in to an account of their own between guesses. Shared addresses (office
+  kiosks, NAT) get the higher threshold.
+* ``code-ip:`` - registration codes: the 5th failure locks for 60 s, doubling up to
+  15 min; at most 30 per hour; not cleared by success.
+* Unknown prefixes get the account policy (the strictest one that still self-heals).
+
+Database use is portable (SQLite and PostgreSQL, no dialect-specific SQL). Each key has
+one row (UNIQUE key); a failure is one compare-and-set UPDATE, retried if a concurrent
+request changed the row first, so parallel failures are all counted (after repeated lost
+races: one atomic increment with the longest lock). Functions only ``flush``; the
+caller's ``session_scope`` commits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Sequence
+
+from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from heka_app.models.security import LoginThrottle
+
+_TABLE = LoginThrottle.__table__
+_MAX_KEY = 200
+_CAS_RETRIES = 8
+
+
+@dataclasses.dataclass(frozen=True)
+class ThrottlePolicy:
+    """How one kind of key is throttled."""
+
+    lock_at: int  # the failure (counted in the window) that starts the first lock
+    first_delay: dt.timedelta
+    max_delay: dt.timedelta
+    max_failures_per_window: int
+    cleared_by_success: bool
+    window: dt.timedelta = dt.timedelta(hours=1)
+
+    def lock_for(self, failures: int) -> dt.timedelta:
+        """Lock duration after ``failures`` failures in the window (0 = no lock)."""
+        if failures < self.lock_at:
+            return dt.timedelta(0)
+        doublings = min(failures - self.lock_at, 30)  # bound the power
+        return min(self.first_delay * (2**doublings), self.max_delay)
+
+
+ACCOUNT_POLICY = ThrottlePolicy(5, dt.timedelta(seconds=30), dt.timedelta(minutes=15), 100, True)
+IP_POLICY = ThrottlePolicy(20, dt.timedelta(seconds=30), dt.timedelta(minutes=15), 1000, False)
+CODE_IP_POLICY = ThrottlePolicy(5, dt.timedelta(seconds=60), dt.timedelta(minutes=15), 30, False)
+POLICIES = {"account": ACCOUNT_POLICY, "ip": IP_POLICY, "code-ip": CODE_IP_POLICY}
+
+
+@dataclasses.dataclass(frozen=True)
+class ThrottleDecision:
+    """Whether an attempt may go ahead; if not, how many seconds until it may."""
+
+    allowed: bool
+    retry_after_seconds: int = 0
+
+
+def policy_for(key: str) -> ThrottlePolicy:
+    """The policy of a key, chosen by its prefix before the first ``:``."""
+    return POLICIES.get(key.partition(":")[0], ACCOUNT_POLICY)
+
+
+def _storage_key(key: str) -> str:
+    # Emails can make "account:<email>" longer than the column; hash only those so
+    # short keys stay readable for operators.
+    if len(key) <= _MAX_KEY:
+        return key
+    prefix = key.partition(":")[0][:40]
+    return f"{prefix}:sha256:{hashlib.sha256(key.encode('utf-8')).hexdigest()}"
+
+
+def _require_aware(now: dt.datetime) -> None:
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be a timezone-aware datetime")
+
+
+def _read(session: Session, key: str):
+    columns = (_TABLE.c.id, _TABLE.c.failures, _TABLE.c.window_started_at, _TABLE.c.locked_until)
+    return session.exec(select(*columns).where(_TABLE.c.key == key)).first()
+
+
+def check_allowed(session: Session, *, keys: Sequence[str], now: dt.datetime) -> ThrottleDecision:
+    """Tell whether an attempt may be made now; read-only.
+
+    Args:
+        session: Database session.
+        keys: Every key the attempt counts against (e.g. account and address).
+        now: Current aware UTC time.
+
+    Returns:
+        Refused with the longest remaining lock of any key, or allowed.
+    """
+    _require_aware(now)
+    wait = 0
+    for key in keys:
+        row = _read(session, _storage_key(key))
+        if row is not None and row.locked_until is not None and row.locked_until > now:
+            wait = max(wait, math.ceil((row.locked_until - now).total_seconds()))
+    return ThrottleDecision(allowed=wait == 0, retry_after_seconds=wait)
+
+
+def _insert_first_failure(session: Session, key: str, policy: ThrottlePolicy, now) -> bool:
+    lock = policy.lock_for(1)
+    values = {
+        "key": key,
+        "failures": 1,
+        "window_started_at": now,
+        "locked_until": now + lock if lock else None,
+        "updated_at": now,
+    }
+    try:
+        # A savepoint, so a concurrent insert of the same key (UNIQUE) leaves the
+        # caller's transaction usable on PostgreSQL; the caller then retries as update.
+        with session.begin_nested():
+            session.exec(insert(_TABLE).values(**values))
+    except IntegrityError:
+        return False
+    return True
+
+
+def _next_state(row, policy: ThrottlePolicy, now: dt.datetime):
+    window_started = row.window_started_at
+    failures = row.failures + 1
+    if now - window_started >= policy.window:
+        window_started, failures = now, 1
+    locked_until = now + policy.lock_for(failures)
+    if failures >= policy.max_failures_per_window:
+        locked_until = max(locked_until, window_started + policy.window)
+    if row.locked_until is not None and row.locked_until > locked_until:
+        locked_until = row.locked_until  # never shorten a running lock
+    return failures, window_started, (locked_until if locked_until > now else None)
+
+
+def _record_one(session: Session, key: str, now: dt.datetime) -> None:
+    policy = policy_for(key)
+    stored = _storage_key(key)
+    for _ in range(_CAS_RETRIES):
+        row = _read(session, stored)
+        if row is None:
+            if _insert_first_failure(session, stored, policy, now):
+                return
+            continue
+        failures, window_started, locked_until = _next_state(row, policy, now)
+        # Compare-and-set: only applies if no one else changed the row since we read it.
+        result = session.exec(
+            update(_TABLE)
+            .where(
+                _TABLE.c.id == row.id,
+                _TABLE.c.failures == row.failures,
+                _TABLE.c.window_started_at == row.window_started_at,
+            )
+            .values(
+                failures=failures,
+                window_started_at=window_started,
+                locked_until=locked_until,
+                updated_at=now,
+            )
+        )
+        if result.rowcount == 1:
+            return
+    # Still losing races: a burst of parallel failures on one key, an attack signal.
+    # Count it anyway with one atomic increment and the policy's longest lock.
+    cap = now + policy.max_delay
+    keep = _TABLE.c.locked_until.is_not(None) & (_TABLE.c.locked_until > cap)
+    result = session.exec(
+        update(_TABLE)
+        .where(_TABLE.c.key == stored)
+        .values(
+            failures=_TABLE.c.failures + 1,
+            locked_until=case((keep, _TABLE.c.locked_until), else_=cap),
+            updated_at=now,
+        )
+    )
+    if result.rowcount != 1:
+        raise RuntimeError("login throttle: could not record a failure")
+
+
+def record_failure(session: Session, *, keys: Sequence[str], now: dt.datetime) -> None:
+    """Count one failed attempt against every key and set any lock the policy asks for.
+
+    Args:
+        session: Database session (flushed, not committed).
+        keys: The same keys given to :func:`check_allowed`.
+        now: Current aware UTC time.
+    """
+    _require_aware(now)
+    for key in dict.fromkeys(keys):  # a key listed twice still counts once
+        _record_one(session, key, now)
+    session.flush()
+
+
+def record_success(session: Session, *, keys: Sequence[str], now: dt.datetime) -> None:
+    """Clear the counters a success may clear (account keys); address keys are kept.
+
+    Args:
+        session: Database session (flushed, not committed).
+        keys: The same keys given to :func:`check_allowed`.
+        now: Current aware UTC time.
+    """
+    _require_aware(now)
+    cleared = [_storage_key(k) for k in keys if policy_for(k).cleared_by_success]
+    if cleared:
+        session.exec(delete(_TABLE).where(_TABLE.c.key.in_(cleared)))
+    session.flush()
+
+
+def purge_stale(session: Session, *, now: dt.datetime) -> int:
+    """Delete rows whose window has ended and that hold no lock (housekeeping).
+
+    Args:
+        session: Database session (flushed, not committed).
+        now: Current aware UTC time.
+
+    Returns:
+        How many rows were deleted.
+    """
+    _require_aware(now)
+    longest = max(p.window for p in POLICIES.values())
+    result = session.exec(
+        delete(_TABLE).where(
+            _TABLE.c.window_started_at <= now - longest,
+            (_TABLE.c.locked_until.is_(None)) | (_TABLE.c.locked_until <= now),
+        )
+    )
+    session.flush()
+    return result.rowcount

@@ -1,0 +1,94 @@
+"""Email confirmation, forgotten password and password reset from one-time links.
+
+Public handlers by design: each is authorized by its own signed, single-use token or,
+for the reset request, reveals nothing (same answer for every address).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import reflex as rx
+
+from heka_app.i18n import N_
+from heka_app.services import account_security, registration
+from heka_app.services.clock import utcnow
+from heka_app.services.mailer import send_mail
+from heka_app.state.service_calls import call_service
+
+log = logging.getLogger(__name__)
+MAIL_FAILED = N_("We could not send the email right now. Please try again in a moment.")
+
+
+def _field(data: object, name: str) -> str:
+    return str(data.get(name, ""))[:300] if isinstance(data, dict) else ""
+
+
+async def send_mails(mails) -> bool:
+    """Send mails off the event loop; False if the mail server refused."""
+    try:
+        for mail in mails:
+            if mail is not None:
+                await asyncio.to_thread(send_mail, mail)
+    except OSError:
+        log.exception("sending mail failed")
+        return False
+    return True
+
+
+class CredentialsState(rx.State):
+    """View vars of the link-driven pages."""
+
+    error: str = ""
+    field_errors: dict[str, str] = {}
+    done: bool = False
+    busy: bool = False
+
+    def _token(self) -> str:
+        return str(self.router.page.params.get("token", ""))[:2000]
+
+    @rx.event
+    async def confirm_email(self):
+        """On load of the confirmation link: confirm the address (or apply the change)."""
+        outcome = await call_service(registration.confirm_email, token=self._token(), now=utcnow())
+        self.done = outcome.ok
+        self.error = outcome.errors.get("form", "")
+
+    @rx.event
+    def open_form(self):
+        """Fresh form when a page opens. Public: no data."""
+        self.error, self.field_errors, self.done, self.busy = "", {}, False, False
+
+    @rx.event
+    async def request_reset(self, form_data: dict):
+        """Mail a reset link if the address has an account; the answer is the same anyway."""
+        outcome = await call_service(
+            account_security.request_password_reset, email=_field(form_data, "email"), now=utcnow()
+        )
+        sent = await send_mails([outcome.mail])
+        self.done = sent
+        self.error = "" if sent else MAIL_FAILED
+
+    @rx.event
+    async def reset_password(self, form_data: dict):
+        """Set a new password from the reset link."""
+        if self.busy:
+            return
+        self.busy = True
+        yield
+        try:
+            outcome = await call_service(
+                account_security.reset_password,
+                token=self._token(),
+                new_password=_field(form_data, "password"),
+                again=_field(form_data, "password_again"),
+                now=utcnow(),
+            )
+        finally:
+            self.busy = False
+        self.error = outcome.errors.get("form", "")
+        self.field_errors = {k: v for k, v in outcome.errors.items() if k != "form"}
+        self.done = outcome.ok
+        if outcome.ok:
+            await send_mails([outcome.mail])

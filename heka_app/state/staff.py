@@ -1,0 +1,78 @@
+"""Staff area: the landing and area-office registration codes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+
+from heka_app.i18n import LANGUAGES
+from heka_app.i18n.formatting import format_date
+from heka_app.services import registration_codes
+from heka_app.services.clock import utcnow
+from heka_app.state.guard import guard
+from heka_app.state.service_calls import call_service
+
+
+class StaffState(rx.State):
+    """Staff landing."""
+
+    allowed: bool = False
+
+    @rx.event
+    async def load(self):
+        """Open the staff area (guard: staff.area)."""
+        _, refusal = await guard(self, "staff.area")
+        self.allowed = refusal is None
+        return refusal
+
+
+class RegistrationCodeState(rx.State):
+    """Find a person after an ID check and issue a one-time registration code."""
+
+    query: str = ""
+    matches: list[dict] = []
+    searched: bool = False
+    issued_code: str = ""
+    issued_for: str = ""
+    issued_expires: dict[str, str] = {}
+
+    @rx.event
+    async def search(self, form_data: dict):
+        """Search the register (guard: staff.registration_codes)."""
+        actor, refusal = await guard(self, "staff.registration_codes")
+        if refusal is not None:
+            return refusal
+        data = form_data if isinstance(form_data, dict) else {}
+        self.query = str(data.get("query", ""))[:80]
+        found = await call_service(
+            registration_codes.find_people, actor=actor, query=self.query, now=utcnow()
+        )
+        self.matches = [dataclasses.asdict(m) for m in found]
+        self.searched = True
+        self.issued_code = ""
+
+    @rx.event
+    async def issue(self, person_id: int):
+        """Issue a code for the person (guard: staff.registration_codes)."""
+        actor, refusal = await guard(self, "staff.registration_codes")
+        if refusal is not None:
+            return refusal
+        if not isinstance(person_id, int) or isinstance(person_id, bool):
+            return
+        try:
+            issued = await call_service(
+                registration_codes.issue_code, actor=actor, person_id=person_id, now=utcnow()
+            )
+        except LookupError:
+            return
+        self.issued_code = issued.code
+        self.issued_for = issued.person_name
+        self.issued_expires = {
+            lang: format_date(issued.expires_at.date(), lang) for lang in LANGUAGES
+        }
+
+    @rx.event
+    def clear(self):
+        """Forget the shown code (it is shown once). Public: clears own view only."""
+        self.reset()

@@ -1,0 +1,31 @@
+"""Calling event handlers the way Reflex does, on a real root state (no browser)."""
+
+from __future__ import annotations
+
+import inspect
+
+import reflex as rx
+
+import heka_app.heka_app  # noqa: F401 - registers every state
+
+
+def new_root() -> rx.State:
+    """A fresh root state with every substate, like one browser tab."""
+    return rx.State(_reflex_internal_init=True)
+
+
+def substate(root: rx.State, cls: type[rx.State]) -> rx.State:
+    """The instance of ``cls`` inside ``root``."""
+    return root.get_substate(cls.get_full_name().split(".")[1:])
+
+
+async def call(state: rx.State, handler: str, *args):
+    """Run a handler to completion; returns everything it returned or yielded."""
+    result = getattr(type(state), handler).fn(state, *args)
+    if inspect.isasyncgen(result):
+        return [item async for item in result]
+    if inspect.iscoroutine(result):
+        return await result
+    if inspect.isgenerator(result):
+        return list(result)
+    return result
