@@ -19,7 +19,7 @@ config = rx.Config(
     show_built_with_reflex=False,
     plugins=[
         rx.plugins.RadixThemesPlugin(
-            theme=rx.theme(accent_color="blue", gray_color="slate", radius="medium")
+            theme=rx.theme(accent_color="indigo", gray_color="slate", radius="medium")
         ),
     ],
     disable_plugins=[SitemapPlugin],

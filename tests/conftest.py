@@ -17,6 +17,21 @@ os.environ.setdefault("HEKA_ENV", "test")
 os.environ.setdefault("HEKA_DATABASE_URL", f"sqlite:///{_TMP / 'heka-e2e.db'}")
 os.environ["REFLEX_DB_URL"] = os.environ["HEKA_DATABASE_URL"]
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# The e2e app (in this process) talks to a local identification broker and a local SMTP
+# sink on ports fixed here, before settings are first read.
+os.environ.setdefault("HEKA_OIDC_ISSUER", f"http://127.0.0.1:{_free_port()}")
+os.environ.setdefault("HEKA_SMTP_HOST", "127.0.0.1")
+os.environ.setdefault("HEKA_SMTP_PORT", str(_free_port()))
 if os.environ.get("HEKA_REDIS_URL"):
     os.environ["REFLEX_REDIS_URL"] = os.environ["HEKA_REDIS_URL"]
 

@@ -7,11 +7,10 @@ import reflex as rx
 
 def section(title: rx.Var | str, *children: rx.Component, level: str = "h2") -> rx.Component:
     """A titled section; pass ``t("...")`` as the title."""
-    return rx.box(
+    return rx.el.section(
         rx.heading(title, as_=level, size="6", margin_bottom="0.5em"),
         *children,
-        as_="section",
-        margin_y="1.5em",
+        class_name="heka-section",
     )
 
 

@@ -48,7 +48,7 @@ def _channels() -> rx.Component:
 
 def footer() -> rx.Component:
     """The site footer."""
-    return rx.box(
+    return rx.el.footer(
         rx.box(
             rx.grid(
                 _channels(),
@@ -68,6 +68,5 @@ def footer() -> rx.Component:
             ),
             class_name="heka-container",
         ),
-        as_="footer",
         class_name="heka-footer",
     )

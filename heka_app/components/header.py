@@ -75,12 +75,13 @@ def _own_home_link() -> rx.Component:
 
 
 def _desktop_nav() -> rx.Component:
-    return rx.hstack(
-        *[rx.link(t(label), href=href, weight="medium") for href, label in NAV_ITEMS],
-        rx.cond(SessionState.signed_in, _own_home_link()),
-        spacing="5",
-        display=["none", "none", "flex"],
-        as_="nav",
+    return rx.el.nav(
+        rx.hstack(
+            *[rx.link(t(label), href=href, weight="medium") for href, label in NAV_ITEMS],
+            rx.cond(SessionState.signed_in, _own_home_link()),
+            spacing="5",
+        ),
+        display=["none", "none", "block"],
         aria_label=t("Main navigation"),
     )
 
@@ -120,7 +121,7 @@ def _phone_menu() -> rx.Component:
 
 def header() -> rx.Component:
     """The site header."""
-    return rx.box(
+    return rx.el.header(
         rx.flex(
             brand(),
             _desktop_nav(),
@@ -137,6 +138,5 @@ def header() -> rx.Component:
             gap="3",
             class_name="heka-container",
         ),
-        as_="header",
         class_name="heka-header",
     )

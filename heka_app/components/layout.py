@@ -16,9 +16,8 @@ def page_layout(*children: rx.Component) -> rx.Component:
         html_lang(),
         rx.link(t("Skip to content"), href="#main", class_name="heka-skip-link"),
         header(),
-        rx.box(
+        rx.el.main(
             rx.box(*children, class_name="heka-container"),
-            as_="main",
             id="main",
             tab_index=-1,
             class_name="heka-main",

@@ -7,14 +7,11 @@ import reflex as rx
 from heka_app.services import account_security
 from heka_app.services.account_view import own_account
 from heka_app.services.clock import utcnow
-from heka_app.state.credentials import MAIL_FAILED, send_mails
+from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
+from heka_app.state.outbox import MAIL_FAILED, send_mails
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
-
-
-def _field(data: object, name: str) -> str:
-    return str(data.get(name, ""))[:300] if isinstance(data, dict) else ""
 
 
 class AccountState(rx.State):
@@ -49,9 +46,9 @@ class AccountState(rx.State):
         outcome = await call_service(
             account_security.change_password,
             actor=actor,
-            current=_field(form_data, "current"),
-            new_password=_field(form_data, "password"),
-            again=_field(form_data, "password_again"),
+            current=form_value(form_data, "current"),
+            new_password=form_value(form_data, "password"),
+            again=form_value(form_data, "password_again"),
             keep_secret=session_state.sid,
             now=utcnow(),
         )
@@ -69,8 +66,8 @@ class AccountState(rx.State):
         outcome, mails = await call_service(
             account_security.request_email_change,
             actor=actor,
-            password=_field(form_data, "current"),
-            new_email=_field(form_data, "email"),
+            password=form_value(form_data, "current"),
+            new_email=form_value(form_data, "email"),
             now=utcnow(),
         )
         self.email_errors = outcome.errors

@@ -6,35 +6,13 @@ for the reset request, reveals nothing (same answer for every address).
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 import reflex as rx
 
-from heka_app.i18n import N_
 from heka_app.services import account_security, registration
 from heka_app.services.clock import utcnow
-from heka_app.services.mailer import send_mail
+from heka_app.state.form_data import form_value
+from heka_app.state.outbox import MAIL_FAILED, send_mails
 from heka_app.state.service_calls import call_service
-
-log = logging.getLogger(__name__)
-MAIL_FAILED = N_("We could not send the email right now. Please try again in a moment.")
-
-
-def _field(data: object, name: str) -> str:
-    return str(data.get(name, ""))[:300] if isinstance(data, dict) else ""
-
-
-async def send_mails(mails) -> bool:
-    """Send mails off the event loop; False if the mail server refused."""
-    try:
-        for mail in mails:
-            if mail is not None:
-                await asyncio.to_thread(send_mail, mail)
-    except OSError:
-        log.exception("sending mail failed")
-        return False
-    return True
 
 
 class CredentialsState(rx.State):
@@ -64,7 +42,9 @@ class CredentialsState(rx.State):
     async def request_reset(self, form_data: dict):
         """Mail a reset link if the address has an account; the answer is the same anyway."""
         outcome = await call_service(
-            account_security.request_password_reset, email=_field(form_data, "email"), now=utcnow()
+            account_security.request_password_reset,
+            email=form_value(form_data, "email"),
+            now=utcnow(),
         )
         sent = await send_mails([outcome.mail])
         self.done = sent
@@ -81,8 +61,8 @@ class CredentialsState(rx.State):
             outcome = await call_service(
                 account_security.reset_password,
                 token=self._token(),
-                new_password=_field(form_data, "password"),
-                again=_field(form_data, "password_again"),
+                new_password=form_value(form_data, "password"),
+                again=form_value(form_data, "password_again"),
                 now=utcnow(),
             )
         finally:

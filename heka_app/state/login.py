@@ -7,6 +7,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.services.clock import utcnow
 from heka_app.services.login import login
+from heka_app.state.form_data import form_value
 from heka_app.state.guard import client_ip
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
@@ -30,11 +31,10 @@ class LoginState(rx.State):
         self.busy = True
         yield
         try:
-            data = form_data if isinstance(form_data, dict) else {}
             result = await call_service(
                 login,
-                email=str(data.get("email", ""))[:300],
-                password=str(data.get("password", ""))[:300],
+                email=form_value(form_data, "email"),
+                password=form_value(form_data, "password"),
                 client_ip=client_ip(self),
                 now=utcnow(),
             )

@@ -7,22 +7,17 @@ one checks its own proof (OIDC state, code + identity code, or the ticket).
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 
 from heka_app import routes
 from heka_app.services import registration, registration_codes, strong_identification
 from heka_app.services.clock import utcnow
-from heka_app.services.mailer import send_mail
 from heka_app.settings import get_settings
+from heka_app.state.form_data import form_value
 from heka_app.state.guard import client_ip
+from heka_app.state.outbox import MAIL_FAILED, send_mails
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
-
-
-def _field(data: object, name: str, limit: int = 300) -> str:
-    return str(data.get(name, ""))[:limit] if isinstance(data, dict) else ""
 
 
 class RegisterState(rx.State):
@@ -78,8 +73,8 @@ class RegisterState(rx.State):
         """Identify with an area-office code plus the personal identity code."""
         person_id, error, minutes = await call_service(
             registration_codes.redeem_code,
-            code=_field(form_data, "code", 40),
-            identity_code=_field(form_data, "identity_code", 20),
+            code=form_value(form_data, "code", 40),
+            identity_code=form_value(form_data, "identity_code", 20),
             client_ip=client_ip(self),
             now=utcnow(),
             allow_test_codes=get_settings().allow_test_identity_codes,
@@ -114,18 +109,19 @@ class RegisterState(rx.State):
             outcome = await call_service(
                 registration.complete_registration,
                 ticket_secret=self._ticket,
-                email=_field(form_data, "email"),
-                password=_field(form_data, "password"),
-                password_again=_field(form_data, "password_again"),
+                email=form_value(form_data, "email"),
+                password=form_value(form_data, "password"),
+                password_again=form_value(form_data, "password_again"),
                 language=lang,
                 client_ip=client_ip(self),
                 now=utcnow(),
             )
-            if outcome.ok:
-                await asyncio.to_thread(send_mail, outcome.mail)
         finally:
             self.busy = False
         self.error = outcome.errors.get("form", "")
+        if outcome.ok and not await send_mails([outcome.mail]):
+            # The account exists; "Forgot password" also confirms the address later.
+            self.error = MAIL_FAILED
         self.field_errors = {k: v for k, v in outcome.errors.items() if k != "form"}
         if outcome.ok:
             self._ticket = ""

@@ -10,6 +10,7 @@ from heka_app.i18n import LANGUAGES
 from heka_app.i18n.formatting import format_date
 from heka_app.services import registration_codes
 from heka_app.services.clock import utcnow
+from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
 from heka_app.state.service_calls import call_service
 
@@ -43,8 +44,7 @@ class RegistrationCodeState(rx.State):
         actor, refusal = await guard(self, "staff.registration_codes")
         if refusal is not None:
             return refusal
-        data = form_data if isinstance(form_data, dict) else {}
-        self.query = str(data.get("query", ""))[:80]
+        self.query = form_value(form_data, "query", 80)
         found = await call_service(
             registration_codes.find_people, actor=actor, query=self.query, now=utcnow()
         )

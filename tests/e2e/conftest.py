@@ -1,16 +1,23 @@
-"""The real app (AppHarnessProd: production build) and Debian Chromium via Playwright."""
+"""The real app (AppHarnessProd: production build), a real local identification broker
+(devtools/oidc-provider), a real SMTP sink, and Debian Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
+from aiosmtpd.controller import Controller
 from playwright.sync_api import sync_playwright
 from reflex.testing import AppHarnessProd
 from sqlalchemy import text
 
 from heka_app import db
+from tests.oidc_provider_process import running_oidc_provider
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
@@ -44,9 +51,53 @@ def _prepare_database() -> None:
     assert heka(["demo-data", "--if-empty"]) == 0
 
 
+class MailSink:
+    """aiosmtpd handler keeping every message; the app sends real SMTP to it."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+        self.messages.append(
+            email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        )
+        return "250 Message accepted"
+
+    def last_link(self, to: str, path: str) -> str:
+        """Path and query of the newest link to ``path`` in a mail to ``to``.
+
+        The mail's origin is HEKA_PUBLIC_BASE_URL; the test app runs on another port.
+        """
+        pattern = re.compile(rf"https?://[^/\s]+({re.escape(path)}\?token=\S+)")
+        for message in reversed(self.messages):
+            if message["To"] == to:
+                match = pattern.search(message.get_content())
+                if match:
+                    return match.group(1)
+        raise AssertionError(f"no mail with a {path} link to {to}")
+
+
 @pytest.fixture(scope="session")
-def portal():
-    """The running portal; yields its frontend URL."""
+def mail_sink():
+    """A real SMTP server on the port the app's settings point at."""
+    sink = MailSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=int(os.environ["HEKA_SMTP_PORT"]))
+    controller.start()
+    yield sink
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def broker():
+    """The local OpenID Provider on the issuer the app's settings point at."""
+    port = urlparse(os.environ["HEKA_OIDC_ISSUER"]).port
+    with running_oidc_provider(port=port, allow_any_loopback_port=True) as issuer:
+        yield issuer
+
+
+@pytest.fixture(scope="session")
+def portal(mail_sink, broker):
+    """The running portal with demo data."""
     _prepare_database()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with AppHarnessProd.create(root=ROOT, app_name="heka_app") as harness:
@@ -55,7 +106,7 @@ def portal():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium_browser():
     """Debian's Chromium (never a downloaded browser)."""
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -64,22 +115,32 @@ def browser():
 
 
 @pytest.fixture
-def open_page(portal, browser):
+def open_page(portal, chromium_browser):
     """Open a page at a given width and browser language; waits for hydration."""
     contexts = []
 
     def _open(path: str = "/", width: int = 1280, locale: str = "fi-FI"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
+        viewport = {"width": width, "height": 900}
+        context = chromium_browser.new_context(viewport=viewport, locale=locale)
         contexts.append(context)
         page = context.new_page()
-        page.goto(portal.frontend_url.rstrip("/") + path)
-        # Hydrated once the footer's area offices arrived over the websocket.
-        page.wait_for_selector(".heka-office", timeout=30_000)
+        page.goto(url(portal, path))
+        wait_hydrated(page)
         return page
 
     yield _open
     for context in contexts:
         context.close()
+
+
+def url(portal, path: str) -> str:
+    """Absolute URL of a portal path."""
+    return portal.frontend_url.rstrip("/") + path
+
+
+def wait_hydrated(page) -> None:
+    """The footer's area offices arrive over the websocket once the page is live."""
+    page.wait_for_selector(".heka-office", timeout=30_000)
 
 
 def screenshot(page, name: str) -> Path:

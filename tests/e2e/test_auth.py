@@ -1,0 +1,204 @@
+"""Identity and access in the browser: registration through the local identification
+broker and with an area-office code, log in / log out / password reset, the three lease
+states, and lock-out after repeated wrong passwords."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlparse
+
+import pytest
+
+from heka_app.i18n.formatting import format_date
+from heka_app.services.clock import helsinki_today
+from heka_app.services.demo_data import DEMO_PASSWORD
+from tests.e2e.conftest import screenshot, url, wait_hydrated
+from tests.e2e.register_people import child_in_register, registrable_people
+
+pytestmark = pytest.mark.e2e
+NEW_PASSWORD = "lumi sade kahvikuppi 42"
+
+
+def log_in(page, portal, email: str, password: str) -> None:
+    page.goto(url(portal, "/login"))
+    wait_hydrated(page)
+    page.fill("#field-email", email)
+    page.fill("#field-password", password)
+    page.click("#login-submit")
+
+
+def choose_account(page, email: str, password: str = NEW_PASSWORD) -> None:
+    page.wait_for_selector("#field-email")
+    page.fill("#field-email", email)
+    page.fill("#field-password", password)
+    page.fill("#field-password_again", password)
+    page.click("#account-submit")
+    page.wait_for_selector("text=We sent a confirmation link")
+
+
+def confirm_and_log_in(page, portal, mail_sink, email: str) -> None:
+    page.goto(url(portal, mail_sink.last_link(email, "/verify-email")))
+    page.wait_for_selector("text=Your email address is confirmed")
+    log_in(page, portal, email, NEW_PASSWORD)
+    page.wait_for_url("**/home")
+    page.wait_for_selector("text=Kontakt", state="detached")  # no stale Swedish text
+    page.wait_for_selector("h1:has-text('Welcome')")
+
+
+def test_register_with_strong_identification_through_the_broker(open_page, portal, mail_sink):
+    identity_code, first_name = registrable_people(1)[0]
+    page = open_page("/register", locale="en-GB")
+    page.wait_for_selector("h1:has-text('Register')")
+    screenshot(page, "register-en-1280")
+    page.click("#start-identification")
+    # The local broker's page (oidc-provider): type the identity code of a demo tenant.
+    page.wait_for_selector("#hetu")
+    screenshot(page, "broker-login")
+    page.fill("#hetu", identity_code)
+    page.fill("#given", first_name)
+    page.click("text=Tunnistaudu / Identify")
+    page.wait_for_url("**/register/account")
+    page.wait_for_selector(f"text=Hello {first_name}")
+    email = f"broker.{identity_code.lower()}@example.com"
+    choose_account(page, email)
+    screenshot(page, "register-done-en-1280")
+    confirm_and_log_in(page, portal, mail_sink, email)
+    screenshot(page, "home-after-broker-registration-en-1280")
+
+
+def test_broker_identity_of_a_child_or_stranger_is_refused(open_page):
+    page = open_page("/register", locale="en-GB")
+    page.click("#start-identification")
+    page.wait_for_selector("#hetu")
+    # A DVV test person who is not in Heka's register.
+    page.click("text=(010501E9032)")
+    page.wait_for_url("**/register")
+    page.wait_for_selector("text=We did not find you in Heka's resident register.")
+    page.click("#start-identification")
+    page.wait_for_selector("#hetu")
+    page.fill("#hetu", child_in_register())
+    page.click("text=Tunnistaudu / Identify")
+    page.wait_for_url("**/register")
+    page.wait_for_selector("text=You must be 18 or older to register.")
+
+
+def test_register_with_an_area_office_code(open_page, portal, mail_sink):
+    identity_code, _ = registrable_people(2)[1]
+    staff = open_page("/login", locale="fi-FI")
+    log_in(staff, portal, "staff.area_office@demo.heka.example", DEMO_PASSWORD)
+    staff.wait_for_url("**/staff")
+    staff.goto(url(portal, "/staff/registration-codes"))
+    wait_hydrated(staff)
+    staff.fill("#person-query", identity_code)
+    staff.click("#person-search")
+    staff.click("text=Anna koodi")
+    code = staff.inner_text("#issued-code")
+    assert len(code.replace("-", "")) == 12
+    screenshot(staff, "staff-code-issued-fi-1280")
+    # The tenant, at home on a phone.
+    page = open_page("/register", width=390, locale="sv-FI")
+    page.fill("#field-code", "WRONG-CODE-0000")
+    page.fill("#field-identity_code", identity_code)
+    page.click("#code-submit")
+    page.wait_for_selector("text=Registreringskoden eller personbeteckningen är inte giltig.")
+    page.fill("#field-code", code.lower())
+    page.click("#code-submit")
+    page.wait_for_url("**/register/account")
+    page.click("#lang-en")
+    email = f"office.{identity_code.lower()}@example.com"
+    choose_account(page, email)
+    screenshot(page, "register-code-done-en-390")
+    confirm_and_log_in(page, portal, mail_sink, email)
+    # The code is single use.
+    again = open_page("/register", locale="en-GB")
+    again.fill("#field-code", code)
+    again.fill("#field-identity_code", identity_code)
+    again.click("#code-submit")
+    again.wait_for_selector("text=The registration code or personal identity code is not valid.")
+
+
+def test_log_in_log_out_and_the_back_button(open_page, portal):
+    page = open_page("/login", locale="en-GB")
+    log_in(page, portal, "tenant@demo.heka.example", DEMO_PASSWORD)
+    page.wait_for_url("**/home")
+    # The account's own language (Finnish) wins over the browser's after login.
+    page.wait_for_selector("text=Kiinteistösi yhteystiedot")
+    name = page.inner_text("h1")
+    screenshot(page, "home-tenant-fi-1280")
+    page.click("#logout-button")
+    page.wait_for_url(url(portal, "/"))
+    wait_hydrated(page)
+    page.go_back()
+    page.wait_for_timeout(1500)
+    assert name not in page.content()
+    assert "Kiinteistösi yhteystiedot" not in page.content()
+    # A protected page needs a new login.
+    page.goto(url(portal, "/home"))
+    page.wait_for_url("**/login")
+
+
+def test_password_reset_by_email(open_page, portal, mail_sink):
+    email = "coresident@demo.heka.example"
+    page = open_page("/forgot-password", locale="en-GB")
+    page.fill("#field-email", email)
+    page.click("#forgot-submit")
+    page.wait_for_selector("text=If the address has an account")
+    page.goto(url(portal, mail_sink.last_link(email, "/reset")))
+    wait_hydrated(page)
+    page.fill("#field-password", "short")
+    page.fill("#field-password_again", "short")
+    page.click("#reset-submit")
+    page.wait_for_selector("text=Use at least 12 characters.")
+    page.fill("#field-password", NEW_PASSWORD)
+    page.fill("#field-password_again", NEW_PASSWORD)
+    page.click("#reset-submit")
+    page.wait_for_selector("text=Your password has been changed")
+    log_in(page, portal, email, DEMO_PASSWORD)
+    page.wait_for_selector("text=Email address or password is incorrect.")
+    page.fill("#field-password", NEW_PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_url("**/home")
+
+
+def test_the_three_lease_states(open_page, portal):
+    upcoming = open_page("/login", locale="fi-FI")
+    log_in(upcoming, portal, "newtenant@demo.heka.example", DEMO_PASSWORD)
+    upcoming.wait_for_url("**/home")
+    upcoming.wait_for_selector("#opens-on")
+    upcoming.click("#lang-fi")
+    today = helsinki_today()
+    first_of_next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    starts = format_date(first_of_next_month, "fi")
+    upcoming.wait_for_selector(f"#opens-on:has-text('Vuokrasopimuksesi alkaa {starts}')")
+    screenshot(upcoming, "home-upcoming-fi-1280")
+
+    active = open_page("/login", locale="fi-FI")
+    log_in(active, portal, "tenant@demo.heka.example", DEMO_PASSWORD)
+    active.wait_for_url("**/home")
+    active.wait_for_selector("text=Kiinteistösi yhteystiedot")
+    assert active.locator("#opens-on").count() == 0
+
+    ended = open_page("/login", locale="fi-FI")
+    log_in(ended, portal, "former@demo.heka.example", DEMO_PASSWORD)
+    ended.wait_for_selector("text=Vuokrasopimuksesi on päättynyt")
+    assert urlparse(ended.url).path.rstrip("/") == "/login"
+    screenshot(ended, "login-ended-lease-fi-1280")
+
+
+def test_lock_out_after_repeated_wrong_passwords(open_page, portal):
+    page = open_page("/login", width=390, locale="en-GB")
+    email = "staff.content_editor@demo.heka.example"
+    log_in(page, portal, email, "not the password 1")
+    for attempt in range(2, 7):
+        page.wait_for_selector("[role=alert]")
+        page.fill("#field-password", f"not the password {attempt}")
+        page.click("#login-submit")
+        page.wait_for_timeout(400)
+    page.wait_for_selector("text=Too many attempts")
+    # Even the right password waits until the pause is over.
+    page.fill("#field-password", DEMO_PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_timeout(800)
+    assert "Too many attempts" in page.content()
+    assert urlparse(page.url).path.rstrip("/") == "/login"
+    screenshot(page, "login-locked-en-390")
