@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import inspect
 
 import reflex as rx
@@ -29,3 +31,13 @@ async def call(state: rx.State, handler: str, *args):
     if inspect.isgenerator(result):
         return list(result)
     return result
+
+
+def run(coro):
+    """Run a coroutine to completion in its own thread and loop.
+
+    Playwright's sync API keeps an event loop running in the main thread during e2e tests,
+    where ``asyncio.run`` would refuse to start.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -6,7 +6,6 @@ A refusal is observed the way operations would see it: the guard writes an
 
 from __future__ import annotations
 
-import asyncio
 import csv
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from heka_app.services.clock import utcnow
 from heka_app.services.sessions import start_session
 from heka_app.state.session import SessionState
 from tests.factories import build_world
-from tests.state.handler_calls import call, new_root, substate
+from tests.state.handler_calls import call, new_root, run, substate
 from tests.surface.test_event_handlers import _heka_states
 
 MATRIX = Path(__file__).resolve().parents[1] / "authorization_matrix.csv"
@@ -66,7 +65,7 @@ def test_matrix_lists_every_handler():
 
 
 def test_every_handler_for_every_role_matches_the_matrix(engine, monkeypatch):
-    asyncio.run(_check_matrix(engine, monkeypatch))
+    run(_check_matrix(engine, monkeypatch))
 
 
 async def _check_matrix(engine, monkeypatch):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from sqlmodel import Session
 
@@ -12,7 +10,7 @@ from heka_app.services.clock import utcnow
 from heka_app.services.sessions import start_session
 from heka_app.state.session import SessionState
 from tests.factories import build_world
-from tests.state.handler_calls import call, new_root, substate
+from tests.state.handler_calls import call, new_root, run, substate
 
 
 def _session_state() -> SessionState:
@@ -22,15 +20,15 @@ def _session_state() -> SessionState:
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_set_language_accepts_supported_codes(language):
     state = _session_state()
-    asyncio.run(call(state, "set_language", language))
+    run(call(state, "set_language", language))
     assert state.lang == language
 
 
 @pytest.mark.parametrize("bad", ["de", "", "FI", None, 3, ["en"], "en; drop"])
 def test_set_language_ignores_anything_else(bad):
     state = _session_state()
-    asyncio.run(call(state, "set_language", "sv"))
-    asyncio.run(call(state, "set_language", bad))
+    run(call(state, "set_language", "sv"))
+    run(call(state, "set_language", bad))
     assert state.lang == "sv"
 
 
@@ -45,7 +43,7 @@ def test_language_choice_is_remembered_on_the_logged_in_account(engine):
         s.commit()
     state = _session_state()
     state.sid = secret
-    asyncio.run(call(state, "set_language", "sv"))
+    run(call(state, "set_language", "sv"))
     with Session(engine) as s:
         assert s.get(UserAccount, world.accounts["primary"]).language == "sv"
         assert s.get(UserAccount, world.accounts["co_resident"]).language == "fi"
@@ -59,13 +57,13 @@ def test_logout_ends_the_server_session_and_resets_view(engine):
     root = new_root()
     state = substate(root, SessionState)
     state.sid = secret
-    asyncio.run(call(state, "refresh"))
+    run(call(state, "refresh"))
     assert state.signed_in and state.display_name
-    asyncio.run(call(state, "set_language", "en"))
-    asyncio.run(call(state, "logout"))
+    run(call(state, "set_language", "en"))
+    run(call(state, "logout"))
     assert not state.signed_in and state.sid == "" and state.display_name == ""
     assert state.lang == "en"
     # The old secret no longer works even if presented again.
     state.sid = secret
-    asyncio.run(call(state, "refresh"))
+    run(call(state, "refresh"))
     assert not state.signed_in

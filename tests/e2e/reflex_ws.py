@@ -1,0 +1,85 @@
+"""A raw client of Reflex's event protocol (socket.io over one websocket), as an attacker
+would use it: any handler, any payload, no browser, no page guards."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import simple_websocket
+
+QUIET_SECONDS = 1.0
+
+
+class ReflexSocket:
+    """One tab's connection: sends events, collects the deltas and events sent back."""
+
+    def __init__(self, backend: str, *, origin: str | None = None):
+        self.token = str(uuid.uuid4())
+        url = f"ws://{backend}/_event/?EIO=4&transport=websocket&token={self.token}"
+        headers = {"Origin": origin} if origin else None
+        self.ws = simple_websocket.Client.connect(url, headers=headers)
+        opened = self.ws.receive(timeout=40)
+        assert opened and opened.startswith("0"), f"no engine.io open from {url}: {opened!r}"
+        self.ws.send("40/_event,")
+        connected = self._next(timeout=10)
+        assert connected.startswith("40/_event,"), connected
+
+    def _next(self, timeout: float) -> str:
+        while True:
+            message = self.ws.receive(timeout=timeout)
+            if message is None:
+                raise TimeoutError("no message from the server")
+            if message == "2":  # engine.io ping
+                self.ws.send("3")
+                continue
+            return message
+
+    def emit(self, name: str, payload: dict | None = None, path: str = "/") -> dict:
+        """Call ``name`` (``<state full name>.<handler>``); returns merged deltas + events.
+
+        Var names in the delta carry Reflex's ``_rx_state_`` suffix. The reply is complete
+        when the server has been quiet for ``QUIET_SECONDS``.
+        """
+        event = {
+            "name": name,
+            "payload": payload or {},
+            "router_data": {"pathname": path, "asPath": path, "query": {}},
+        }
+        self.ws.send("42/_event," + json.dumps(["event", event]))
+        delta: dict = {}
+        events: list = []
+        first = self._next(timeout=20)
+        message: str | None = first
+        while message is not None:
+            if message.startswith("42/_event,"):
+                kind, update = json.loads(message[len("42/_event,") :])
+                if kind == "event":
+                    for state, values in (update.get("delta") or {}).items():
+                        delta.setdefault(state, {}).update(values)
+                    events.extend(update.get("events") or [])
+            message = self._quiet_next()
+        return {"delta": delta, "events": events}
+
+    def send(self, name: str, payload: dict | None = None, path: str = "/") -> None:
+        """Send an event without waiting for the reply (see :meth:`wait_for`)."""
+        event = {"name": name, "payload": payload or {},
+                 "router_data": {"pathname": path, "asPath": path, "query": {}}}  # fmt: skip
+        self.ws.send("42/_event," + json.dumps(["event", event]))
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        """The first server message containing ``text``."""
+        while True:
+            message = self._next(timeout=timeout)
+            if text in message:
+                return message
+
+    def _quiet_next(self) -> str | None:
+        try:
+            return self._next(timeout=QUIET_SECONDS)
+        except TimeoutError:
+            return None
+
+    def close(self) -> None:
+        """Disconnect."""
+        self.ws.close()

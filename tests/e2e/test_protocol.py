@@ -1,0 +1,127 @@
+"""Handlers driven over the raw websocket as anonymous, as another household and with
+forged input: no tenant data comes back and nothing changes (SECURITY.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlparse
+
+import pytest
+from sqlmodel import select
+
+from heka_app.db import session_scope
+from heka_app.models import Lease, Person, UserAccount
+from heka_app.services.demo_data import DEMO_PASSWORD
+from heka_app.services.residency import residency_of
+from heka_app.state.account import AccountState
+from heka_app.state.home import HomeState
+from heka_app.state.login import LoginState
+from heka_app.state.session import SessionState
+from heka_app.state.staff import RegistrationCodeState
+from tests.e2e.reflex_ws import ReflexSocket
+
+pytestmark = pytest.mark.e2e
+HETU = re.compile(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]")
+
+
+def _name(state, handler: str) -> str:
+    return f"{state.get_full_name()}.{handler}"
+
+
+@pytest.fixture
+def backend(portal) -> str:
+    from reflex.config import get_config
+
+    # The address the compiled frontend talks to.
+    return urlparse(get_config().api_url).netloc
+
+
+@pytest.fixture
+def sockets(backend):
+    opened = []
+
+    def _open() -> ReflexSocket:
+        sock = ReflexSocket(backend)
+        opened.append(sock)
+        return sock
+
+    yield _open
+    for sock in opened:
+        sock.close()
+
+
+def _login(sock: ReflexSocket, email: str) -> None:
+    reply = sock.emit(
+        _name(LoginState, "submit"), {"form_data": {"email": email, "password": DEMO_PASSWORD}}
+    )
+    assert any(e.get("name") == "_redirect" for e in reply["events"]), reply
+
+
+def _lease_contract(email: str) -> str:
+    with session_scope() as session:
+        account = session.exec(select(UserAccount).where(UserAccount.email == email)).one()
+        from heka_app.services.clock import helsinki_today
+
+        lease_id = residency_of(
+            session=session, person_id=account.person_id, today=helsinki_today()
+        ).lease_id
+        return session.get(Lease, lease_id).contract_number
+
+
+def _text(reply: dict) -> str:
+    return json.dumps(reply, ensure_ascii=False)
+
+
+def test_anonymous_client_gets_no_tenant_data(sockets):
+    sock = sockets()
+    home = sock.emit(_name(HomeState, "load"), path="/home")
+    assert not home["delta"].get(HomeState.get_full_name(), {}).get("home_rx_state_")
+    assert any(e.get("name") == "_redirect" for e in home["events"])
+    account = sock.emit(_name(AccountState, "load"), path="/account")
+    assert "@" not in _text(account["delta"])
+    search = sock.emit(_name(RegistrationCodeState, "search"), {"form_data": {"query": "nen"}})
+    assert "matches_rx_state_" not in _text(search["delta"])
+    assert not HETU.search(_text(home) + _text(account) + _text(search))
+
+
+def test_another_household_sees_only_its_own_home(sockets):
+    sock = sockets()
+    _login(sock, "newtenant@demo.heka.example")
+    reply = sock.emit(_name(HomeState, "load"), path="/home")
+    home = reply["delta"][HomeState.get_full_name()]["home_rx_state_"]
+    assert home["contract_number"] == _lease_contract("newtenant@demo.heka.example")
+    assert _lease_contract("tenant@demo.heka.example") not in _text(reply)
+    assert not HETU.search(_text(reply))
+    assert "argon2" not in _text(reply)
+
+
+def test_tenant_cannot_use_staff_handlers_with_any_payload(sockets):
+    sock = sockets()
+    _login(sock, "tenant@demo.heka.example")
+    with session_scope() as session:
+        someone = session.exec(select(Person).order_by(Person.id)).first().id
+    for payload in ({"person_id": someone}, {"person_id": str(someone)}, {"person_id": None}):
+        reply = sock.emit(_name(RegistrationCodeState, "issue"), payload)
+        assert "issued_code_rx_state_" not in _text(reply["delta"])
+    search = sock.emit(_name(RegistrationCodeState, "search"), {"form_data": {"query": "nen"}})
+    assert "matches_rx_state_" not in _text(search["delta"])
+
+
+def test_forged_session_and_setvar_do_not_log_anyone_in(sockets):
+    sock = sockets()
+    # setvar reaches only set_* handlers: there is no setter for the session secret.
+    sock.emit(_name(SessionState, "setvar"), {"var_name": "sid", "value": "forged"})
+    sock.emit(_name(SessionState, "setvar"), {"var_name": "signed_in", "value": True})
+    reply = sock.emit(_name(HomeState, "load"), path="/home")
+    assert not reply["delta"].get(HomeState.get_full_name(), {}).get("home_rx_state_")
+
+
+def test_logout_ends_access_on_the_very_next_event(sockets):
+    sock = sockets()
+    _login(sock, "coresident@demo.heka.example")
+    home = sock.emit(_name(HomeState, "load"), path="/home")["delta"][HomeState.get_full_name()]
+    assert home["home_rx_state_"]["contract_number"]
+    sock.emit(_name(SessionState, "logout"))
+    again = sock.emit(_name(HomeState, "load"), path="/home")
+    assert not again["delta"].get(HomeState.get_full_name(), {}).get("home_rx_state_")
