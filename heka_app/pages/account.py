@@ -6,8 +6,8 @@ import reflex as rx
 
 from heka_app.components.forms import field, form_error, notice, submit_button
 from heka_app.components.layout import page_layout
+from heka_app.components.password_fields import new_password_fields
 from heka_app.i18n.ui import t
-from heka_app.pages.credentials import new_password_fields
 from heka_app.state.account import AccountState
 from heka_app.state.session import SessionState
 

@@ -7,9 +7,9 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.forms import field, form_card, form_error, notice, submit_button
 from heka_app.components.layout import page_layout
-from heka_app.i18n.ui import t, t_var
+from heka_app.components.password_fields import new_password_fields
+from heka_app.i18n.ui import t
 from heka_app.state.credentials import CredentialsState
-from heka_app.state.password_hint import PasswordHintState
 
 
 def verify_email_page() -> rx.Component:
@@ -52,28 +52,6 @@ def forgot_password_page() -> rx.Component:
             ),
         )
     )
-
-
-def new_password_fields(errors: rx.Var) -> list[rx.Component]:
-    """New password twice, with the strength hint."""
-    return [
-        field(
-            t("New password"),
-            "password",
-            errors["password"],
-            type_="password",
-            autocomplete="new-password",
-            hint=rx.cond(PasswordHintState.hint, t_var(PasswordHintState.hint), ""),
-            on_change=PasswordHintState.check.debounce(300),
-        ),
-        field(
-            t("Password again"),
-            "password_again",
-            errors["password_again"],
-            type_="password",
-            autocomplete="new-password",
-        ),
-    ]
 
 
 def reset_password_page() -> rx.Component:

@@ -7,8 +7,8 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.forms import field, form_card, form_error, notice, submit_button
 from heka_app.components.layout import page_layout
-from heka_app.i18n.ui import t, t_var
-from heka_app.state.password_hint import PasswordHintState
+from heka_app.components.password_fields import new_password_fields
+from heka_app.i18n.ui import t
 from heka_app.state.registration import RegisterState
 
 
@@ -90,26 +90,7 @@ def _account_form() -> rx.Component:
             field(
                 t("Email address"), "email", errors["email"], type_="email", autocomplete="email"
             ),
-            field(
-                t("Password"),
-                "password",
-                errors["password"],
-                type_="password",
-                autocomplete="new-password",
-                hint=rx.cond(PasswordHintState.hint, t_var(PasswordHintState.hint), ""),
-                on_change=PasswordHintState.check.debounce(300),
-            ),
-            field(
-                t("Password again"),
-                "password_again",
-                errors["password_again"],
-                type_="password",
-                autocomplete="new-password",
-            ),
-            rx.text(
-                t("Use at least 12 characters. A few unrelated words make a good password."),
-                size="2",
-            ),
+            *new_password_fields(errors, t("Password")),
             submit_button(t("Create account"), RegisterState.busy, id="account-submit"),
             spacing="3",
             width="100%",

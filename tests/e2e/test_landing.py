@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -83,3 +85,5 @@ def test_health_reports_database(portal):
     assert response.status_code == 200
     assert body["db"] is True
     assert body["status"] is True
+    if os.environ.get("HEKA_REDIS_URL"):
+        assert body["redis"] is True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextvars
 import inspect
 
 import reflex as rx
@@ -39,5 +40,6 @@ def run(coro):
     Playwright's sync API keeps an event loop running in the main thread during e2e tests,
     where ``asyncio.run`` would refuse to start.
     """
+    context = contextvars.copy_context()  # Reflex keeps its registry in a ContextVar
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
+        return pool.submit(context.run, asyncio.run, coro).result()
