@@ -1,8 +1,9 @@
-"""Command line: ``heka migrate``, ``heka import-register FILE``, ``heka demo-data``."""
+"""Command line: ``heka migrate``, ``import-register FILE``, ``demo-data``, ``create-staff``."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
@@ -41,6 +42,26 @@ def _demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _create_staff(args: argparse.Namespace) -> int:
+    from heka_app.db import session_scope
+    from heka_app.services.clock import utcnow
+    from heka_app.services.staff_accounts import StaffAccountError, create_staff_account
+
+    # Read from stdin (not argv) so the password stays out of shell history and `ps`.
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass()
+    try:
+        with session_scope() as session:
+            account_id = create_staff_account(
+                session=session, email=args.email, role=args.role, display_name=args.name,
+                password=password, now=utcnow(),
+            )  # fmt: skip
+    except StaffAccountError as exc:
+        print(f"Not created: {exc}", file=sys.stderr)
+        return 1
+    print(f"Created staff account {account_id} ({args.role}) for {args.email}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``heka`` argument parser."""
     parser = argparse.ArgumentParser(prog="heka", description=__doc__)
@@ -55,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="load the demo dataset")
     demo.add_argument("--if-empty", action="store_true", help="only when the database is empty")
     demo.set_defaults(func=_demo_data)
+    staff = sub.add_parser("create-staff", help="create a staff account (asks for a password)")
+    staff.add_argument("--email", required=True)
+    staff.add_argument("--role", required=True, help="customer_service, maintenance, ...")
+    staff.add_argument("--name", required=True, help="display name")
+    staff.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    staff.set_defaults(func=_create_staff)
     return parser
 
 
