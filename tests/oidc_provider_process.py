@@ -16,7 +16,7 @@ import httpx
 
 PROVIDER_DIR = Path(__file__).resolve().parent.parent / "devtools" / "oidc-provider"
 CLIENT_SECRET = "dev-oidc-secret-not-for-production"
-STARTUP_TIMEOUT_SECONDS = 20.0
+STARTUP_TIMEOUT_SECONDS = 60.0
 
 
 def free_port() -> int:
@@ -106,4 +106,5 @@ def _wait_ready(proc: subprocess.Popen, issuer: str, log) -> None:
         except httpx.HTTPError:
             pass
         time.sleep(0.1)
-    raise RuntimeError(f"oidc-provider did not answer at {url}")
+    log.seek(0)
+    raise RuntimeError(f"oidc-provider did not answer at {url}: {log.read()[-2000:]}")

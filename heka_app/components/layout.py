@@ -7,7 +7,9 @@ import reflex as rx
 from heka_app.components.footer import footer
 from heka_app.components.header import header
 from heka_app.components.html_lang import html_lang
+from heka_app.components.kiosk_timer import kiosk_timer
 from heka_app.i18n.ui import t
+from heka_app.settings import get_settings
 
 
 def page_layout(*children: rx.Component) -> rx.Component:
@@ -16,6 +18,7 @@ def page_layout(*children: rx.Component) -> rx.Component:
         html_lang(),
         rx.link(t("Skip to content"), href="#main", class_name="heka-skip-link"),
         header(),
+        kiosk_timer() if get_settings().kiosk_mode else rx.fragment(),
         rx.el.main(
             rx.box(*children, class_name="heka-container"),
             id="main",
