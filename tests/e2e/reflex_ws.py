@@ -19,11 +19,11 @@ class ReflexSocket:
         url = f"ws://{backend}/_event/?EIO=4&transport=websocket&token={self.token}"
         headers = {"Origin": origin} if origin else None
         self.ws = simple_websocket.Client.connect(url, headers=headers)
-        opened = self.ws.receive(timeout=40)
-        assert opened and opened.startswith("0"), f"no engine.io open from {url}: {opened!r}"
+        # Join the namespace at once: the engine.io "open" packet may sit in the client's
+        # buffer behind the HTTP upgrade response until more bytes arrive.
         self.ws.send("40/_event,")
-        connected = self._next(timeout=10)
-        assert connected.startswith("40/_event,"), connected
+        while not (message := self._next(timeout=30)).startswith("40/_event,"):
+            assert message.startswith("0{"), message
 
     def _next(self, timeout: float) -> str:
         while True:
