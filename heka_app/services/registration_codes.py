@@ -139,8 +139,8 @@ def redeem_code(
     """Check a code against the identity code and the registration rules.
 
     Returns:
-        ``(person_id, "")`` on success (the code is then used up), else ``(None, msgid)``.
-        A throttled attempt returns the msgid with ``{minutes}`` to fill.
+        ``(person_id, "", 0)`` on success (the code is then used up), else
+        ``(None, msgid, minutes)``; ``minutes`` fills ``{minutes}`` of a throttled attempt.
     """
     keys = [f"code-ip:{client_ip or 'unknown'}"]
     decision = login_throttle.check_allowed(session, keys=keys, now=now)

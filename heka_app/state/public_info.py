@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 
 import reflex as rx
 
-from heka_app.db import session_scope
 from heka_app.services.area_offices import list_area_offices
 from heka_app.services.public_news import latest_public_news
-
-
-def _load_public_info() -> tuple[list[dict], list[dict]]:
-    with session_scope() as session:
-        offices = [dataclasses.asdict(o) for o in list_area_offices(session=session)]
-        news = [dataclasses.asdict(n) for n in latest_public_news(session=session)]
-    return offices, news
+from heka_app.state.service_calls import call_service
 
 
 class PublicInfoState(rx.State):
@@ -31,5 +23,8 @@ class PublicInfoState(rx.State):
         """Load offices and news for the footer and landing page. Public by design."""
         if self.loaded:
             return
-        self.offices, self.news = await asyncio.to_thread(_load_public_info)
+        offices = await call_service(list_area_offices)
+        news = await call_service(latest_public_news)
+        self.offices = [dataclasses.asdict(office) for office in offices]
+        self.news = [dataclasses.asdict(item) for item in news]
         self.loaded = True
