@@ -80,7 +80,8 @@ def build_message(message: OutgoingMail, settings: Settings) -> EmailMessage:
     mail["Date"] = format_datetime(dt.datetime.now(dt.UTC))
     mail["Message-ID"] = make_msgid(domain=settings.smtp_sender.rpartition("@")[2] or None)
     mail["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to us
-    mail.set_content(message.text_body, charset="utf-8")
+    # 8bit keeps links readable in the raw message (dev_mail/*.eml) and in any mail client.
+    mail.set_content(message.text_body, charset="utf-8", cte="8bit")
     # After set_content, which drops every Content-* header set before it.
     mail["Content-Language"] = coerce_language(message.language)
     return mail
