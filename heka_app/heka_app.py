@@ -7,13 +7,14 @@ import reflex as rx
 from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.pages.registry import PAGES
+from heka_app.security_headers import security_headers
 from heka_app.state.public_info import PublicInfoState
 from heka_app.state.session import SessionState
 
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
 
-app = rx.App(stylesheets=["/heka.css"], html_lang="fi")
+app = rx.App(stylesheets=["/heka.css"], html_lang="fi", api_transformer=security_headers)
 
 for spec in PAGES:
     app.add_page(
