@@ -47,8 +47,8 @@ class Settings:
         return self.env in {"dev", "test"}
 
 
-def _env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
+def _env_bool(env_map, name: str, default: bool) -> bool:
+    raw = env_map.get(name)
     if raw is None:
         return default
     return raw.strip().lower() in {"1", "true", "yes", "on"}
@@ -108,8 +108,10 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             ).split(",")
             if a.strip()
         ),
-        kiosk_mode=_env_bool("HEKA_KIOSK_MODE", False),
-        allow_test_identity_codes=_env_bool("HEKA_ALLOW_TEST_IDENTITY_CODES", env != "prod"),
+        kiosk_mode=_env_bool(env_map, "HEKA_KIOSK_MODE", False),
+        allow_test_identity_codes=_env_bool(
+            env_map, "HEKA_ALLOW_TEST_IDENTITY_CODES", env != "prod"
+        ),
     )
     if not settings.is_dev:
         if settings.secret_key == DEV_SECRET or len(settings.secret_key) < 32:

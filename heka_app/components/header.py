@@ -135,7 +135,7 @@ def header() -> rx.Component:
             justify="between",
             align="center",
             wrap="wrap",
-            gap="3",
+            spacing="3",
             class_name="heka-container",
         ),
         class_name="heka-header",

@@ -81,6 +81,6 @@ def account_page() -> rx.Component:
             _password_form(),
             rx.cond(SessionState.is_staff, rx.fragment(), _email_form()),
             columns=rx.breakpoints(initial="1", md="2"),
-            gap="4",
+            spacing="4",
         ),
     )

@@ -68,7 +68,7 @@ def landing_page() -> rx.Component:
             rx.grid(
                 *[feature_card(icon, t(title), t(text)) for icon, title, text in FEATURES],
                 columns=rx.breakpoints(initial="1", sm="2", lg="3"),
-                gap="3",
+                spacing="3",
             ),
         ),
         section(
@@ -91,7 +91,7 @@ def landing_page() -> rx.Component:
                 rx.grid(
                     rx.foreach(PublicInfoState.news, _news_item),
                     columns=rx.breakpoints(initial="1", md="3"),
-                    gap="3",
+                    spacing="3",
                 ),
                 rx.text(t("No news at the moment.")),
             ),

@@ -75,7 +75,7 @@ def my_home_page() -> rx.Component:
                 _home_card(),
                 _contacts_card(),
                 columns=rx.breakpoints(initial="1", md="2"),
-                gap="4",
+                spacing="4",
                 margin_top="1em",
             ),
             rx.spinner(),

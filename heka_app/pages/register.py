@@ -9,6 +9,7 @@ from heka_app.components.forms import field, form_card, form_error, notice, subm
 from heka_app.components.layout import page_layout
 from heka_app.components.password_fields import new_password_fields
 from heka_app.i18n.ui import t
+from heka_app.services.eligibility import ALREADY_REGISTERED
 from heka_app.state.registration import RegisterState
 
 
@@ -59,6 +60,14 @@ def register_page() -> rx.Component:
                 t("Adults in Heka's resident register can register right after signing the lease.")
             ),
             form_error(RegisterState.error, {"minutes": RegisterState.error_minutes}),
+            rx.cond(
+                RegisterState.error == ALREADY_REGISTERED,
+                rx.hstack(
+                    rx.link(t("Log in"), href=routes.LOGIN),
+                    rx.link(t("Forgot your password?"), href=routes.FORGOT_PASSWORD),
+                    spacing="4",
+                ),
+            ),
             _strong_identification(),
             rx.separator(),
             _office_code(),

@@ -64,6 +64,15 @@ def test_register_with_strong_identification_through_the_broker(open_page, porta
     screenshot(page, "register-done-en-1280")
     confirm_and_log_in(page, portal, mail_sink, email)
     screenshot(page, "home-after-broker-registration-en-1280")
+    # Identifying again: already registered, offered log in and password reset.
+    again = open_page("/register", locale="en-GB")
+    again.click("#start-identification")
+    again.wait_for_selector("#hetu")
+    again.fill("#hetu", identity_code)
+    again.click("text=Tunnistaudu / Identify")
+    again.wait_for_selector("text=You already have an account.")
+    again.click("text=Forgot your password?")
+    again.wait_for_url("**/forgot-password")
 
 
 def test_broker_identity_of_a_child_or_stranger_is_refused(open_page):
@@ -121,7 +130,8 @@ def test_log_in_log_out_and_the_back_button(open_page, portal):
     page = open_page("/login", locale="en-GB")
     log_in(page, portal, "tenant@demo.heka.example", DEMO_PASSWORD)
     page.wait_for_url("**/home")
-    # The account's own language (Finnish) wins over the browser's after login.
+    # The account's own language wins over the browser's after login; make it Finnish.
+    page.click("#lang-fi")
     page.wait_for_selector("text=Kiinteistösi yhteystiedot")
     name = page.inner_text("h1")
     screenshot(page, "home-tenant-fi-1280")
@@ -202,3 +212,19 @@ def test_lock_out_after_repeated_wrong_passwords(open_page, portal):
     assert "Too many attempts" in page.content()
     assert urlparse(page.url).path.rstrip("/") == "/login"
     screenshot(page, "login-locked-en-390")
+
+
+@pytest.mark.parametrize(("lang", "width"), [("sv", 320), ("en", 390), ("fi", 1280)])
+def test_logged_in_pages_fit_the_screen(open_page, portal, lang, width):
+    page = open_page("/login", width=width, locale="fi-FI")
+    log_in(page, portal, "tenant@demo.heka.example", DEMO_PASSWORD)
+    page.wait_for_url("**/home")
+    page.click(f"#lang-{lang}")
+    page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
+    for path in ("/home", "/account"):
+        page.goto(url(portal, path))
+        wait_hydrated(page)
+        page.wait_for_selector("h1")
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        screenshot(page, f"{path.strip('/')}-{lang}-{width}")
