@@ -43,3 +43,21 @@ def run(coro):
     context = contextvars.copy_context()  # Reflex keeps its registry in a ContextVar
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(context.run, asyncio.run, coro).result()
+
+
+def signed_in_root(engine, role: str = "primary"):
+    """A demo world, and a fresh root state logged in as ``role``: ``(world, root)``."""
+    from sqlmodel import Session
+
+    from heka_app.services.clock import utcnow
+    from heka_app.services.sessions import start_session
+    from heka_app.state.session import SessionState
+    from tests.factories import build_world
+
+    with Session(engine) as s:
+        world = build_world(s)
+        secret = start_session(session=s, account_id=world.accounts[role], now=utcnow())
+        s.commit()
+    root = new_root()
+    substate(root, SessionState).sid = secret
+    return world, root

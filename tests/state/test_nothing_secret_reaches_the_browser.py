@@ -12,13 +12,10 @@ import re
 from sqlmodel import Session, select
 
 from heka_app.models import LoginSession, Person, UserAccount
-from heka_app.services.clock import utcnow
-from heka_app.services.sessions import start_session
 from heka_app.state.account import AccountState
 from heka_app.state.home import HomeState
-from heka_app.state.session import SessionState
-from tests.factories import CODES, build_world
-from tests.state.handler_calls import call, new_root, run, substate
+from tests.factories import CODES
+from tests.state.handler_calls import call, run, signed_in_root, substate
 
 HETU = re.compile(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]")
 
@@ -29,12 +26,7 @@ def _sent_to_browser(root) -> str:
 
 
 def test_tenant_pages_send_no_identity_codes_hashes_or_ids(engine):
-    with Session(engine) as s:
-        world = build_world(s)
-        secret = start_session(session=s, account_id=world.accounts["primary"], now=utcnow())
-        s.commit()
-    root = new_root()
-    substate(root, SessionState).sid = secret
+    _, root = signed_in_root(engine)
     run(call(substate(root, HomeState), "load"))
     run(call(substate(root, AccountState), "load"))
     sent = _sent_to_browser(root)

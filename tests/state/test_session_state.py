@@ -6,11 +6,8 @@ import pytest
 from sqlmodel import Session
 
 from heka_app.models import UserAccount
-from heka_app.services.clock import utcnow
-from heka_app.services.sessions import start_session
 from heka_app.state.session import SessionState
-from tests.factories import build_world
-from tests.state.handler_calls import call, new_root, run, substate
+from tests.state.handler_calls import call, new_root, run, signed_in_root, substate
 
 
 def _session_state() -> SessionState:
@@ -37,12 +34,8 @@ def test_language_defaults_to_finnish_before_a_choice():
 
 
 def test_language_choice_is_remembered_on_the_logged_in_account(engine):
-    with Session(engine) as s:
-        world = build_world(s)
-        secret = start_session(session=s, account_id=world.accounts["primary"], now=utcnow())
-        s.commit()
-    state = _session_state()
-    state.sid = secret
+    world, root = signed_in_root(engine)
+    state = substate(root, SessionState)
     run(call(state, "set_language", "sv"))
     with Session(engine) as s:
         assert s.get(UserAccount, world.accounts["primary"]).language == "sv"
@@ -50,13 +43,9 @@ def test_language_choice_is_remembered_on_the_logged_in_account(engine):
 
 
 def test_logout_ends_the_server_session_and_resets_view(engine):
-    with Session(engine) as s:
-        world = build_world(s)
-        secret = start_session(session=s, account_id=world.accounts["primary"], now=utcnow())
-        s.commit()
-    root = new_root()
+    _, root = signed_in_root(engine)
     state = substate(root, SessionState)
-    state.sid = secret
+    secret = state.sid
     run(call(state, "refresh"))
     assert state.signed_in and state.display_name
     run(call(state, "set_language", "en"))
