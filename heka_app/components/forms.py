@@ -19,10 +19,14 @@ def field(
     type_: str = "text",
     autocomplete: str = "off",
     hint: rx.Var | None = None,
+    id_prefix: str = "",
     **input_props,
 ) -> rx.Component:
-    """A labelled input; ``error`` is a state var holding a msgid ("" = no error)."""
-    field_id = f"field-{name}"
+    """A labelled input; ``error`` is a state var holding a msgid ("" = no error).
+
+    ``id_prefix`` keeps element ids unique when two forms on a page share a field name.
+    """
+    field_id = f"field-{id_prefix}{name}"
     described = f"{field_id}-error"
     parts = [
         rx.el.label(label, html_for=field_id, class_name="heka-label"),
@@ -72,9 +76,11 @@ def notice(message: rx.Var, color: str = "green") -> rx.Component:
     return rx.callout(message, icon="info", color_scheme=color, width="100%", role="status")
 
 
-def submit_button(label: rx.Var, busy: rx.Var, **props) -> rx.Component:
-    """The form's submit button; disabled and spinning while the server works."""
-    return rx.button(label, type="submit", size="3", loading=busy, disabled=busy, **props)
+def submit_button(label: rx.Var, busy: rx.Var | None = None, **props) -> rx.Component:
+    """The form's submit button; disabled and spinning while ``busy`` is true."""
+    if busy is not None:
+        props.update(loading=busy, disabled=busy)
+    return rx.button(label, type="submit", size="3", **props)
 
 
 def form_card(title: rx.Var, *children: rx.Component) -> rx.Component:

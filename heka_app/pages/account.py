@@ -12,6 +12,17 @@ from heka_app.state.account import AccountState
 from heka_app.state.session import SessionState
 
 
+def _current_password(errors: rx.Var, id_prefix: str = "") -> rx.Component:
+    return field(
+        t("Current password"),
+        "current",
+        errors["current"],
+        type_="password",
+        autocomplete="current-password",
+        id_prefix=id_prefix,
+    )
+
+
 def _password_form() -> rx.Component:
     errors = AccountState.password_errors
     return rx.card(
@@ -22,15 +33,9 @@ def _password_form() -> rx.Component:
         ),
         rx.form(
             rx.vstack(
-                field(
-                    t("Current password"),
-                    "current",
-                    errors["current"],
-                    type_="password",
-                    autocomplete="current-password",
-                ),
+                _current_password(errors),
                 *new_password_fields(errors),
-                submit_button(t("Change password"), AccountState.busy, id="password-submit"),
+                submit_button(t("Change password"), id="password-submit"),
                 spacing="3",
                 width="100%",
             ),
@@ -55,14 +60,8 @@ def _email_form() -> rx.Component:
         rx.form(
             rx.vstack(
                 field(t("New email address"), "email", errors["email"], type_="email"),
-                field(
-                    t("Current password"),
-                    "current",
-                    errors["current"],
-                    type_="password",
-                    autocomplete="current-password",
-                ),
-                submit_button(t("Change email address"), AccountState.busy, id="email-submit"),
+                _current_password(errors, id_prefix="email-"),
+                submit_button(t("Change email address"), id="email-submit"),
                 spacing="3",
                 width="100%",
             ),

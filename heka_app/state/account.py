@@ -22,7 +22,6 @@ class AccountState(rx.State):
     password_changed: bool = False
     email_errors: dict[str, str] = {}
     email_change_sent: bool = False
-    busy: bool = False
 
     @rx.event
     async def load(self):
