@@ -8,6 +8,7 @@ import datetime as dt
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from heka_app.i18n.formatting import format_date
 from heka_app.services.clock import helsinki_today
@@ -227,4 +228,7 @@ def test_logged_in_pages_fit_the_screen(open_page, portal, lang, width):
         page.wait_for_selector("h1")
         page.wait_for_timeout(300)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        violations = Axe().run(page).response["violations"]
+        serious = [v["id"] for v in violations if v["impact"] in {"serious", "critical"}]
+        assert serious == [], path
         screenshot(page, f"{path.strip('/')}-{lang}-{width}")
