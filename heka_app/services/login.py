@@ -53,8 +53,13 @@ def normalize_email(raw: str) -> str:
 
 
 def throttle_keys(email: str, client_ip: str) -> list[str]:
-    """Failures count per account (by email, known or not) and per client address."""
-    return [f"account:{email}", f"ip:{client_ip or 'unknown'}"]
+    """Failures count per account and address, per account overall, and per address.
+
+    The account is keyed by the typed email, known or not, so unknown and known
+    addresses behave alike.
+    """
+    address = client_ip or "unknown"
+    return [f"account:{email}|{address}", f"account-all:{email}", f"ip:{address}"]
 
 
 def login(

@@ -10,6 +10,11 @@ from the key's prefix; failures are counted in a fixed one-hour window from the 
   most ~13 failures fit in an hour; the hard cap of 100 failures per hour (account then
   refused until the window ends) is only reachable by bursts of parallel requests.
   A successful login clears the account key.
+* ``account-all:`` - the same account from every address together: the 50th failure in
+  the window locks for 60 s, doubling up to 15 min, at most 100 per hour (ASVS 6.3.1).
+  Login uses ``account:<email>|<address>`` for the strict per-address lock above, so a
+  stranger's wrong guesses do not lock the tenant out at home; only a distributed burst
+  reaches this key, and a password reset clears it.
 * ``ip:`` - the 20th failure locks for 30 s, then the same doubling up to 15 min; at most
   1000 per hour. Not cleared by success: otherwise an attacker could reset the counter
   by logging in to an account of their own between guesses. Shared addresses (office
@@ -66,7 +71,15 @@ class ThrottlePolicy:
 ACCOUNT_POLICY = ThrottlePolicy(5, dt.timedelta(seconds=30), dt.timedelta(minutes=15), 100, True)
 IP_POLICY = ThrottlePolicy(20, dt.timedelta(seconds=30), dt.timedelta(minutes=15), 1000, False)
 CODE_IP_POLICY = ThrottlePolicy(5, dt.timedelta(seconds=60), dt.timedelta(minutes=15), 30, False)
-POLICIES = {"account": ACCOUNT_POLICY, "ip": IP_POLICY, "code-ip": CODE_IP_POLICY}
+ACCOUNT_ALL_POLICY = ThrottlePolicy(
+    50, dt.timedelta(seconds=60), dt.timedelta(minutes=15), 100, True
+)
+POLICIES = {
+    "account": ACCOUNT_POLICY,
+    "account-all": ACCOUNT_ALL_POLICY,
+    "ip": IP_POLICY,
+    "code-ip": CODE_IP_POLICY,
+}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -129,7 +129,7 @@ def complete_registration(
         session, event=security_log.REGISTERED, account_id=account.id, client_ip=client_ip,
         detail=f"method={ticket.method}", now=now,
     )  # fmt: skip
-    link = one_time_links.make_link(one_time_links.VERIFY_EMAIL, account.id, now=now)
+    link = one_time_links.make_link(one_time_links.VERIFY_EMAIL, account, now=now)
     return Outcome(
         True, mail=verify_email_mail(email, link, language), greeting_name=person.first_name
     )
@@ -138,18 +138,19 @@ def complete_registration(
 def confirm_email(*, session: Session, token: str, now: dt.datetime) -> Outcome:
     """Confirm a new account's address, or apply an email change, from a one-time link."""
     for purpose in (one_time_links.VERIFY_EMAIL, one_time_links.CHANGE_EMAIL):
-        signed = one_time_links.read_link_token(token, purpose, session=session, now=now)
-        if signed is not None:
+        link = one_time_links.read_link_token(token, purpose, session=session, now=now)
+        if link is not None:
             break
     else:
         return Outcome(False, {"form": LINK_INVALID})
-    account = session.get(UserAccount, int(signed.subject))
-    if account is None or not one_time_links.consume(signed.jti, session=session, now=now):
-        return Outcome(False, {"form": LINK_INVALID})
+    account = link.account
     if purpose == one_time_links.CHANGE_EMAIL:
-        new_email = signed.extra.get("email", "")
+        new_email = link.signed.extra.get("email", "")
         if session.exec(select(UserAccount).where(UserAccount.email == new_email)).first():
             return Outcome(False, {"form": EMAIL_TAKEN})
+    if not one_time_links.consume(link.signed.jti, session=session, now=now):
+        return Outcome(False, {"form": LINK_INVALID})
+    if purpose == one_time_links.CHANGE_EMAIL:
         account.email = new_email
         security_log.log_security_event(
             session, event=security_log.EMAIL_CHANGED, account_id=account.id, now=now

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import secrets
 
+from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
 from heka_app.i18n import N_
@@ -19,6 +20,7 @@ from heka_app.models.identification import RegistrationCode
 from heka_app.services import login_throttle, security_log
 from heka_app.services.actor import Actor
 from heka_app.services.authorization import authorize
+from heka_app.services.claim_once import claim_once
 from heka_app.services.clock import hash_secret, helsinki_today
 from heka_app.services.eligibility import check_registration_eligibility
 from heka_app.services.identity_codes import mask_identity_code
@@ -160,7 +162,12 @@ def redeem_code(
     )
     if not code_ok:
         if row is not None:
-            row.failed_attempts += 1
+            # One atomic increment: parallel wrong guesses all count toward the cap.
+            session.exec(
+                update(RegistrationCode)
+                .where(RegistrationCode.id == row.id)
+                .values(failed_attempts=RegistrationCode.failed_attempts + 1)
+            )
         login_throttle.record_failure(session, keys=keys, now=now)
         security_log.log_security_event(
             session, event=security_log.REGISTRATION_CODE_FAILED, client_ip=client_ip, now=now
@@ -172,7 +179,7 @@ def redeem_code(
     )  # fmt: skip
     if not eligibility.ok:
         return None, eligibility.error, 0
-    row.used_at = now
+    if not claim_once(session, RegistrationCode, row.id, now=now):
+        return None, CODE_INVALID, 0
     login_throttle.record_success(session, keys=keys, now=now)
-    session.flush()
     return person.id, "", 0

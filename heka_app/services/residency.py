@@ -60,7 +60,9 @@ def residency_of(*, session: Session, person_id: int, today: dt.date) -> Residen
         lease_over = lease.ends_on is not None and lease.ends_on < today
         moved_out = resident.moved_out_on is not None and resident.moved_out_on < today
         if not lease_over and not moved_out:
-            current.append((lease.starts_on > today, lease.starts_on, resident, lease))
+            # Someone joining a running lease later is "upcoming" until they move in.
+            starts = max(lease.starts_on, resident.moved_in_on)
+            current.append((starts > today, starts, resident, lease))
     if not current:
         return Residency(status=ENDED)
     upcoming, starts_on, resident, lease = min(current, key=lambda row: (row[0], row[1]))

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from heka_app.i18n import N_
 from heka_app.models.identification import OidcAttempt
 from heka_app.services import oidc, security_log
+from heka_app.services.claim_once import claim_once
 from heka_app.services.clock import hash_secret, helsinki_today
 from heka_app.services.eligibility import check_registration_eligibility
 from heka_app.services.registration import issue_ticket
@@ -57,10 +58,10 @@ def finish(
     attempt = session.exec(
         select(OidcAttempt).where(OidcAttempt.state_hash == hash_secret(state or ""))
     ).first()
-    if attempt is None or attempt.used_at is not None or now - attempt.created_at > ATTEMPT_TTL:
+    if attempt is None or now - attempt.created_at > ATTEMPT_TTL:
         return Identified(error=IDENTIFICATION_FAILED)
-    attempt.used_at = now
-    session.flush()
+    if not claim_once(session, OidcAttempt, attempt.id, now=now):
+        return Identified(error=IDENTIFICATION_FAILED)
     if error or not code:
         return Identified(error=IDENTIFICATION_CANCELLED)
     settings = get_settings()

@@ -8,7 +8,7 @@ from heka_app.services import account_security
 from heka_app.services.account_view import own_account
 from heka_app.services.clock import utcnow
 from heka_app.state.form_data import form_value
-from heka_app.state.guard import guard
+from heka_app.state.guard import client_ip, guard
 from heka_app.state.outbox import MAIL_FAILED, send_mails
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
@@ -50,6 +50,7 @@ class AccountState(rx.State):
             again=form_value(form_data, "password_again"),
             keep_secret=session_state.sid,
             now=utcnow(),
+            client_ip=client_ip(self),
         )
         self.password_errors = outcome.errors
         self.password_changed = outcome.ok
@@ -68,6 +69,7 @@ class AccountState(rx.State):
             password=form_value(form_data, "current"),
             new_email=form_value(form_data, "email"),
             now=utcnow(),
+            client_ip=client_ip(self),
         )
         self.email_errors = outcome.errors
         if outcome.ok and not await send_mails(mails):

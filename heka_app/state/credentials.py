@@ -11,7 +11,8 @@ import reflex as rx
 from heka_app.services import account_security, registration
 from heka_app.services.clock import utcnow
 from heka_app.state.form_data import form_value
-from heka_app.state.outbox import MAIL_FAILED, send_mails
+from heka_app.state.guard import client_ip
+from heka_app.state.outbox import send_in_background, send_mails
 from heka_app.state.service_calls import call_service
 
 
@@ -45,10 +46,11 @@ class CredentialsState(rx.State):
             account_security.request_password_reset,
             email=form_value(form_data, "email"),
             now=utcnow(),
+            client_ip=client_ip(self),
         )
-        sent = await send_mails([outcome.mail])
-        self.done = sent
-        self.error = "" if sent else MAIL_FAILED
+        send_in_background([outcome.mail])
+        self.done = True
+        self.error = ""
 
     @rx.event
     async def reset_password(self, form_data: dict):

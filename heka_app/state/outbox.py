@@ -22,3 +22,13 @@ async def send_mails(mails: list[OutgoingMail | None]) -> bool:
         log.exception("sending mail failed")
         return False
     return True
+
+
+_BACKGROUND: set[asyncio.Task] = set()
+
+
+def send_in_background(mails: list[OutgoingMail | None]) -> None:
+    """Send without making the user wait (and without timing showing whether a mail went)."""
+    task = asyncio.get_running_loop().create_task(send_mails(mails))
+    _BACKGROUND.add(task)  # keep a reference until done, or the task may be collected
+    task.add_done_callback(_BACKGROUND.discard)

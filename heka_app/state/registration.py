@@ -7,11 +7,13 @@ one checks its own proof (OIDC state, code + identity code, or the ticket).
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import reflex as rx
 
 from heka_app import routes
 from heka_app.services import registration, registration_codes, strong_identification
-from heka_app.services.clock import utcnow
+from heka_app.services.clock import hash_secret, utcnow
 from heka_app.settings import get_settings
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import client_ip
@@ -31,6 +33,7 @@ class RegisterState(rx.State):
     done: bool = False
     busy: bool = False
     _ticket: str = ""
+    _oidc_state_hash: str = ""
 
     def _callback_uri(self) -> str:
         settings = get_settings()
@@ -51,15 +54,23 @@ class RegisterState(rx.State):
         except Exception:  # noqa: BLE001 - broker down: tell the user, keep the page
             self.error = strong_identification.IDENTIFICATION_FAILED
             return
+        # Tie the flow to this tab: a callback URL started elsewhere (login CSRF) is refused.
+        state = parse_qs(urlparse(url).query).get("state", [""])[0]
+        self._oidc_state_hash = hash_secret(state)
         return rx.redirect(url)
 
     @rx.event
     async def finish_strong_identification(self):
         """The broker's callback (on_load): check the result and open the account form."""
         params = self.router.page.params
+        returned_state = str(params.get("state", ""))[:200]
+        expected, self._oidc_state_hash = self._oidc_state_hash, ""
+        if not expected or hash_secret(returned_state) != expected:
+            self._accept("", "", strong_identification.IDENTIFICATION_FAILED)
+            return rx.redirect(routes.REGISTER)
         result = await call_service(
             strong_identification.finish,
-            state=str(params.get("state", ""))[:200],
+            state=returned_state,
             code=str(params.get("code", ""))[:500],
             error=str(params.get("error", ""))[:100],
             client_ip=client_ip(self),

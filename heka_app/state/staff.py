@@ -60,6 +60,8 @@ class RegistrationCodeState(rx.State):
             return refusal
         if not isinstance(person_id, int) or isinstance(person_id, bool):
             return
+        if not 0 < person_id < 2**63:  # a database integer; larger would overflow
+            return
         try:
             issued = await call_service(
                 registration_codes.issue_code, actor=actor, person_id=person_id, now=utcnow()

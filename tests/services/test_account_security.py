@@ -84,3 +84,36 @@ def test_email_change_reauthenticates_then_waits_for_the_link(session):
     assert account.email == "primary@test.example"  # not before the link is opened
     assert registration.confirm_email(session=session, token=_token(mails[0]), now=NOW).ok
     assert account.email == "new@test.example"
+
+
+def test_a_password_reset_voids_a_pending_email_change(session):
+    world = build_world(session)
+    secret = start_session(session=session, account_id=world.accounts["primary"], now=NOW)
+    actor = resolve_actor(session=session, secret=secret, now=NOW)
+    _, mails = account_security.request_email_change(
+        session=session, actor=actor, password=PASSWORD, new_email="thief@evil.example", now=NOW
+    )
+    asked = account_security.request_password_reset(
+        session=session, email="primary@test.example", now=NOW
+    )
+    assert account_security.reset_password(
+        session=session, token=_token(asked.mail), new_password=NEW, again=NEW, now=NOW
+    ).ok
+    assert registration.confirm_email(session=session, token=_token(mails[0]), now=NOW).ok is False
+    assert session.get(UserAccount, world.accounts["primary"]).email == "primary@test.example"
+
+
+def test_reauthentication_is_throttled(session):
+    world = build_world(session)
+    secret = start_session(session=session, account_id=world.accounts["primary"], now=NOW)
+    actor = resolve_actor(session=session, secret=secret, now=NOW)
+    for n in range(5):
+        account_security.change_password(
+            session=session, actor=actor, current=f"guess {n}", new_password=NEW, again=NEW,
+            keep_secret=secret, now=NOW,
+        )  # fmt: skip
+    locked = account_security.change_password(
+        session=session, actor=actor, current=PASSWORD, new_password=NEW, again=NEW,
+        keep_secret=secret, now=NOW,
+    )  # fmt: skip
+    assert locked.ok is False and "Too many attempts" in locked.errors["current"]

@@ -74,3 +74,29 @@ def test_odd_input_never_crashes(session):
     build_world(session)
     for email, password in [("", ""), ("a" * 5000, "x"), ("primary@test.example", None)]:
         assert _login(session, email, password).ok is False
+
+
+def test_a_strangers_guesses_do_not_lock_the_tenant_out_at_home(session):
+    build_world(session)
+    for n in range(30):
+        _login(session, "primary@test.example", f"guess {n}", ip="203.0.113.66")
+    assert _login(session, "primary@test.example", ip="203.0.113.66").error == TOO_MANY_ATTEMPTS
+    assert _login(session, "primary@test.example", ip="198.51.100.7").ok
+
+
+def test_a_distributed_burst_is_capped_and_a_password_reset_lifts_it(session):
+    from heka_app.services import account_security
+
+    build_world(session)
+    for n in range(100):
+        _login(session, "primary@test.example", "wrong", ip=f"203.0.113.{n}")
+    assert _login(session, "primary@test.example").error == TOO_MANY_ATTEMPTS
+    mail = account_security.request_password_reset(
+        session=session, email="primary@test.example", now=NOW
+    ).mail
+    token = next(w for w in mail.text_body.split() if "token=" in w).split("token=")[1]
+    new = "lumi peittää pellon 88"
+    assert account_security.reset_password(
+        session=session, token=token, new_password=new, again=new, now=NOW
+    ).ok
+    assert _login(session, "primary@test.example", new).ok

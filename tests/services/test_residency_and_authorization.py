@@ -104,3 +104,18 @@ def test_unknown_permission_is_a_programming_error():
     with pytest.raises(KeyError):
         authorize(PRIMARY, "no.such.permission")
     assert "home.view" in PERMISSIONS
+
+
+def test_joining_a_running_lease_later_is_upcoming_until_moving_in(session):
+    from sqlmodel import select
+
+    from heka_app.models import LeaseResident
+
+    world = build_world(session, with_accounts=False)
+    row = session.exec(
+        select(LeaseResident).where(LeaseResident.person_id == world.people["co_resident"])
+    ).one()
+    row.moved_in_on = TODAY + dt.timedelta(days=60)
+    session.flush()
+    later = residency_of(session=session, person_id=world.people["co_resident"], today=TODAY)
+    assert (later.status, later.starts_on) == ("upcoming", TODAY + dt.timedelta(days=60))
