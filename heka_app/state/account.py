@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.services import account_security
-from heka_app.services.account_view import own_account
 from heka_app.services.clock import utcnow
+from heka_app.services.own_account import own_account
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import client_ip, guard
 from heka_app.state.outbox import MAIL_FAILED, send_mails

@@ -13,7 +13,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language
-from heka_app.services import accounts
+from heka_app.services import own_account
 from heka_app.services.actor import ANONYMOUS, Actor
 from heka_app.services.clock import utcnow
 from heka_app.services.sessions import end_session, idle_timeout, resolve_actor
@@ -83,7 +83,7 @@ class SessionState(rx.State):
         if self.sid:
             actor = await self._actor()
             if not actor.is_anonymous:
-                await call_service(accounts.set_language, actor=actor, language=language)
+                await call_service(own_account.set_language, actor=actor, language=language)
 
     @rx.event
     def init_language(self):

@@ -1,4 +1,4 @@
-"""The user's own account details as shown on the account page."""
+"""The logged-in user's own account: details for the account page, language preference."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import dataclasses
 
 from sqlmodel import Session
 
+from heka_app.i18n import LANGUAGES
 from heka_app.models import UserAccount
 from heka_app.services.actor import Actor
 from heka_app.services.authorization import authorize
@@ -25,3 +26,12 @@ def own_account(*, session: Session, actor: Actor) -> AccountView | None:
         return None
     account = session.get(UserAccount, actor.account_id)
     return AccountView(email=account.email, name=actor.display_name)
+
+
+def set_language(*, session: Session, actor: Actor, language: str) -> None:
+    """Remember the UI language on the actor's own account."""
+    if actor.account_id is None or language not in LANGUAGES:
+        return
+    account = session.get(UserAccount, actor.account_id)
+    if account is not None:
+        account.language = language
