@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HEKA_ENV", "dev")
 
-from heka_app.services.demo_data import DEMO_PASSWORD  # noqa: E402
-from heka_app.state.login import LoginState  # noqa: E402
+from heka_app.demo.dataset import DEMO_PASSWORD  # noqa: E402
+from heka_app.state.auth import LoginState  # noqa: E402
 from heka_app.state.session import SessionState  # noqa: E402
 from tests.e2e.reflex_ws import ReflexSocket  # noqa: E402
 

@@ -1,4 +1,5 @@
-"""Command line: ``heka migrate``, ``import-register FILE``, ``demo-data``, ``create-staff``."""
+"""Command line: ``heka migrate``, ``import-register FILE``, ``demo-data``, ``create-staff``,
+``worker`` (background jobs)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def _migrate(_args: argparse.Namespace) -> int:
 
 def _import_register(args: argparse.Namespace) -> int:
     from heka_app.db import session_scope
-    from heka_app.services.register_import import import_register_file
+    from heka_app.services.erp_import.importer import import_register_file
 
     with session_scope() as session:
         report = import_register_file(Path(args.file), session=session, dry_run=args.dry_run)
@@ -31,7 +32,7 @@ def _import_register(args: argparse.Namespace) -> int:
 
 def _demo_data(args: argparse.Namespace) -> int:
     from heka_app.db import session_scope
-    from heka_app.services.demo_data import database_is_empty, load_demo_data
+    from heka_app.demo.dataset import database_is_empty, load_demo_data
 
     with session_scope() as session:
         if not database_is_empty(session=session):
@@ -44,8 +45,8 @@ def _demo_data(args: argparse.Namespace) -> int:
 
 def _create_staff(args: argparse.Namespace) -> int:
     from heka_app.db import session_scope
-    from heka_app.services.clock import utcnow
-    from heka_app.services.staff_accounts import StaffAccountError, create_staff_account
+    from heka_app.services.common.clock import utcnow
+    from heka_app.services.staff.accounts import StaffAccountError, create_staff_account
 
     # Read from stdin (not argv) so the password stays out of shell history and `ps`.
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass()
@@ -59,6 +60,31 @@ def _create_staff(args: argparse.Namespace) -> int:
         print(f"Not created: {exc}", file=sys.stderr)
         return 1
     print(f"Created staff account {account_id} ({args.role}) for {args.email}")
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import logging
+    import threading
+
+    from heka_app.services.common.clock import utcnow
+    from heka_app.services.jobs.registry import load_handlers
+    from heka_app.services.jobs.worker import default_worker_id, run_once, run_worker
+
+    logging.basicConfig(
+        level=logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    lease = dt.timedelta(seconds=args.lease)
+    if args.once:  # run every job due now, then exit (cron, tests)
+        load_handlers()
+        worker_id = default_worker_id()
+        while run_once(now=utcnow(), worker_id=worker_id, lease=lease):
+            pass
+        return 0
+    run_worker(stop=threading.Event(), poll_seconds=args.poll, lease=lease)
     return 0
 
 
@@ -82,6 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument("--name", required=True, help="display name")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     staff.set_defaults(func=_create_staff)
+    worker = sub.add_parser("worker", help="run background jobs (mail, housekeeping)")
+    worker.add_argument("--once", action="store_true", help="run the jobs due now, then exit")
+    worker.add_argument(
+        "--poll", type=float, default=1.0, metavar="SECONDS", help="wait when no job is due (1)"
+    )
+    worker.add_argument(
+        "--lease", type=float, default=300.0, metavar="SECONDS",
+        help="a claimed job is retried by another worker after this (300)",
+    )  # fmt: skip
+    worker.set_defaults(func=_worker)
     return parser
 
 

@@ -8,7 +8,7 @@ from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.pages.registry import PAGES
 from heka_app.security_headers import security_headers
-from heka_app.state.public_info import PublicInfoState
+from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
 
 # The browser-side catalog is generated from the .po files before pages compile.

@@ -95,7 +95,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         ),
         # client_secret_basic or client_secret_post; FTN's private_key_jwt would be a third.
         oidc_client_auth_method=get("HEKA_OIDC_CLIENT_AUTH_METHOD", "client_secret_basic"),
-        # Comma-separated; asymmetric algorithms only (services/tokens.py refuses HS*/none).
+        # Comma-separated; asymmetric algorithms only (services/auth/tokens.py refuses HS*/none).
         oidc_id_token_algorithms=tuple(
             a.strip() for a in get("HEKA_OIDC_ID_TOKEN_ALGORITHMS", "RS256").split(",") if a.strip()
         ),

@@ -22,9 +22,9 @@ from heka_app.models import (
     UserAccount,
 )
 from heka_app.models.accounts import STAFF_ROLES
-from heka_app.services.identity_codes import birth_date_of
-from heka_app.services.passwords import hash_password
-from heka_app.services.payment_references import make_reference
+from heka_app.services.auth.passwords import hash_password
+from heka_app.services.common.identity_codes import birth_date_of
+from heka_app.services.common.payment_references import make_reference
 
 PASSWORD = "Kotiasukas-2026!"
 TODAY = dt.date(2026, 11, 28)

@@ -6,8 +6,8 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.i18n.ui import t
-from heka_app.services.contact_channels import CHANNELS
-from heka_app.state.public_info import PublicInfoState
+from heka_app.services.housing.contact_channels import CHANNELS
+from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
 
 

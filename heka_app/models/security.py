@@ -11,7 +11,7 @@ class LoginThrottle(SQLModel, table=True):
     """Failure counter of one throttle key ("account:<email>", "ip:<addr>", "code-ip:<addr>").
 
     One row per key; the UNIQUE key plus compare-and-set updates make concurrent failures
-    count once each (services/login_throttle.py). Datetimes are aware UTC.
+    count once each (services/auth/throttle.py). Datetimes are aware UTC.
     """
 
     __tablename__ = "login_throttle"

@@ -7,7 +7,7 @@ import reflex as rx
 from heka_app.components.content import bullets, paragraph, section
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t
-from heka_app.services.contact_channels import CHANNELS
+from heka_app.services.housing.contact_channels import CHANNELS
 
 
 def accessibility_page() -> rx.Component:

@@ -9,7 +9,7 @@ from heka_app.components.content import bullets, feature_card, paragraph, sectio
 from heka_app.components.layout import page_layout
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t
-from heka_app.state.public_info import PublicInfoState
+from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
 
 FEATURES = (

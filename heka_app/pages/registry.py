@@ -10,27 +10,26 @@ import reflex as rx
 from heka_app import routes
 from heka_app.i18n import N_
 from heka_app.pages.accessibility import accessibility_page
-from heka_app.pages.account import account_page
-from heka_app.pages.credentials import (
+from heka_app.pages.accounts import (
+    account_page,
     forgot_password_page,
     reset_password_page,
     verify_email_page,
 )
-from heka_app.pages.instructions import instructions_page
+from heka_app.pages.auth import login_page
+from heka_app.pages.content import instructions_page
+from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
-from heka_app.pages.login import login_page
-from heka_app.pages.my_home import my_home_page
-from heka_app.pages.register import (
+from heka_app.pages.signup import (
     register_account_page,
     register_callback_page,
     register_page,
 )
 from heka_app.pages.staff import registration_codes_page, staff_page
-from heka_app.state.account import AccountState
-from heka_app.state.credentials import CredentialsState
-from heka_app.state.home import HomeState
-from heka_app.state.login import LoginState
-from heka_app.state.registration import RegisterState
+from heka_app.state.accounts import AccountState, CredentialsState
+from heka_app.state.auth import LoginState
+from heka_app.state.housing import HomeState
+from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
 
 

@@ -5,7 +5,7 @@
         return refusal
 
 The actor comes from the server-side session (never from the payload); the decision from
-services/authorization.py; refusals are written to the security log.
+services/auth/authorization.py; refusals are written to the security log.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.i18n.catalogs import gettext
-from heka_app.services import security_log
-from heka_app.services.actor import Actor
-from heka_app.services.authorization import LOGIN_REQUIRED, NOT_YET_OPEN, authorize
-from heka_app.services.clock import utcnow
+from heka_app.services.auth import security_log
+from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.authorization import LOGIN_REQUIRED, NOT_YET_OPEN, authorize
+from heka_app.services.common.clock import utcnow
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 

@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from heka_app.i18n import N_
-from heka_app.services.mailer import MailError, OutgoingMail, send_mail
+from heka_app.services.mail.sender import MailError, OutgoingMail, send_mail
 
 log = logging.getLogger(__name__)
 MAIL_FAILED = N_("We could not send the email right now. Please try again in a moment.")

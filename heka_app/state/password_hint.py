@@ -6,7 +6,7 @@ import asyncio
 
 import reflex as rx
 
-from heka_app.services.password_policy import strength_hint
+from heka_app.services.auth.password_policy import strength_hint
 
 
 class PasswordHintState(rx.State):

@@ -3,7 +3,7 @@
 The language is a cookie (remembered per browser, and per account once logged in); the
 first visit follows Accept-Language. The login is a server-side session: the browser
 holds its random secret in the ``heka_sid`` cookie, and every protected handler resolves
-the actor from it again (services/sessions.py), so logout, password change and lease end
+the actor from it again (services/auth/sessions.py), so logout, password change and lease end
 take effect on the very next event. The view vars below are for display only.
 """
 
@@ -13,10 +13,10 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language
-from heka_app.services import own_account
-from heka_app.services.actor import ANONYMOUS, Actor
-from heka_app.services.clock import utcnow
-from heka_app.services.sessions import end_session, idle_timeout, resolve_actor
+from heka_app.services.accounts import own_account
+from heka_app.services.auth.actor import ANONYMOUS, Actor
+from heka_app.services.auth.sessions import end_session, idle_timeout, resolve_actor
+from heka_app.services.common.clock import utcnow
 from heka_app.settings import get_settings
 from heka_app.state.service_calls import call_service
 

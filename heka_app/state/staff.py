@@ -8,8 +8,8 @@ import reflex as rx
 
 from heka_app.i18n import LANGUAGES
 from heka_app.i18n.formatting import format_date
-from heka_app.services import registration_codes
-from heka_app.services.clock import utcnow
+from heka_app.services.common.clock import utcnow
+from heka_app.services.signup import codes as registration_codes
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
 from heka_app.state.service_calls import call_service

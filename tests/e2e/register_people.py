@@ -6,9 +6,9 @@ from sqlmodel import select
 
 from heka_app.db import session_scope
 from heka_app.models import Person, UserAccount
-from heka_app.services.clock import helsinki_today
-from heka_app.services.identity_codes import age_on
-from heka_app.services.residency import residency_of
+from heka_app.services.common.clock import helsinki_today
+from heka_app.services.common.identity_codes import age_on
+from heka_app.services.housing.residency import residency_of
 
 
 def registrable_people(count: int, status: str = "active") -> list[tuple[str, str]]:

@@ -10,9 +10,9 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from heka_app.demo.dataset import DEMO_PASSWORD
 from heka_app.i18n.formatting import format_date
-from heka_app.services.clock import helsinki_today
-from heka_app.services.demo_data import DEMO_PASSWORD
+from heka_app.services.common.clock import helsinki_today
 from tests.e2e.conftest import screenshot, url, wait_hydrated
 from tests.e2e.register_people import child_in_register, registrable_people
 

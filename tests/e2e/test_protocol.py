@@ -11,12 +11,12 @@ import pytest
 from sqlmodel import select
 
 from heka_app.db import session_scope
+from heka_app.demo.dataset import DEMO_PASSWORD
 from heka_app.models import Lease, Person, UserAccount
-from heka_app.services.demo_data import DEMO_PASSWORD
-from heka_app.services.residency import residency_of
-from heka_app.state.account import AccountState
-from heka_app.state.home import HomeState
-from heka_app.state.login import LoginState
+from heka_app.services.housing.residency import residency_of
+from heka_app.state.accounts import AccountState
+from heka_app.state.auth import LoginState
+from heka_app.state.housing import HomeState
 from heka_app.state.session import SessionState
 from heka_app.state.staff import RegistrationCodeState
 from tests.e2e.reflex_ws import ReflexSocket
@@ -61,7 +61,7 @@ def _login(sock: ReflexSocket, email: str) -> None:
 def _lease_contract(email: str) -> str:
     with session_scope() as session:
         account = session.exec(select(UserAccount).where(UserAccount.email == email)).one()
-        from heka_app.services.clock import helsinki_today
+        from heka_app.services.common.clock import helsinki_today
 
         lease_id = residency_of(
             session=session, person_id=account.person_id, today=helsinki_today()

@@ -49,8 +49,8 @@ def signed_in_root(engine, role: str = "primary"):
     """A demo world, and a fresh root state logged in as ``role``: ``(world, root)``."""
     from sqlmodel import Session
 
-    from heka_app.services.clock import utcnow
-    from heka_app.services.sessions import start_session
+    from heka_app.services.auth.sessions import start_session
+    from heka_app.services.common.clock import utcnow
     from heka_app.state.session import SessionState
     from tests.factories import build_world
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from heka_app.models.security import SecurityEvent
-from heka_app.services import security_log
-from heka_app.services.clock import utcnow
-from heka_app.services.sessions import start_session
+from heka_app.services.auth import security_log
+from heka_app.services.auth.sessions import start_session
+from heka_app.services.common.clock import utcnow
 from heka_app.state.session import SessionState
 from tests.factories import build_world
 from tests.state.handler_calls import call, new_root, run, substate

@@ -12,8 +12,8 @@ import re
 from sqlmodel import Session, select
 
 from heka_app.models import LoginSession, Person, UserAccount
-from heka_app.state.account import AccountState
-from heka_app.state.home import HomeState
+from heka_app.state.accounts import AccountState
+from heka_app.state.housing import HomeState
 from tests.factories import CODES
 from tests.state.handler_calls import call, run, signed_in_root, substate
 

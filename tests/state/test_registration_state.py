@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from heka_app.services.strong_identification import IDENTIFICATION_FAILED
-from heka_app.state.registration import RegisterState
+from heka_app.services.signup.strong_identification import IDENTIFICATION_FAILED
+from heka_app.state.signup import RegisterState
 from tests.state.handler_calls import call, new_root, run, substate
 
 

@@ -1,0 +1,157 @@
+"""The own account: my-account page (email, change password, change email) and the pages
+behind one-time links (confirm email, forgot password, reset password).
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.components.forms import field, form_card, form_error, notice, submit_button
+from heka_app.components.layout import page_layout
+from heka_app.components.password_fields import new_password_fields
+from heka_app.i18n.ui import t
+from heka_app.state.accounts import AccountState, CredentialsState
+from heka_app.state.session import SessionState
+
+
+def _current_password(errors: rx.Var, id_prefix: str = "") -> rx.Component:
+    return field(
+        t("Current password"),
+        "current",
+        errors["current"],
+        type_="password",
+        autocomplete="current-password",
+        id_prefix=id_prefix,
+    )
+
+
+def _password_form() -> rx.Component:
+    errors = AccountState.password_errors
+    return rx.card(
+        rx.heading(t("Change password"), as_="h2", size="5"),
+        rx.cond(
+            AccountState.password_changed,
+            notice(t("Your password has been changed. Your other sessions were logged out.")),
+        ),
+        rx.form(
+            rx.vstack(
+                _current_password(errors),
+                *new_password_fields(errors),
+                submit_button(t("Change password"), id="password-submit"),
+                spacing="3",
+                width="100%",
+            ),
+            on_submit=AccountState.change_password,
+            reset_on_submit=False,
+            width="100%",
+        ),
+    )
+
+
+def _email_form() -> rx.Component:
+    errors = AccountState.email_errors
+    return rx.card(
+        rx.heading(t("Change email address"), as_="h2", size="5"),
+        form_error(errors["form"]),
+        rx.cond(
+            AccountState.email_change_sent,
+            notice(
+                t("We sent a confirmation link to the new address. It changes when you open it.")
+            ),
+        ),
+        rx.form(
+            rx.vstack(
+                field(t("New email address"), "email", errors["email"], type_="email"),
+                _current_password(errors, id_prefix="email-"),
+                submit_button(t("Change email address"), id="email-submit"),
+                spacing="3",
+                width="100%",
+            ),
+            on_submit=AccountState.change_email,
+            width="100%",
+        ),
+    )
+
+
+def account_page() -> rx.Component:
+    """The account page."""
+    return page_layout(
+        rx.heading(t("My account"), as_="h1", size="7"),
+        rx.text(t("Email address"), ": ", rx.text.strong(AccountState.email), margin_y="1em"),
+        rx.grid(
+            _password_form(),
+            rx.cond(SessionState.is_staff, rx.fragment(), _email_form()),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+        ),
+    )
+
+
+def verify_email_page() -> rx.Component:
+    """Opened from the confirmation mail."""
+    return page_layout(
+        form_card(
+            t("Confirm email address"),
+            form_error(CredentialsState.error),
+            rx.cond(
+                CredentialsState.done,
+                rx.vstack(
+                    notice(t("Your email address is confirmed. You can now log in.")),
+                    rx.link(rx.button(t("Log in")), href=routes.LOGIN),
+                ),
+            ),
+        )
+    )
+
+
+def forgot_password_page() -> rx.Component:
+    """Ask for a reset link."""
+    return page_layout(
+        form_card(
+            t("Forgot your password?"),
+            form_error(CredentialsState.error),
+            rx.cond(
+                CredentialsState.done,
+                notice(t("If the address has an account, we sent a link to reset the password.")),
+                rx.form(
+                    rx.vstack(
+                        rx.text(t("Enter your email address and we will send you a link.")),
+                        field(t("Email address"), "email", type_="email", autocomplete="email"),
+                        submit_button(t("Send link"), CredentialsState.busy, id="forgot-submit"),
+                        spacing="3",
+                        width="100%",
+                    ),
+                    on_submit=CredentialsState.request_reset,
+                    width="100%",
+                ),
+            ),
+        )
+    )
+
+
+def reset_password_page() -> rx.Component:
+    """Choose a new password from the reset link."""
+    return page_layout(
+        form_card(
+            t("Choose a new password"),
+            form_error(CredentialsState.error),
+            rx.cond(
+                CredentialsState.done,
+                rx.vstack(
+                    notice(t("Your password has been changed. Log in with the new password.")),
+                    rx.link(rx.button(t("Log in")), href=routes.LOGIN),
+                ),
+                rx.form(
+                    rx.vstack(
+                        *new_password_fields(CredentialsState.field_errors),
+                        submit_button(t("Save password"), CredentialsState.busy, id="reset-submit"),
+                        spacing="3",
+                        width="100%",
+                    ),
+                    on_submit=CredentialsState.reset_password,
+                    width="100%",
+                ),
+            ),
+        )
+    )

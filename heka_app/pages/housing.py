@@ -1,0 +1,83 @@
+"""The logged-in tenant's home page."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.components.layout import page_layout
+from heka_app.i18n.ui import t
+from heka_app.state.housing import HomeState
+from heka_app.state.session import SessionState
+
+
+def _row(label: rx.Var, value: rx.Var) -> rx.Component:
+    return rx.data_list.item(rx.data_list.label(label), rx.data_list.value(value))
+
+
+def _home_card() -> rx.Component:
+    home = HomeState.home
+    lang = SessionState.lang
+    return rx.card(
+        rx.heading(t("Your home"), as_="h2", size="5", margin_bottom="0.5em"),
+        rx.data_list.root(
+            _row(t("Address"), home["address"]),
+            _row(t("Apartment type"), home["apartment_type"]),
+            _row(t("Living area"), home["area"].to(dict)[lang]),
+            _row(t("Floor"), home["floor"]),
+            _row(t("Property"), home["property_name"]),
+            _row(t("Year built"), home["year_built"]),
+            _row(t("Lease number"), home["contract_number"]),
+            _row(t("Lease starts"), home["lease_starts"].to(dict)[lang]),
+            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+        ),
+    )
+
+
+def _contacts_card() -> rx.Component:
+    home = HomeState.home
+    return rx.card(
+        rx.heading(t("Contacts for your property"), as_="h2", size="5", margin_bottom="0.5em"),
+        rx.data_list.root(
+            _row(t("Property manager"), home["manager"]),
+            _row(t("Phone"), home["manager_phone"]),
+            _row(t("Email"), home["manager_email"]),
+            _row(t("Maintenance company"), home["maintenance"]),
+            _row(t("Maintenance phone"), home["maintenance_phone"]),
+            _row(t("24-hour emergency number"), home["emergency_phone"]),
+            _row(t("Area office"), home["office_name"]),
+            _row(t("Opening hours"), home["office_hours"].to(dict)[SessionState.lang]),
+            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+        ),
+    )
+
+
+def my_home_page() -> rx.Component:
+    """Greeting, lease status, home and contacts."""
+    return page_layout(
+        rx.heading(t("Welcome, {name}", name=SessionState.display_name), as_="h1", size="7"),
+        rx.cond(
+            HomeState.opens_on.length() > 0,
+            rx.callout(
+                t(
+                    "Your lease starts on {date}. Fault reports, messages and rent information "
+                    "open on that day.",
+                    date=HomeState.opens_on.to(dict)[SessionState.lang],
+                ),
+                icon="calendar",
+                color_scheme="amber",
+                margin_y="1em",
+                id="opens-on",
+            ),
+        ),
+        rx.cond(
+            HomeState.loaded,
+            rx.grid(
+                _home_card(),
+                _contacts_card(),
+                columns=rx.breakpoints(initial="1", md="2"),
+                spacing="4",
+                margin_top="1em",
+            ),
+            rx.spinner(),
+        ),
+    )

@@ -1,0 +1,37 @@
+"""The logged-in user's own account: details for the account page, language preference."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlmodel import Session
+
+from heka_app.i18n import LANGUAGES
+from heka_app.models import UserAccount
+from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.authorization import authorize
+
+
+@dataclasses.dataclass(frozen=True)
+class AccountView:
+    """Email and name of the actor's own account."""
+
+    email: str
+    name: str
+
+
+def own_account(*, session: Session, actor: Actor) -> AccountView | None:
+    """The actor's own account (None without a session)."""
+    if not authorize(actor, "account.view").allowed:
+        return None
+    account = session.get(UserAccount, actor.account_id)
+    return AccountView(email=account.email, name=actor.display_name)
+
+
+def set_language(*, session: Session, actor: Actor, language: str) -> None:
+    """Remember the UI language on the actor's own account."""
+    if actor.account_id is None or language not in LANGUAGES:
+        return
+    account = session.get(UserAccount, actor.account_id)
+    if account is not None:
+        account.language = language

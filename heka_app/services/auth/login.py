@@ -1,0 +1,128 @@
+"""Log in with email and password: throttled, timing-safe, logged, lease-checked.
+
+Unknown email and wrong password give the same message and take the same time (a dummy
+hash is verified). Runs blocking work (argon2): callers use ``asyncio.to_thread``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+
+from sqlmodel import Session, select
+
+from heka_app.i18n import N_
+from heka_app.models import UserAccount
+from heka_app.services.auth import security_log
+from heka_app.services.auth import throttle as login_throttle
+from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.passwords import hash_password, verify_password
+from heka_app.services.auth.sessions import actor_for_account, start_session
+
+MAX_EMAIL_LENGTH = 254
+MAX_PASSWORD_LENGTH = 256
+
+WRONG_CREDENTIALS = N_("Email address or password is incorrect.")
+TOO_MANY_ATTEMPTS = N_("Too many attempts. Try again in {minutes} min.")
+EMAIL_NOT_VERIFIED = N_("Confirm your email address first: open the link we sent you.")
+LEASE_NOT_VALID = N_(
+    "Your lease has ended or has not been found, so you cannot log in. "
+    "Contact customer service if this is wrong."
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class LoginResult:
+    """Outcome of a login attempt. ``secret`` goes to the browser; ``error`` is a msgid."""
+
+    ok: bool
+    secret: str = ""
+    actor: Actor | None = None
+    error: str = ""
+    retry_after_seconds: int = 0
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password("dummy password for timing equality")
+
+
+def normalize_email(raw: str) -> str:
+    """Trimmed, lower-cased email (addresses are compared case-insensitively)."""
+    return (raw or "").strip().lower()
+
+
+def throttle_keys(email: str, client_ip: str) -> list[str]:
+    """Failures count per account and address, per account overall, and per address.
+
+    The account is keyed by the typed email, known or not, so unknown and known
+    addresses behave alike.
+    """
+    address = client_ip or "unknown"
+    return [f"account:{email}|{address}", f"account-all:{email}", f"ip:{address}"]
+
+
+def login(
+    *, session: Session, email: str, password: str, client_ip: str, now: dt.datetime
+) -> LoginResult:
+    """Check the credentials and start a session.
+
+    Args:
+        session: Database session (the caller commits).
+        email: What the user typed.
+        password: What the user typed (never logged).
+        client_ip: The real peer address, for throttling and the security log.
+        now: Current aware UTC time.
+
+    Returns:
+        A :class:`LoginResult`.
+    """
+    email = normalize_email(email)
+    if not isinstance(password, str) or not email or len(email) > MAX_EMAIL_LENGTH:
+        return LoginResult(False, error=WRONG_CREDENTIALS)
+    keys = throttle_keys(email, client_ip)
+    decision = login_throttle.check_allowed(session, keys=keys, now=now)
+    if not decision.allowed:
+        security_log.log_security_event(
+            session, event=security_log.LOCKED_OUT, client_ip=client_ip, now=now
+        )
+        minutes = max(1, -(-decision.retry_after_seconds // 60))
+        return LoginResult(
+            False, error=TOO_MANY_ATTEMPTS, retry_after_seconds=max(60, minutes * 60)
+        )
+    account = session.exec(select(UserAccount).where(UserAccount.email == email)).first()
+    candidate = password[:MAX_PASSWORD_LENGTH]
+    ok, new_hash = verify_password(candidate, account.password_hash if account else _dummy_hash())
+    if not ok or account is None or not account.is_active:
+        login_throttle.record_failure(session, keys=keys, now=now)
+        security_log.log_security_event(
+            session,
+            event=security_log.LOGIN_FAILED,
+            account_id=account.id if account else None,
+            client_ip=client_ip,
+            now=now,
+        )
+        return LoginResult(False, error=WRONG_CREDENTIALS)
+    login_throttle.record_success(session, keys=keys, now=now)
+    if new_hash:
+        account.password_hash = new_hash
+    if account.email_verified_at is None:
+        return LoginResult(False, error=EMAIL_NOT_VERIFIED)
+    actor = actor_for_account(session=session, account=account, now=now)
+    if actor is None:
+        security_log.log_security_event(
+            session,
+            event=security_log.LOGIN_REFUSED,
+            account_id=account.id,
+            client_ip=client_ip,
+            detail="no valid lease",
+            now=now,
+        )
+        return LoginResult(False, error=LEASE_NOT_VALID)
+    secret = start_session(session=session, account_id=account.id, now=now)
+    security_log.log_security_event(
+        session, event=security_log.LOGIN_SUCCEEDED, account_id=account.id, client_ip=client_ip,
+        now=now,
+    )  # fmt: skip
+    return LoginResult(True, secret=secret, actor=actor)

@@ -1,0 +1,1 @@
+"""Published content: news and instructions per language with a labelled Finnish fallback."""

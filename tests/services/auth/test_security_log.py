@@ -1,0 +1,111 @@
+"""Security log: a row plus a JSON log line, in UTC, never holding secrets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import secrets
+
+from sqlmodel import Session, select
+
+from heka_app.models import UserAccount
+from heka_app.models.security import SecurityEvent
+from heka_app.services.auth import security_log as sl
+
+IDENTITY_CODE = "010594Y9032"
+NOW = dt.datetime(2025, 3, 3, 8, 0, 5, tzinfo=dt.UTC)
+
+
+def _account(session) -> int:
+    account = UserAccount(email="aino@example.com", password_hash="x", created_at=NOW)
+    session.add(account)
+    session.flush()
+    return account.id
+
+
+def _rows(session):
+    return session.exec(select(SecurityEvent)).all()
+
+
+def test_event_is_stored_and_logged_in_utc(engine, session, caplog):
+    account_id = _account(session)
+    helsinki = dt.timezone(dt.timedelta(hours=2))
+    caplog.set_level(logging.INFO, logger="heka.security")
+    sl.log_security_event(
+        session, event=sl.LOGIN_SUCCEEDED, account_id=account_id, client_ip="203.0.113.5",
+        detail="method=password", now=NOW.astimezone(helsinki),
+    )  # fmt: skip
+    session.commit()
+    with Session(engine) as fresh:  # read back from the database, not the identity map
+        (row,) = _rows(fresh)
+    assert (row.event, row.account_id, row.client_ip, row.detail) == (
+        "login_succeeded", account_id, "203.0.113.5", "method=password",
+    )  # fmt: skip
+    assert row.occurred_at == NOW and row.occurred_at.utcoffset() == dt.timedelta(0)
+    (record,) = [r for r in caplog.records if r.name == "heka.security"]
+    line = json.loads(record.getMessage())
+    assert line["ts"] == "2025-03-03T08:00:05.000Z"
+    assert line["event"] == "login_succeeded" and line["account_id"] == account_id
+    assert record.levelno == logging.INFO
+
+
+def test_identity_codes_and_tokens_never_reach_the_row_or_the_log(session, caplog):
+    token = secrets.token_urlsafe(32)
+    assert len(token) == 43
+    caplog.set_level(logging.DEBUG, logger="heka.security")
+    sl.log_security_event(
+        session, event=sl.LOGIN_FAILED, client_ip="198.51.100.7",
+        detail=f"hetu {IDENTITY_CODE} lower {IDENTITY_CODE.lower()} link /reset?t={token} end",
+    )  # fmt: skip
+    (row,) = _rows(session)
+    logged = "\n".join(r.getMessage() for r in caplog.records) + repr(
+        [r.__dict__ for r in caplog.records]
+    )
+    for text in (row.detail, logged):
+        assert IDENTITY_CODE not in text
+        assert IDENTITY_CODE.lower() not in text
+        assert token not in text
+        assert token[:20] not in text
+    assert row.detail.startswith("hetu [redacted] lower [redacted] link")
+    assert row.detail.endswith("end")
+    assert caplog.records[-1].levelno == logging.WARNING
+
+
+def test_other_century_signs_and_named_secrets_are_redacted():
+    for code in ("131052-308T", "010101+123A", "290200A345B", "010594U9032"):
+        assert code not in sl.sanitize_detail(f"person {code}"), code
+    cleaned = sl.sanitize_detail('password=hunter2hunter2 secret: "a b c" code=ABCD-1234 ok')
+    assert "hunter2" not in cleaned and "a b c" not in cleaned and "ABCD-1234" not in cleaned
+    assert cleaned == "password=[redacted] secret: [redacted] code=[redacted] ok"
+
+
+def test_plain_words_and_ids_stay_readable():
+    text = "method=strong_identification person=42 lease ended"
+    assert sl.sanitize_detail(text) == text
+    assert "a3f9" not in sl.sanitize_detail("sha " + "a3f9" * 16)
+
+
+def test_detail_is_truncated_and_cannot_forge_log_lines(session, caplog):
+    caplog.set_level(logging.INFO, logger="heka.security")
+    forged = "x\n2025-01-01 INFO heka.security login_succeeded account=1\r" + "y " * 400
+    sl.log_security_event(session, event=sl.AUTHZ_REFUSED, detail=forged)
+    (row,) = _rows(session)
+    assert len(row.detail) == 300
+    assert "\n" not in row.detail and "\r" not in row.detail
+    assert "\n" not in caplog.records[-1].getMessage()
+
+
+def test_client_address_and_event_name_are_cleaned(session):
+    sl.log_security_event(
+        session, event="Weird Event\n", client_ip="2001:db8::1\n<script>" + "9" * 80
+    )
+    (row,) = _rows(session)
+    assert row.event == "weird_event"
+    assert row.client_ip.startswith("2001:db8::1script") and len(row.client_ip) == 64
+
+
+def test_without_now_the_current_utc_time_is_used(session):
+    before = dt.datetime.now(dt.UTC)
+    row = sl.log_security_event(session, event=sl.SESSION_ENDED)
+    assert before <= row.occurred_at <= dt.datetime.now(dt.UTC)
