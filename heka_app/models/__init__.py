@@ -9,6 +9,7 @@ from heka_app.models.identification import (
     RegistrationTicket,
     UsedToken,
 )
+from heka_app.models.jobs import BackgroundJob
 from heka_app.models.leases import Lease, LeaseCharge, LeaseResident, Person
 from heka_app.models.ledger import RentLedgerEntry
 from heka_app.models.places import Apartment, AreaOffice, Building, Property
@@ -19,6 +20,7 @@ __all__ = [
     "AreaOffice",
     "Article",
     "ArticleTranslation",
+    "BackgroundJob",
     "Building",
     "FaultReport",
     "Lease",
