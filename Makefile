@@ -1,7 +1,10 @@
-.PHONY: run test i18n
+.PHONY: run dev test i18n
 
 run:  ## install what is missing, load demo data, serve http://localhost:3000
 	scripts/run.sh
+
+dev:  ## like run, but with hot reload of Python changes (frontend 3000, backend 8000)
+	scripts/dev.sh
 
 test:  ## install test needs (Chromium too), lint, run the whole suite
 	scripts/test.sh

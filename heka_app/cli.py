@@ -65,18 +65,12 @@ def _create_staff(args: argparse.Namespace) -> int:
 
 def _worker(args: argparse.Namespace) -> int:
     import datetime as dt
-    import logging
     import threading
 
     from heka_app.services.common.clock import utcnow
     from heka_app.services.jobs.registry import load_handlers
     from heka_app.services.jobs.worker import default_worker_id, run_once, run_worker
 
-    logging.basicConfig(
-        level=logging.INFO,
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
     lease = dt.timedelta(seconds=args.lease)
     if args.once:  # run every job due now, then exit (cron, tests)
         load_handlers()
@@ -123,7 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``heka`` command."""
+    from heka_app.logging_config import configure_logging
+
     args = build_parser().parse_args(argv)
+    configure_logging()
     return args.func(args)
 
 

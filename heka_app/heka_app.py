@@ -6,11 +6,13 @@ import reflex as rx
 
 from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
+from heka_app.logging_config import configure_logging
 from heka_app.pages.registry import PAGES
 from heka_app.security_headers import security_headers
 from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
 
+configure_logging()
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
 

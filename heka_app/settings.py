@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+from collections.abc import Mapping
 from pathlib import Path
+
+from heka_app import routes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-change-me"  # noqa: S105 - refused outside dev below
 DEV_OIDC_CLIENT_SECRET = "dev-oidc-secret-not-for-production"  # noqa: S105 - dev provider only
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(RuntimeError):
@@ -30,6 +34,8 @@ class Settings:
     smtp_user: str
     smtp_password: str
     smtp_sender: str
+    smtp_starttls: bool
+    dev_mail_outbox: bool
     oidc_issuer: str
     oidc_client_id: str
     oidc_client_secret: str
@@ -40,6 +46,7 @@ class Settings:
     oidc_accepted_acr: tuple[str, ...]
     kiosk_mode: bool
     allow_test_identity_codes: bool
+    log_level: str
 
     @property
     def is_dev(self) -> bool:
@@ -47,14 +54,20 @@ class Settings:
         return self.env in {"dev", "test"}
 
 
-def _env_bool(env_map, name: str, default: bool) -> bool:
+def _env_bool(env_map: Mapping[str, str], name: str, default: bool) -> bool:
+    """The one boolean parser: 1/true/yes/on (any case) is true; unset gives ``default``."""
     raw = env_map.get(name)
     if raw is None:
         return default
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def load_settings(environ: dict[str, str] | None = None) -> Settings:
+def _env_list(env_map: Mapping[str, str], name: str, default: str) -> tuple[str, ...]:
+    """A comma-separated value as a tuple of its non-empty, stripped items."""
+    return tuple(item.strip() for item in env_map.get(name, default).split(",") if item.strip())
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build settings from the environment, refusing unsafe production values.
 
     Args:
@@ -64,23 +77,29 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         The validated settings.
 
     Raises:
-        SettingsError: If the default secret is used outside dev/test.
+        SettingsError: If the default secret is used outside dev/test, test identity
+            codes are allowed in production or the log level is unknown.
     """
     env_map = os.environ if environ is None else environ
     get = env_map.get
     env = get("HEKA_ENV", "dev").strip().lower()
     default_db = f"sqlite:///{PROJECT_ROOT / 'heka.db'}"
+    public_base_url = get("HEKA_PUBLIC_BASE_URL", "http://localhost:3000").rstrip("/")
     settings = Settings(
         env=env,
         database_url=get("HEKA_DATABASE_URL", default_db),
         redis_url=get("HEKA_REDIS_URL", get("REFLEX_REDIS_URL", "")),
         secret_key=get("HEKA_SECRET_KEY", DEV_SECRET),
-        public_base_url=get("HEKA_PUBLIC_BASE_URL", "http://localhost:3000").rstrip("/"),
+        public_base_url=public_base_url,
         smtp_host=get("HEKA_SMTP_HOST", "127.0.0.1"),
         smtp_port=int(get("HEKA_SMTP_PORT", "8025")),
         smtp_user=get("HEKA_SMTP_USER", ""),
         smtp_password=get("HEKA_SMTP_PASSWORD", ""),
         smtp_sender=get("HEKA_SMTP_SENDER", "asukassivut@heka.example"),
+        # Off by default for the local test server; credentials need it outside dev/test.
+        smtp_starttls=_env_bool(env_map, "HEKA_SMTP_STARTTLS", False),
+        # Development without a configured mail server writes mails as files (dev_mail/).
+        dev_mail_outbox=env == "dev" and not get("HEKA_SMTP_HOST"),
         oidc_issuer=get("HEKA_OIDC_ISSUER", "http://127.0.0.1:3900"),
         oidc_client_id=get("HEKA_OIDC_CLIENT_ID", "heka-portal"),
         # Dev/test default matches devtools/oidc-provider; production must set its own.
@@ -89,35 +108,34 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             DEV_OIDC_CLIENT_SECRET if env in {"dev", "test"} else "",
         ),
         oidc_identity_claim=get("HEKA_OIDC_IDENTITY_CLAIM", "hetu"),
-        oidc_redirect_uri=get(
-            "HEKA_OIDC_REDIRECT_URI",
-            get("HEKA_PUBLIC_BASE_URL", "http://localhost:3000").rstrip("/") + "/register/callback",
-        ),
+        oidc_redirect_uri=get("HEKA_OIDC_REDIRECT_URI", public_base_url + routes.REGISTER_CALLBACK),
         # client_secret_basic or client_secret_post; FTN's private_key_jwt would be a third.
         oidc_client_auth_method=get("HEKA_OIDC_CLIENT_AUTH_METHOD", "client_secret_basic"),
         # Comma-separated; asymmetric algorithms only (services/auth/tokens.py refuses HS*/none).
-        oidc_id_token_algorithms=tuple(
-            a.strip() for a in get("HEKA_OIDC_ID_TOKEN_ALGORITHMS", "RS256").split(",") if a.strip()
-        ),
+        oidc_id_token_algorithms=_env_list(env_map, "HEKA_OIDC_ID_TOKEN_ALGORITHMS", "RS256"),
         # Assurance levels (acr) accepted when the broker sends one; empty = do not check.
-        oidc_accepted_acr=tuple(
-            a.strip()
-            for a in get(
-                "HEKA_OIDC_ACCEPTED_ACR",
-                "http://ftn.ficora.fi/2017/loa2,http://ftn.ficora.fi/2017/loa3",
-            ).split(",")
-            if a.strip()
+        oidc_accepted_acr=_env_list(
+            env_map,
+            "HEKA_OIDC_ACCEPTED_ACR",
+            "http://ftn.ficora.fi/2017/loa2,http://ftn.ficora.fi/2017/loa3",
         ),
         kiosk_mode=_env_bool(env_map, "HEKA_KIOSK_MODE", False),
         allow_test_identity_codes=_env_bool(
             env_map, "HEKA_ALLOW_TEST_IDENTITY_CODES", env != "prod"
         ),
+        # Root level of logging_config.py; the security log stays at INFO regardless.
+        log_level=get("HEKA_LOG_LEVEL", "INFO").strip().upper(),
     )
+    if settings.log_level not in LOG_LEVELS:
+        raise SettingsError(f"HEKA_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if not settings.is_dev:
         if settings.secret_key == DEV_SECRET or len(settings.secret_key) < 32:
             raise SettingsError("HEKA_SECRET_KEY must be set to a random value of 32+ characters")
         if settings.allow_test_identity_codes and env == "prod":
             raise SettingsError("Test identity codes (900-999) are not allowed in production")
+        # The test clock (services/common/clock.py) would move every date the app decides by.
+        if get("HEKA_CLOCK_START", "").strip():
+            raise SettingsError("HEKA_CLOCK_START (test clock) is only for dev/test")
     return settings
 
 

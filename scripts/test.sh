@@ -7,6 +7,8 @@ scripts/setup.sh test
 source scripts/env.sh
 ruff check .
 ruff format --check .
+codespell
+mypy heka_app/services
 set +e
 pytest "$@"
 status=$?

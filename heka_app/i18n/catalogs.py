@@ -12,7 +12,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from heka_app.i18n import LANGUAGES, coerce_language
+from heka_app.i18n import coerce_language
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 POT_FILE = LOCALES_DIR / "messages.pot"
@@ -55,8 +55,3 @@ def gettext(language: str, msgid: str, **params: object) -> str:
 def plural_expression(language: str) -> str:
     """The catalog's plural formula, e.g. ``(n != 1)``, valid in Python and JavaScript."""
     return load_catalog(language).plural_expr
-
-
-def all_languages() -> tuple[str, ...]:
-    """The languages that have a catalog."""
-    return LANGUAGES

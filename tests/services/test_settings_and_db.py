@@ -35,6 +35,14 @@ def test_production_refuses_test_identity_codes():
     assert ok.allow_test_identity_codes is False and ok.oidc_client_secret == ""
 
 
+def test_the_test_clock_is_refused_outside_dev_and_test():
+    pinned = {"HEKA_CLOCK_START": "2026-11-28T09:00:00+00:00", "HEKA_SECRET_KEY": STRONG}
+    for env in ("prod", "staging"):
+        with pytest.raises(SettingsError, match="HEKA_CLOCK_START"):
+            load_settings(pinned | {"HEKA_ENV": env, "HEKA_ALLOW_TEST_IDENTITY_CODES": "0"})
+    assert load_settings(pinned | {"HEKA_ENV": "test"}).env == "test"
+
+
 def test_sqlite_connections_use_wal_busy_timeout_and_foreign_keys(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with engine.connect() as conn:

@@ -2,13 +2,13 @@
 
 Backends:
 
-* SMTP (smtplib) to ``HEKA_SMTP_HOST:HEKA_SMTP_PORT``; STARTTLS when the environment
-  variable ``HEKA_SMTP_STARTTLS`` is true (default off, for the local test server); login
-  when ``HEKA_SMTP_USER`` is set. Credentials are never sent without STARTTLS outside
-  dev/test.
-* Dev outbox: when ``settings.env == "dev"`` and ``HEKA_SMTP_HOST`` is not set, the mail
-  is written as an ``.eml`` file under ``<PROJECT_ROOT>/dev_mail/`` and its path logged,
-  so a developer can open verification links without a mail server.
+* SMTP (smtplib) to ``HEKA_SMTP_HOST:HEKA_SMTP_PORT``; STARTTLS when
+  ``settings.smtp_starttls`` (``HEKA_SMTP_STARTTLS``, default off, for the local test
+  server); login when ``HEKA_SMTP_USER`` is set. Credentials are never sent without
+  STARTTLS outside dev/test.
+* Dev outbox: when ``settings.dev_mail_outbox`` (dev environment, ``HEKA_SMTP_HOST`` not
+  set), the mail is written as an ``.eml`` file under ``<PROJECT_ROOT>/dev_mail/`` and its
+  path logged, so a developer can open verification links without a mail server.
 
 Sending blocks (network, disk): async callers use ``asyncio.to_thread(send_mail, mail)``.
 """
@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import os
 import smtplib
 import ssl
 import uuid
@@ -48,13 +47,9 @@ class OutgoingMail:
     language: str
 
 
-def _env_bool(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
-
-
 def uses_dev_outbox(settings: Settings) -> bool:
     """True when mail goes to files: dev environment and no SMTP host configured."""
-    return settings.env in {"dev"} and not os.environ.get("HEKA_SMTP_HOST")
+    return settings.dev_mail_outbox
 
 
 def build_message(
@@ -107,7 +102,7 @@ def _write_dev_mail(mail: EmailMessage, directory: Path) -> Path:
 
 
 def _send_smtp(mail: EmailMessage, settings: Settings) -> None:
-    starttls = _env_bool("HEKA_SMTP_STARTTLS")
+    starttls = settings.smtp_starttls
     if settings.smtp_user and not starttls and not settings.is_dev:
         raise MailError("refusing to send SMTP credentials without HEKA_SMTP_STARTTLS")
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=SMTP_TIMEOUT_SECONDS) as smtp:

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from heka_app.i18n import catalogs
+from heka_app.services.common.clock import system_utcnow
 from heka_app.services.mail import sender as mailer
 from heka_app.services.mail import templates as mt
 from heka_app.settings import load_settings
@@ -66,7 +67,6 @@ def _smtp_settings(port: int, **extra):
 
 def test_verify_mail_arrives_with_the_link_in_the_recipients_language(smtp_server, monkeypatch):
     handler, port = smtp_server
-    monkeypatch.delenv("HEKA_SMTP_STARTTLS", raising=False)
     real = catalogs.translations
     finnish = {mt.VERIFY_SUBJECT: "Vahvista sähköpostiosoitteesi - Hekan asukassivut"}
     monkeypatch.setattr(
@@ -111,7 +111,7 @@ def test_every_template_is_built_in_each_language(language):
 def _self_signed(tmp_path):
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = dt.datetime.now(dt.UTC)
+    now = system_utcnow()  # OpenSSL checks the certificate against the machine's clock
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -162,10 +162,10 @@ def test_starttls_and_login_when_configured(tmp_path, monkeypatch):
         monkeypatch.setattr(
             mailer.ssl, "create_default_context", lambda: real_context(cafile=str(cert_path))
         )
-        monkeypatch.setenv("HEKA_SMTP_STARTTLS", "true")
         settings = _smtp_settings(
-            controller.port, HEKA_SMTP_USER="heka", HEKA_SMTP_PASSWORD="s3cret-pass"
-        )
+            controller.port, HEKA_SMTP_USER="heka", HEKA_SMTP_PASSWORD="s3cret-pass",
+            HEKA_SMTP_STARTTLS="true",
+        )  # fmt: skip
         mailer.send_mail(mt.password_changed_mail("aino@example.com", "sv"), settings)
     finally:
         controller.stop()
@@ -174,8 +174,7 @@ def test_starttls_and_login_when_configured(tmp_path, monkeypatch):
     assert received["Subject"] == catalogs.gettext("sv", mt.PASSWORD_CHANGED_SUBJECT)
 
 
-def test_credentials_are_not_sent_in_clear_outside_dev(monkeypatch):
-    monkeypatch.delenv("HEKA_SMTP_STARTTLS", raising=False)
+def test_credentials_are_not_sent_in_clear_outside_dev():
     settings = load_settings(
         {"HEKA_ENV": "staging", "HEKA_SECRET_KEY": "k" * 40, "HEKA_SMTP_USER": "heka"}
     )
@@ -183,8 +182,7 @@ def test_credentials_are_not_sent_in_clear_outside_dev(monkeypatch):
         mailer.send_mail(mt.password_changed_mail("a@example.com", "fi"), settings)
 
 
-def test_unreachable_server_is_a_mail_error(monkeypatch):
-    monkeypatch.delenv("HEKA_SMTP_STARTTLS", raising=False)
+def test_unreachable_server_is_a_mail_error():
     with pytest.raises(mailer.MailError):
         mailer.send_mail(
             mt.password_changed_mail("a@example.com", "fi"), _smtp_settings(_free_port())
@@ -197,8 +195,7 @@ def test_header_injection_is_refused():
         mailer.send_mail(bad, load_settings({"HEKA_ENV": "test"}))
 
 
-def test_dev_outbox_writes_an_eml_file_and_logs_its_path(tmp_path, monkeypatch, caplog):
-    monkeypatch.delenv("HEKA_SMTP_HOST", raising=False)
+def test_dev_outbox_writes_an_eml_file_and_logs_its_path(tmp_path, caplog):
     caplog.set_level(logging.INFO, logger="heka.mail")
     settings = load_settings({"HEKA_ENV": "dev"})
     assert mailer.uses_dev_outbox(settings)
@@ -215,8 +212,7 @@ def test_dev_outbox_writes_an_eml_file_and_logs_its_path(tmp_path, monkeypatch, 
     assert str(path) in caplog.text
 
 
-def test_dev_with_an_smtp_host_set_uses_smtp(monkeypatch):
-    monkeypatch.setenv("HEKA_SMTP_HOST", "127.0.0.1")
-    assert not mailer.uses_dev_outbox(load_settings({"HEKA_ENV": "dev"}))
-    monkeypatch.delenv("HEKA_SMTP_HOST")
+def test_dev_with_an_smtp_host_set_uses_smtp():
+    dev_with_host = {"HEKA_ENV": "dev", "HEKA_SMTP_HOST": "127.0.0.1"}
+    assert not mailer.uses_dev_outbox(load_settings(dev_with_host))
     assert not mailer.uses_dev_outbox(load_settings({"HEKA_ENV": "test"}))
