@@ -4,6 +4,9 @@ so tests never touch a developer's database.
 SQLite (default): every test gets a fresh file. PostgreSQL (HEKA_DATABASE_URL set, as in
 CI): unit tests use a separate database ``<name>_unit`` whose schema is rebuilt per test,
 so the e2e app can keep the main test database for the whole run.
+
+Every test runs on a pinned clock (the autouse ``now`` fixture), so nothing depends on the
+day the suite runs.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ os.environ.setdefault("HEKA_SMTP_PORT", str(_free_port()))
 if os.environ.get("HEKA_REDIS_URL"):
     os.environ["REFLEX_REDIS_URL"] = os.environ["HEKA_REDIS_URL"]
 
+import datetime as dt  # noqa: E402
+
 import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
@@ -42,6 +47,8 @@ from sqlmodel import Session, SQLModel  # noqa: E402
 
 import heka_app.models  # noqa: E402,F401
 from heka_app import db  # noqa: E402
+from heka_app.services.common import clock  # noqa: E402
+from tests.factories import DEFAULT_NOW  # noqa: E402
 
 TEST_DB_URL = os.environ["HEKA_DATABASE_URL"]
 USING_POSTGRES = TEST_DB_URL.startswith("postgresql")
@@ -88,3 +95,33 @@ def session(engine):
     """A session on the fresh database; committed work is visible to other sessions."""
     with Session(engine, expire_on_commit=False) as s:
         yield s
+
+
+def _requested_now(request) -> dt.datetime:
+    if hasattr(request, "param"):
+        value = request.param
+    elif (marker := request.node.get_closest_marker("now")) is not None:
+        value = marker.args[0]
+    else:
+        value = DEFAULT_NOW
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        raise ValueError("the pinned clock needs an aware datetime, e.g. ...T09:00:00+00:00")
+    return value.astimezone(dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def now(request) -> dt.datetime:
+    """The pinned clock of this test (aware UTC); the app's ``utcnow()`` starts there too.
+
+    Default :data:`tests.factories.DEFAULT_NOW`. Another date for one test:
+    ``@pytest.mark.now("2027-03-15T12:00:00+00:00")``, or several:
+    ``@pytest.mark.parametrize("now", [...], indirect=True)``. The clock still moves in
+    real time from there; pass ``now`` to services and factories for exact times.
+    """
+    start = _requested_now(request)
+    previous = clock.current_pin()
+    clock.pin_clock(start)
+    yield start
+    clock.pin_clock(previous.start if previous else None, set_at=previous and previous.set_at)

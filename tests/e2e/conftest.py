@@ -1,5 +1,9 @@
 """The real app (AppHarnessProd: production build), a real local identification broker
-(devtools/oidc-provider), a real SMTP sink, and Debian Chromium driven by Playwright."""
+(devtools/oidc-provider), a real SMTP sink, and Debian Chromium driven by Playwright.
+
+One clock for the whole run: pinned (HEKA_CLOCK_START) before the demo data is loaded and
+the app and its job worker start, so the app, the worker and the tests agree on the date.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ import email
 import email.policy
 import os
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -17,6 +24,8 @@ from reflex.testing import AppHarnessProd
 from sqlalchemy import text
 
 from heka_app import db
+from heka_app.services.common import clock
+from tests.factories import DEFAULT_NOW
 from tests.oidc_provider_process import running_oidc_provider
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,18 +72,24 @@ class MailSink:
         )
         return "250 Message accepted"
 
-    def last_link(self, to: str, path: str) -> str:
+    def last_link(self, to: str, path: str, timeout: float = 20.0) -> str:
         """Path and query of the newest link to ``path`` in a mail to ``to``.
 
-        The mail's origin is HEKA_PUBLIC_BASE_URL; the test app runs on another port.
+        Mail goes through the job queue, so it arrives when the worker has sent it: wait
+        for it (bounded). The mail's origin is HEKA_PUBLIC_BASE_URL; the test app runs on
+        another port.
         """
         pattern = re.compile(rf"https?://[^/\s]+({re.escape(path)}\?token=\S+)")
-        for message in reversed(self.messages):
-            if message["To"] == to:
-                match = pattern.search(message.get_content())
-                if match:
-                    return match.group(1)
-        raise AssertionError(f"no mail with a {path} link to {to}")
+        deadline = time.monotonic() + timeout
+        while True:
+            for message in reversed(self.messages):
+                if message["To"] == to:
+                    match = pattern.search(message.get_content())
+                    if match:
+                        return match.group(1)
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no mail with a {path} link to {to}")
+            time.sleep(0.1)
 
 
 @pytest.fixture(scope="session")
@@ -89,16 +104,64 @@ def mail_sink():
 
 @pytest.fixture(scope="session")
 def broker():
-    """The local OpenID Provider on the issuer the app's settings point at."""
+    """The local OpenID Provider on the issuer the app's settings point at (tests that
+    identify through it ask for it: ``-m "not broker"`` runs without node)."""
     port = urlparse(os.environ["HEKA_OIDC_ISSUER"]).port
     with running_oidc_provider(port=port, allow_any_loopback_port=True) as issuer:
         yield issuer
 
 
+@pytest.fixture(scope="session", autouse=True)
+def app_clock():
+    """Pin this process's clock (the app runs in it) and export it to child processes."""
+    names = (clock.CLOCK_START_VAR, clock.CLOCK_SET_AT_VAR)
+    saved_env = {name: os.environ.get(name) for name in names}
+    saved_pin = clock.current_pin()
+    clock.pin_clock(DEFAULT_NOW)
+    os.environ.update(clock.clock_environment())
+    yield DEFAULT_NOW
+    for name, value in saved_env.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    clock.pin_clock(saved_pin.start if saved_pin else None, set_at=saved_pin and saved_pin.set_at)
+
+
+@pytest.fixture
+def now(app_clock, request):
+    """The e2e run's pinned start (one clock for the whole run: no per-test dates here)."""
+    if request.node.get_closest_marker("now") is not None:
+        pytest.fail("e2e tests share the app's clock; @pytest.mark.now does not apply")
+    return app_clock
+
+
 @pytest.fixture(scope="session")
-def portal(mail_sink, broker):
-    """The running portal with demo data."""
+def e2e_database(app_clock):
+    """The e2e database, migrated and loaded with demo data, before anything uses it."""
     _prepare_database()
+
+
+@pytest.fixture(scope="session")
+def job_worker(e2e_database, mail_sink):
+    """A real `heka worker` on the e2e database: mail goes out through the job queue."""
+    log = ARTIFACTS.parent / "job-worker.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "heka_app.cli", "worker", "--poll", "0.2"]
+    with log.open("wb") as out:  # same environment: HEKA_DATABASE_URL, HEKA_SMTP_*
+        worker = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=out)
+    yield worker
+    worker.terminate()  # SIGTERM: finishes the current job, then exits
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+@pytest.fixture(scope="session")
+def portal(mail_sink, job_worker):
+    """The running portal with demo data."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with AppHarnessProd.create(root=ROOT, app_name="heka_app") as harness:
         assert harness.frontend_url
@@ -141,6 +204,18 @@ def url(portal, path: str) -> str:
 def wait_hydrated(page) -> None:
     """The footer's area offices arrive over the websocket once the page is live."""
     page.wait_for_selector(".heka-office", timeout=30_000)
+
+
+def eventually(condition, timeout: float = 20.0, what: str = "") -> None:
+    """Wait until ``condition()`` is true (a positive signal, e.g. a row the server wrote).
+
+    For checks outside the page; on the page use Playwright's auto-waiting ``expect``.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout} s: {what or condition}")
+        time.sleep(0.05)
 
 
 def screenshot(page, name: str) -> Path:

@@ -6,14 +6,12 @@ from sqlmodel import select
 
 from heka_app.db import session_scope
 from heka_app.models import Person, UserAccount
-from heka_app.services.common.clock import helsinki_today
 from heka_app.services.common.identity_codes import age_on
 from heka_app.services.housing.residency import residency_of
 
 
-def registrable_people(count: int, status: str = "active") -> list[tuple[str, str]]:
-    """``(identity_code, first_name)`` of people who can register now."""
-    today = helsinki_today()
+def registrable_people(count: int, *, today, status: str = "active") -> list[tuple[str, str]]:
+    """``(identity_code, first_name)`` of people who can register on ``today``."""
     found = []
     with session_scope() as session:
         registered = set(session.exec(select(UserAccount.person_id)).all())
@@ -27,9 +25,8 @@ def registrable_people(count: int, status: str = "active") -> list[tuple[str, st
     return found
 
 
-def child_in_register() -> str:
-    """Identity code of a demo child (under 18) living on a lease in force."""
-    today = helsinki_today()
+def child_in_register(*, today) -> str:
+    """Identity code of a demo child (under 18) living on a lease in force on ``today``."""
     with session_scope() as session:
         for person in session.exec(select(Person).order_by(Person.id)).all():
             if (

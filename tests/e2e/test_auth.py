@@ -4,17 +4,23 @@ states, and lock-out after repeated wrong passwords."""
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from sqlmodel import col, func, select
 
+from heka_app.db import session_scope
 from heka_app.demo.dataset import DEMO_PASSWORD
 from heka_app.i18n.formatting import format_date
+from heka_app.models.security import SecurityEvent
+from heka_app.services.auth import security_log
 from heka_app.services.common.clock import helsinki_today
-from tests.e2e.conftest import screenshot, url, wait_hydrated
+from tests.e2e.conftest import eventually, screenshot, url, wait_hydrated
 from tests.e2e.register_people import child_in_register, registrable_people
+from tests.factories import first_of_next_month
 
 pytestmark = pytest.mark.e2e
 NEW_PASSWORD = "lumi sade kahvikuppi 42"
@@ -46,8 +52,11 @@ def confirm_and_log_in(page, portal, mail_sink, email: str) -> None:
     page.wait_for_selector("h1:has-text('Welcome')")
 
 
-def test_register_with_strong_identification_through_the_broker(open_page, portal, mail_sink):
-    identity_code, first_name = registrable_people(1)[0]
+@pytest.mark.broker
+def test_register_with_strong_identification_through_the_broker(
+    open_page, portal, mail_sink, broker, now
+):
+    identity_code, first_name = registrable_people(1, today=helsinki_today(now))[0]
     page = open_page("/register", locale="en-GB")
     page.wait_for_selector("h1:has-text('Register')")
     screenshot(page, "register-en-1280")
@@ -76,7 +85,8 @@ def test_register_with_strong_identification_through_the_broker(open_page, porta
     again.wait_for_url("**/forgot-password")
 
 
-def test_broker_identity_of_a_child_or_stranger_is_refused(open_page):
+@pytest.mark.broker
+def test_broker_identity_of_a_child_or_stranger_is_refused(open_page, broker, now):
     page = open_page("/register", locale="en-GB")
     page.click("#start-identification")
     page.wait_for_selector("#hetu")
@@ -86,14 +96,14 @@ def test_broker_identity_of_a_child_or_stranger_is_refused(open_page):
     page.wait_for_selector("text=We did not find you in Heka's resident register.")
     page.click("#start-identification")
     page.wait_for_selector("#hetu")
-    page.fill("#hetu", child_in_register())
+    page.fill("#hetu", child_in_register(today=helsinki_today(now)))
     page.click("text=Tunnistaudu / Identify")
     page.wait_for_url("**/register")
     page.wait_for_selector("text=You must be 18 or older to register.")
 
 
-def test_register_with_an_area_office_code(open_page, portal, mail_sink):
-    identity_code, _ = registrable_people(2)[1]
+def test_register_with_an_area_office_code(open_page, portal, mail_sink, now):
+    identity_code, _ = registrable_people(2, today=helsinki_today(now))[1]
     staff = open_page("/login", locale="fi-FI")
     log_in(staff, portal, "staff.area_office@demo.heka.example", DEMO_PASSWORD)
     staff.wait_for_url("**/staff")
@@ -140,9 +150,12 @@ def test_log_in_log_out_and_the_back_button(open_page, portal):
     page.wait_for_url(url(portal, "/"))
     wait_hydrated(page)
     page.go_back()
-    page.wait_for_timeout(1500)
-    assert name not in page.content()
-    assert "Kiinteistösi yhteystiedot" not in page.content()
+    # Whatever page the history shows (the login page), it is live and has rendered...
+    wait_hydrated(page)
+    expect(page.locator("h1")).to_be_visible()
+    # ...without the tenant's data.
+    expect(page.locator("body")).not_to_contain_text(name)
+    expect(page.locator("body")).not_to_contain_text("Kiinteistösi yhteystiedot")
     # A protected page needs a new login.
     page.goto(url(portal, "/home"))
     page.wait_for_url("**/login")
@@ -171,15 +184,13 @@ def test_password_reset_by_email(open_page, portal, mail_sink):
     page.wait_for_url("**/home")
 
 
-def test_the_three_lease_states(open_page, portal):
+def test_the_three_lease_states(open_page, portal, now):
     upcoming = open_page("/login", locale="fi-FI")
     log_in(upcoming, portal, "newtenant@demo.heka.example", DEMO_PASSWORD)
     upcoming.wait_for_url("**/home")
     upcoming.wait_for_selector("#opens-on")
     upcoming.click("#lang-fi")
-    today = helsinki_today()
-    first_of_next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    starts = format_date(first_of_next_month, "fi")
+    starts = format_date(first_of_next_month(helsinki_today(now)), "fi")
     upcoming.wait_for_selector(f"#opens-on:has-text('Vuokrasopimuksesi alkaa {starts}')")
     screenshot(upcoming, "home-upcoming-fi-1280")
 
@@ -187,7 +198,7 @@ def test_the_three_lease_states(open_page, portal):
     log_in(active, portal, "tenant@demo.heka.example", DEMO_PASSWORD)
     active.wait_for_url("**/home")
     active.wait_for_selector("text=Kiinteistösi yhteystiedot")
-    assert active.locator("#opens-on").count() == 0
+    expect(active.locator("#opens-on")).to_have_count(0)
 
     ended = open_page("/login", locale="fi-FI")
     log_in(ended, portal, "former@demo.heka.example", DEMO_PASSWORD)
@@ -196,23 +207,37 @@ def test_the_three_lease_states(open_page, portal):
     screenshot(ended, "login-ended-lease-fi-1280")
 
 
+def _refused_logins() -> int:
+    """Refused logins so far: each writes one security event (failed, or locked out)."""
+    refused = (security_log.LOGIN_FAILED, security_log.LOCKED_OUT)
+    with session_scope() as session:
+        query = select(func.count()).where(col(SecurityEvent.event).in_(refused))
+        return session.exec(query).one()
+
+
 def test_lock_out_after_repeated_wrong_passwords(open_page, portal):
     page = open_page("/login", width=390, locale="en-GB")
     email = "staff.content_editor@demo.heka.example"
+    start = _refused_logins()
     log_in(page, portal, email, "not the password 1")
     for attempt in range(2, 7):
-        page.wait_for_selector("[role=alert]")
+        # The server has answered the previous attempt before the next one is typed.
+        eventually(lambda n=attempt: _refused_logins() == start + n - 1)
         page.fill("#field-password", f"not the password {attempt}")
         page.click("#login-submit")
-        page.wait_for_timeout(400)
-    page.wait_for_selector("text=Too many attempts")
+    eventually(lambda: _refused_logins() == start + 6)
+    expect(page.get_by_text("Too many attempts")).to_be_visible()
     # Even the right password waits until the pause is over.
     page.fill("#field-password", DEMO_PASSWORD)
     page.click("#login-submit")
-    page.wait_for_timeout(800)
-    assert "Too many attempts" in page.content()
-    assert urlparse(page.url).path.rstrip("/") == "/login"
+    eventually(lambda: _refused_logins() == start + 7)  # the attempt was answered: refused
+    expect(page.get_by_text("Too many attempts")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/login/?$"))
     screenshot(page, "login-locked-en-390")
+
+
+# What shows once a logged-in page's own data has arrived from the server.
+LOADED = {"/home": ".rt-DataListRoot", "/account": "strong:has-text('@')"}
 
 
 @pytest.mark.parametrize(("lang", "width"), [("sv", 320), ("en", 390), ("fi", 1280)])
@@ -225,8 +250,7 @@ def test_logged_in_pages_fit_the_screen(open_page, portal, lang, width):
     for path in ("/home", "/account"):
         page.goto(url(portal, path))
         wait_hydrated(page)
-        page.wait_for_selector("h1")
-        page.wait_for_timeout(300)
+        expect(page.locator(LOADED[path]).first).to_be_visible()  # the server's data is in
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         violations = Axe().run(page).response["violations"]
         serious = [v["id"] for v in violations if v["impact"] in {"serious", "critical"}]

@@ -13,6 +13,7 @@ from sqlmodel import select
 from heka_app.db import session_scope
 from heka_app.demo.dataset import DEMO_PASSWORD
 from heka_app.models import Lease, Person, UserAccount
+from heka_app.services.common.clock import helsinki_today
 from heka_app.services.housing.residency import residency_of
 from heka_app.state.accounts import AccountState
 from heka_app.state.auth import LoginState
@@ -58,13 +59,11 @@ def _login(sock: ReflexSocket, email: str) -> None:
     assert any(e.get("name") == "_redirect" for e in reply["events"]), reply
 
 
-def _lease_contract(email: str) -> str:
+def _lease_contract(email: str, now) -> str:
     with session_scope() as session:
         account = session.exec(select(UserAccount).where(UserAccount.email == email)).one()
-        from heka_app.services.common.clock import helsinki_today
-
         lease_id = residency_of(
-            session=session, person_id=account.person_id, today=helsinki_today()
+            session=session, person_id=account.person_id, today=helsinki_today(now)
         ).lease_id
         return session.get(Lease, lease_id).contract_number
 
@@ -85,13 +84,13 @@ def test_anonymous_client_gets_no_tenant_data(sockets):
     assert not HETU.search(_text(home) + _text(account) + _text(search))
 
 
-def test_another_household_sees_only_its_own_home(sockets):
+def test_another_household_sees_only_its_own_home(sockets, now):
     sock = sockets()
     _login(sock, "newtenant@demo.heka.example")
     reply = sock.emit(_name(HomeState, "load"), path="/home")
     home = reply["delta"][HomeState.get_full_name()]["home_rx_state_"]
-    assert home["contract_number"] == _lease_contract("newtenant@demo.heka.example")
-    assert _lease_contract("tenant@demo.heka.example") not in _text(reply)
+    assert home["contract_number"] == _lease_contract("newtenant@demo.heka.example", now)
+    assert _lease_contract("tenant@demo.heka.example", now) not in _text(reply)
     assert not HETU.search(_text(reply))
     assert "argon2" not in _text(reply)
 

@@ -22,9 +22,9 @@ def substate(root: rx.State, cls: type[rx.State]) -> rx.State:
     return root.get_substate(cls.get_full_name().split(".")[1:])
 
 
-async def call(state: rx.State, handler: str, *args):
+async def call(state: rx.State, handler: str, *args, **kwargs):
     """Run a handler to completion; returns everything it returned or yielded."""
-    result = getattr(type(state), handler).fn(state, *args)
+    result = getattr(type(state), handler).fn(state, *args, **kwargs)
     if inspect.isasyncgen(result):
         return [item async for item in result]
     if inspect.iscoroutine(result):
@@ -45,18 +45,20 @@ def run(coro):
         return pool.submit(context.run, asyncio.run, coro).result()
 
 
-def signed_in_root(engine, role: str = "primary"):
-    """A demo world, and a fresh root state logged in as ``role``: ``(world, root)``."""
+def signed_in_root(engine, now, role: str = "primary", *, world=None):
+    """A fresh root state logged in as ``role`` of the test world: ``(world, root)``.
+
+    The world (tests/factories.py, dated from ``now``) is built unless one is given.
+    """
     from sqlmodel import Session
 
     from heka_app.services.auth.sessions import start_session
-    from heka_app.services.common.clock import utcnow
     from heka_app.state.session import SessionState
     from tests.factories import build_world
 
     with Session(engine) as s:
-        world = build_world(s)
-        secret = start_session(session=s, account_id=world.accounts[role], now=utcnow())
+        world = world or build_world(s, now)
+        secret = start_session(session=s, account_id=world.accounts[role], now=now)
         s.commit()
     root = new_root()
     substate(root, SessionState).sid = secret

@@ -14,7 +14,6 @@ from sqlmodel import Session, select
 from heka_app.models import LoginSession, Person, UserAccount
 from heka_app.state.accounts import AccountState
 from heka_app.state.housing import HomeState
-from tests.factories import CODES
 from tests.state.handler_calls import call, run, signed_in_root, substate
 
 HETU = re.compile(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]")
@@ -25,8 +24,8 @@ def _sent_to_browser(root) -> str:
     return json.dumps(root.dict(), default=str, ensure_ascii=False)
 
 
-def test_tenant_pages_send_no_identity_codes_hashes_or_ids(engine):
-    _, root = signed_in_root(engine)
+def test_tenant_pages_send_no_identity_codes_hashes_or_ids(engine, now):
+    world, root = signed_in_root(engine, now)
     run(call(substate(root, HomeState), "load"))
     run(call(substate(root, AccountState), "load"))
     sent = _sent_to_browser(root)
@@ -37,7 +36,7 @@ def test_tenant_pages_send_no_identity_codes_hashes_or_ids(engine):
         hashes = [a.password_hash for a in s.exec(select(UserAccount)).all()]
         session_hashes = [r.secret_hash for r in s.exec(select(LoginSession)).all()]
     assert not HETU.search(sent)
-    assert not any(code in sent for code in codes + list(CODES.values()))
+    assert not any(code in sent for code in codes + list(world.codes.values()))
     assert not any(h in sent for h in hashes + session_hashes)
     assert "$argon2" not in sent
     assert '"person_id"' not in sent and '"lease_id"' not in sent

@@ -33,8 +33,8 @@ def test_language_defaults_to_finnish_before_a_choice():
     assert _session_state().lang == "fi"
 
 
-def test_language_choice_is_remembered_on_the_logged_in_account(engine):
-    world, root = signed_in_root(engine)
+def test_language_choice_is_remembered_on_the_logged_in_account(engine, now):
+    world, root = signed_in_root(engine, now)
     state = substate(root, SessionState)
     run(call(state, "set_language", "sv"))
     with Session(engine) as s:
@@ -42,8 +42,8 @@ def test_language_choice_is_remembered_on_the_logged_in_account(engine):
         assert s.get(UserAccount, world.accounts["co_resident"]).language == "fi"
 
 
-def test_logout_ends_the_server_session_and_resets_view(engine):
-    _, root = signed_in_root(engine)
+def test_logout_ends_the_server_session_and_resets_view(engine, now):
+    _, root = signed_in_root(engine, now)
     state = substate(root, SessionState)
     secret = state.sid
     run(call(state, "refresh"))
@@ -56,3 +56,35 @@ def test_logout_ends_the_server_session_and_resets_view(engine):
     state.sid = secret
     run(call(state, "refresh"))
     assert not state.signed_in
+
+
+def _on_page(state, path: str) -> None:
+    from reflex.istate.data import RouterData
+
+    state.router = RouterData.from_router_data({"pathname": path, "asPath": path, "headers": {}})
+
+
+def test_a_language_switch_reloads_pages_formatted_in_the_session_language(engine, now):
+    from heka_app.state.housing import HomeState
+
+    _, root = signed_in_root(engine, now)
+    state = substate(root, SessionState)
+    _on_page(state, "/home")
+    events = run(call(state, "set_language", "sv"))
+    assert [e.fn.__qualname__ for e in events] == [HomeState.load.fn.__qualname__]
+    _on_page(state, "/account")  # holds no language-formatted list: nothing to reload
+    assert run(call(state, "set_language", "en")) == []
+
+
+def test_navigation_rows_follow_the_actor(engine, now):
+    world, tenant = signed_in_root(engine, now)
+    state = substate(tenant, SessionState)
+    anonymous_routes = [row["route"] for row in state.nav]
+    run(call(state, "refresh"))
+    assert [row["route"] for row in state.nav] == [*anonymous_routes, "/home"]
+    _, staff = signed_in_root(engine, now, "area_office", world=world)
+    staff_state = substate(staff, SessionState)
+    run(call(staff_state, "refresh"))
+    assert [row["route"] for row in staff_state.nav] == [*anonymous_routes, "/staff"]
+    run(call(staff_state, "logout"))
+    assert [row["route"] for row in staff_state.nav] == anonymous_routes

@@ -16,11 +16,11 @@ from typing import Any
 from jose import jwk, jwt
 from jose.exceptions import JOSEError
 
-from heka_app.services.common.clock import utcnow
+from heka_app.services.common.clock import system_utcnow, utcnow
 from heka_app.settings import get_settings
 
 APP_ISSUER = "heka-portal"
-_Now = dt.datetime | None  # an injected clock; None = the real UTC time
+_Now = dt.datetime | None  # an injected clock; None = clock.utcnow()
 _APP_ALGORITHM = "HS256"
 # Registered claims are ours to set; ``extra`` must not override them.
 _RESERVED = frozenset({"iss", "aud", "sub", "iat", "exp", "nbf", "jti"})
@@ -68,7 +68,7 @@ def _jose_leeway(now: dt.datetime | None) -> int:
     # not to refuse what is valid at ``now``; it never accepts what our check refuses.
     if now is None:
         return 0
-    return max(0, math.ceil(utcnow().timestamp() - now.timestamp())) + 1
+    return max(0, math.ceil(system_utcnow().timestamp() - now.timestamp())) + 1
 
 
 def _check_times(claims: dict[str, Any], now_ts: int) -> None:
@@ -88,13 +88,14 @@ def _check_times(claims: dict[str, Any], now_ts: int) -> None:
 
 def _decode(token: str, key: Any, alg: str, aud: str, iss: str, now: _Now, **kw: Any) -> dict:
     # jose with the algorithm pinned and the registered claims required; then our time checks.
+    now = now or utcnow()  # the app's clock (a pinned one in tests); jose reads the machine's
     required = ("exp", "iat", "aud", "iss", "sub", *kw.pop("also_require", ()))
     options = {f"require_{name}": True for name in required} | {"leeway": _jose_leeway(now)}
     try:
         claims = jwt.decode(token, key, [alg], options, audience=aud, issuer=iss, **kw)
     except JOSEError as exc:
         raise InvalidToken("rejected") from exc
-    _check_times(claims, int((now or utcnow()).timestamp()))
+    _check_times(claims, int(now.timestamp()))
     if not isinstance(claims["sub"], str) or not claims["sub"]:
         raise InvalidToken("sub_invalid")
     return claims
@@ -213,7 +214,8 @@ def verify_id_token(
         issuer: The expected issuer, exactly.
         client_id: Our client id: must be the audience.
         nonce: The nonce sent in the authorization request.
-        now: Current time (aware); defaults to the current UTC time.
+        now: Current time (aware); defaults to the machine's clock (the broker stamps its
+            tokens with its own real time, never with a test clock).
         allowed_algorithms: Public-key algorithms accepted (never HS*/none).
         access_token: The access token issued with it, to check ``at_hash``.
 
@@ -237,7 +239,8 @@ def verify_id_token(
     if alg not in allowed_algorithms:
         raise InvalidToken("algorithm_not_allowed")
     key = _signing_key(header, jwks, alg)
-    claims = _decode(id_token, key, alg, client_id, issuer, now, access_token=access_token)
+    when = now or system_utcnow()
+    claims = _decode(id_token, key, alg, client_id, issuer, when, access_token=access_token)
     # OIDC Core 3.1.3.7: with several audiences, azp must name us; if present it must be us.
     several = isinstance(claims["aud"], list) and len(claims["aud"]) > 1
     if (several and "azp" not in claims) or claims.get("azp", client_id) != client_id:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 from heka_app.models import UserAccount
 from heka_app.services.accounts import credentials as account_security
+from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.one_time_links import LINK_INVALID
 from heka_app.services.auth.passwords import verify_password
 from heka_app.services.auth.sessions import resolve_actor, start_session
+from heka_app.services.common.emails import EMAIL_TAKEN
+from heka_app.services.common.results import NotAllowed
 from heka_app.services.signup import registration
-from tests.factories import NOW, PASSWORD, build_world
+from tests.factories import PASSWORD, build_world
+from tests.services.mail.queued import queued_mails
 
 NEW = "vihreä omena putoaa 31"
 
@@ -19,102 +26,122 @@ def _token(mail) -> str:
     return parse_qs(urlparse(link).query)["token"][0]
 
 
-def test_reset_by_link_ends_every_session_and_works_once(session):
-    world = build_world(session)
-    secret = start_session(session=session, account_id=world.accounts["primary"], now=NOW)
-    silent = account_security.request_password_reset(session=session, email="no@x.example", now=NOW)
-    assert silent.ok and silent.mail is None
+def test_reset_by_link_ends_every_session_and_works_once(session, now):
+    world = build_world(session, now)
+    secret = start_session(session=session, account_id=world.accounts["primary"], now=now)
+    silent = account_security.request_password_reset(session=session, email="no@x.example", now=now)
+    assert silent.ok and queued_mails(session) == []
     asked = account_security.request_password_reset(
-        session=session, email="PRIMARY@test.example", now=NOW
+        session=session, email="PRIMARY@test.example", now=now
     )
-    token = _token(asked.mail)
+    assert asked.ok
+    [reset_mail] = queued_mails(session)
+    token = _token(reset_mail)
     weak = account_security.reset_password(
-        session=session, token=token, new_password="short", again="short", now=NOW
+        session=session, token=token, new_password="short", again="short", now=now
     )
-    assert "password" in weak.errors
+    assert "password" in weak.field_errors
     done = account_security.reset_password(
-        session=session, token=token, new_password=NEW, again=NEW, now=NOW
+        session=session, token=token, new_password=NEW, again=NEW, now=now
     )
-    assert done.ok and done.mail is not None
+    assert done.ok and queued_mails(session)[-1].to == "primary@test.example"
     account = session.get(UserAccount, world.accounts["primary"])
     assert verify_password(NEW, account.password_hash)[0]
-    assert resolve_actor(session=session, secret=secret, now=NOW) is None
+    assert resolve_actor(session=session, secret=secret, now=now) is None
     again = account_security.reset_password(
-        session=session, token=token, new_password=NEW + "x", again=NEW + "x", now=NOW
+        session=session, token=token, new_password=NEW + "x", again=NEW + "x", now=now
     )
-    assert again.errors == {"form": registration.LINK_INVALID}
+    assert again.messages() == {"form": LINK_INVALID}
 
 
-def test_change_password_needs_the_current_one_and_keeps_this_session(session):
-    world = build_world(session)
-    this = start_session(session=session, account_id=world.accounts["primary"], now=NOW)
-    other = start_session(session=session, account_id=world.accounts["primary"], now=NOW)
-    actor = resolve_actor(session=session, secret=this, now=NOW)
+def test_change_password_needs_the_current_one_and_keeps_this_session(session, now):
+    world = build_world(session, now)
+    this = start_session(session=session, account_id=world.accounts["primary"], now=now)
+    other = start_session(session=session, account_id=world.accounts["primary"], now=now)
+    actor = resolve_actor(session=session, secret=this, now=now)
     wrong = account_security.change_password(
         session=session, actor=actor, current="nope", new_password=NEW, again=NEW,
-        keep_secret=this, now=NOW,
+        keep_secret=this, now=now,
     )  # fmt: skip
-    assert wrong.errors == {"current": account_security.WRONG_PASSWORD}
+    assert wrong.messages() == {"current": account_security.WRONG_PASSWORD}
     ok = account_security.change_password(
         session=session, actor=actor, current=PASSWORD, new_password=NEW, again=NEW,
-        keep_secret=this, now=NOW,
+        keep_secret=this, now=now,
     )  # fmt: skip
     assert ok.ok
-    assert resolve_actor(session=session, secret=this, now=NOW) is not None
-    assert resolve_actor(session=session, secret=other, now=NOW) is None
+    assert resolve_actor(session=session, secret=this, now=now) is not None
+    assert resolve_actor(session=session, secret=other, now=now) is None
 
 
-def test_email_change_reauthenticates_then_waits_for_the_link(session):
-    world = build_world(session)
-    secret = start_session(session=session, account_id=world.accounts["primary"], now=NOW)
-    actor = resolve_actor(session=session, secret=secret, now=NOW)
-    outcome, mails = account_security.request_email_change(
-        session=session, actor=actor, password="wrong", new_email="new@test.example", now=NOW
+def test_email_change_reauthenticates_then_waits_for_the_link(session, now):
+    world = build_world(session, now)
+    secret = start_session(session=session, account_id=world.accounts["primary"], now=now)
+    actor = resolve_actor(session=session, secret=secret, now=now)
+    outcome = account_security.request_email_change(
+        session=session, actor=actor, password="wrong", new_email="new@test.example", now=now
     )
-    assert outcome.errors == {"current": account_security.WRONG_PASSWORD} and mails == []
-    taken, _ = account_security.request_email_change(
+    assert outcome.messages() == {"current": account_security.WRONG_PASSWORD}
+    assert queued_mails(session) == []
+    taken = account_security.request_email_change(
         session=session, actor=actor, password=PASSWORD, new_email="neighbour@test.example",
-        now=NOW,
+        now=now,
     )  # fmt: skip
-    assert taken.errors == {"email": registration.EMAIL_TAKEN}
-    outcome, mails = account_security.request_email_change(
-        session=session, actor=actor, password=PASSWORD, new_email="New@Test.example", now=NOW
+    assert taken.messages() == {"email": EMAIL_TAKEN}
+    outcome = account_security.request_email_change(
+        session=session, actor=actor, password=PASSWORD, new_email="New@Test.example", now=now
     )
+    mails = queued_mails(session)
     assert outcome.ok and [m.to for m in mails] == ["new@test.example", "primary@test.example"]
     account = session.get(UserAccount, world.accounts["primary"])
     assert account.email == "primary@test.example"  # not before the link is opened
-    assert registration.confirm_email(session=session, token=_token(mails[0]), now=NOW).ok
+    assert registration.confirm_email(session=session, token=_token(mails[0]), now=now).ok
     assert account.email == "new@test.example"
 
 
-def test_a_password_reset_voids_a_pending_email_change(session):
-    world = build_world(session)
-    secret = start_session(session=session, account_id=world.accounts["primary"], now=NOW)
-    actor = resolve_actor(session=session, secret=secret, now=NOW)
-    _, mails = account_security.request_email_change(
-        session=session, actor=actor, password=PASSWORD, new_email="thief@evil.example", now=NOW
+def test_a_password_reset_voids_a_pending_email_change(session, now):
+    world = build_world(session, now)
+    secret = start_session(session=session, account_id=world.accounts["primary"], now=now)
+    actor = resolve_actor(session=session, secret=secret, now=now)
+    account_security.request_email_change(
+        session=session, actor=actor, password=PASSWORD, new_email="thief@evil.example", now=now
     )
-    asked = account_security.request_password_reset(
-        session=session, email="primary@test.example", now=NOW
-    )
+    account_security.request_password_reset(session=session, email="primary@test.example", now=now)
+    change_link, _notice, reset_link = queued_mails(session)
     assert account_security.reset_password(
-        session=session, token=_token(asked.mail), new_password=NEW, again=NEW, now=NOW
+        session=session, token=_token(reset_link), new_password=NEW, again=NEW, now=now
     ).ok
-    assert registration.confirm_email(session=session, token=_token(mails[0]), now=NOW).ok is False
+    assert (
+        registration.confirm_email(session=session, token=_token(change_link), now=now).ok is False
+    )
     assert session.get(UserAccount, world.accounts["primary"]).email == "primary@test.example"
 
 
-def test_reauthentication_is_throttled(session):
-    world = build_world(session)
-    secret = start_session(session=session, account_id=world.accounts["primary"], now=NOW)
-    actor = resolve_actor(session=session, secret=secret, now=NOW)
+def test_reauthentication_is_throttled(session, now):
+    world = build_world(session, now)
+    secret = start_session(session=session, account_id=world.accounts["primary"], now=now)
+    actor = resolve_actor(session=session, secret=secret, now=now)
     for n in range(5):
         account_security.change_password(
             session=session, actor=actor, current=f"guess {n}", new_password=NEW, again=NEW,
-            keep_secret=secret, now=NOW,
+            keep_secret=secret, now=now,
         )  # fmt: skip
     locked = account_security.change_password(
         session=session, actor=actor, current=PASSWORD, new_password=NEW, again=NEW,
-        keep_secret=secret, now=NOW,
+        keep_secret=secret, now=now,
     )  # fmt: skip
-    assert locked.ok is False and "Too many attempts" in locked.errors["current"]
+    assert locked.ok is False and "Too many attempts" in locked.field_errors["current"]
+    assert locked.params["minutes"] >= 1  # fills the message's {minutes}
+
+
+def test_services_refuse_an_actor_without_the_permission(session, now):
+    anonymous = Actor()
+    with pytest.raises(NotAllowed):
+        account_security.change_password(
+            session=session, actor=anonymous, current=PASSWORD, new_password=NEW, again=NEW,
+            keep_secret="", now=now,
+        )  # fmt: skip
+    staff = Actor(role="customer_service", account_id=1)
+    with pytest.raises(NotAllowed):  # staff accounts are not changed from the portal
+        account_security.request_email_change(
+            session=session, actor=staff, password=PASSWORD, new_email="x@test.example", now=now
+        )

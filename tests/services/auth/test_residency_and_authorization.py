@@ -15,14 +15,16 @@ from heka_app.services.auth.authorization import (
     PERMISSIONS,
     authorize,
 )
+from heka_app.services.common.clock import helsinki_today
 from heka_app.services.housing.residency import residency_of
-from tests.factories import TODAY, build_world
+from tests.factories import build_world, first_of_next_month
 
 
-def test_residency_follows_the_lease_dates(session):
-    world = build_world(session, with_accounts=False)
+def test_residency_follows_the_lease_dates(session, now):
+    world = build_world(session, now, with_accounts=False)
+    today = helsinki_today(now)
     status = {
-        key: residency_of(session=session, person_id=pid, today=TODAY).status
+        key: residency_of(session=session, person_id=pid, today=today).status
         for key, pid in world.people.items()
     }
     assert status == {
@@ -34,30 +36,31 @@ def test_residency_follows_the_lease_dates(session):
         "neighbour": "active",
         "unregistered": "none",
     }
-    upcoming = residency_of(session=session, person_id=world.people["upcoming"], today=TODAY)
-    assert upcoming.starts_on == dt.date(2026, 12, 1)
+    upcoming = residency_of(session=session, person_id=world.people["upcoming"], today=today)
+    assert upcoming.starts_on == first_of_next_month(today)
     assert upcoming.may_log_in
     # On the start day the lease is in force.
     assert (
         residency_of(
-            session=session, person_id=world.people["upcoming"], today=dt.date(2026, 12, 1)
+            session=session, person_id=world.people["upcoming"], today=first_of_next_month(today)
         )
     ).status == "active"
 
 
-def test_moving_out_ends_residency_even_if_the_lease_goes_on(session):
+def test_moving_out_ends_residency_even_if_the_lease_goes_on(session, now):
     from sqlmodel import select
 
     from heka_app.models import LeaseResident
 
-    world = build_world(session, with_accounts=False)
+    world = build_world(session, now, with_accounts=False)
+    today = helsinki_today(now)
     row = session.exec(
         select(LeaseResident).where(LeaseResident.person_id == world.people["co_resident"])
     ).one()
-    row.moved_out_on = TODAY - dt.timedelta(days=1)
+    row.moved_out_on = today - dt.timedelta(days=1)
     session.flush()
     assert (
-        residency_of(session=session, person_id=world.people["co_resident"], today=TODAY).status
+        residency_of(session=session, person_id=world.people["co_resident"], today=today).status
         == "ended"
     )
 
@@ -106,16 +109,17 @@ def test_unknown_permission_is_a_programming_error():
     assert "home.view" in PERMISSIONS
 
 
-def test_joining_a_running_lease_later_is_upcoming_until_moving_in(session):
+def test_joining_a_running_lease_later_is_upcoming_until_moving_in(session, now):
     from sqlmodel import select
 
     from heka_app.models import LeaseResident
 
-    world = build_world(session, with_accounts=False)
+    world = build_world(session, now, with_accounts=False)
+    today = helsinki_today(now)
     row = session.exec(
         select(LeaseResident).where(LeaseResident.person_id == world.people["co_resident"])
     ).one()
-    row.moved_in_on = TODAY + dt.timedelta(days=60)
+    row.moved_in_on = today + dt.timedelta(days=60)
     session.flush()
-    later = residency_of(session=session, person_id=world.people["co_resident"], today=TODAY)
-    assert (later.status, later.starts_on) == ("upcoming", TODAY + dt.timedelta(days=60))
+    later = residency_of(session=session, person_id=world.people["co_resident"], today=today)
+    assert (later.status, later.starts_on) == ("upcoming", today + dt.timedelta(days=60))

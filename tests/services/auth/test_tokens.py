@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from heka_app.services.auth import tokens
 from heka_app.services.auth.tokens import InvalidToken, UnknownSigningKey
-from heka_app.services.common.clock import utcnow
+from heka_app.services.common.clock import system_utcnow
 
 ISSUER = "https://broker.example"
 CLIENT_ID = "heka-portal"
@@ -69,14 +69,14 @@ def verify(token: str, jwks: dict, now: dt.datetime | None = None, **kw):
     )
 
 
-def test_app_token_round_trip_with_extra_and_random_jti():
+def test_app_token_round_trip_with_extra_and_random_jti(now):
     token = tokens.make_signed_token(
         "email-verify", "42", ttl=dt.timedelta(hours=1), extra={"email": "a@b.fi"}
     )
     read = tokens.read_signed_token(token, "email-verify")
     assert (read.subject, read.extra) == ("42", {"email": "a@b.fi"})
     assert len(read.jti) == 32 and int(read.jti, 16) >= 0  # 128 bits as hex
-    assert read.expires_at - utcnow() <= dt.timedelta(hours=1)
+    assert read.expires_at - now <= dt.timedelta(hours=1)
     again = tokens.make_signed_token("email-verify", "42", ttl=dt.timedelta(hours=1))
     assert tokens.read_signed_token(again, "email-verify").jti != read.jti
 
@@ -96,8 +96,7 @@ def test_app_token_wrong_purpose_rejected():
         tokens.read_signed_token(token, "pw-reset")
 
 
-def test_app_token_expired_by_one_second_rejected():
-    now = utcnow()
+def test_app_token_expired_by_one_second_rejected(now):
     token = tokens.make_signed_token("pw-reset", "42", ttl=dt.timedelta(minutes=10), now=now)
     exp = now.replace(microsecond=0) + dt.timedelta(minutes=10)
     tokens.read_signed_token(token, "pw-reset", now=exp - dt.timedelta(seconds=1))
@@ -105,14 +104,14 @@ def test_app_token_expired_by_one_second_rejected():
         tokens.read_signed_token(token, "pw-reset", now=exp + dt.timedelta(seconds=1))
 
 
-def test_app_token_tampered_or_forged_rejected(key):
+def test_app_token_tampered_or_forged_rejected(key, now):
     token = tokens.make_signed_token("pw-reset", "42", ttl=dt.timedelta(hours=1))
     header, payload, signature = token.split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "==")) | {"sub": "1"}
     forged_payload = b64(json.dumps(claims).encode())
     flipped = signature[:10] + ("B" if signature[10] == "A" else "A") + signature[11:]
-    now = int(utcnow().timestamp())
-    good = {"iss": "heka-portal", "aud": "pw-reset", "sub": "1", "iat": now, "exp": now + 60}
+    ts = int(now.timestamp())
+    good = {"iss": "heka-portal", "aud": "pw-reset", "sub": "1", "iat": ts, "exp": ts + 60}
     good |= {"jti": "0" * 32}  # well-formed claims; only the signature is wrong
     other_secret = lambda d: hmac.new(b"guessed-secret", d, hashlib.sha256).digest()  # noqa: E731
     forgeries = [
@@ -137,8 +136,7 @@ def test_app_token_refuses_reserved_extra_and_bad_ttl():
         tokens.make_signed_token("x", "1", ttl=dt.timedelta(0))
 
 
-def test_valid_id_token_accepted(key, jwks):
-    now = utcnow()
+def test_valid_id_token_accepted(key, jwks, now):
     token = compact({"alg": "RS256", "kid": "k1"}, id_claims(now), rs256(key))
     claims = verify(token, jwks, now=now)
     assert claims["hetu"] == "010594Y9032" and claims["sub"] == "opaque-sub"
@@ -164,28 +162,31 @@ def test_valid_id_token_accepted(key, jwks):
     ],
     ids=str,
 )
-def test_id_token_with_bad_claims_rejected(key, jwks, changes):
-    now = utcnow()
+def test_id_token_with_bad_claims_rejected(key, jwks, changes, now):
     token = compact({"alg": "RS256", "kid": "k1"}, id_claims(now, **changes), rs256(key))
     with pytest.raises(InvalidToken):
         verify(token, jwks, now=now)
 
 
-def test_id_token_expired_by_one_second_rejected(key, jwks):
-    now = utcnow().replace(microsecond=0)
+def test_id_token_expired_by_one_second_rejected(key, jwks, now):
+    now = now.replace(microsecond=0)
     token = compact({"alg": "RS256", "kid": "k1"}, id_claims(now), rs256(key))
     verify(token, jwks, now=now + dt.timedelta(seconds=299))
     with pytest.raises(InvalidToken, match="expired"):
         verify(token, jwks, now=now + dt.timedelta(seconds=301))
+    # Without ``now`` the broker's tokens meet the machine's clock (the broker's own time),
+    # never a pinned test clock.
+    real = system_utcnow()
     stale = compact(
-        {"alg": "RS256", "kid": "k1"}, id_claims(now, exp=int(now.timestamp()) - 1), rs256(key)
+        {"alg": "RS256", "kid": "k1"}, id_claims(real, exp=int(real.timestamp()) - 1), rs256(key)
     )
     with pytest.raises(InvalidToken):
-        verify(stale, jwks)  # the real clock, as in production
+        verify(stale, jwks)
+    fresh = compact({"alg": "RS256", "kid": "k1"}, id_claims(real), rs256(key))
+    assert verify(fresh, jwks)["sub"] == "opaque-sub"
 
 
-def test_id_token_alg_none_and_hs256_with_public_key_rejected(key, jwks):
-    now = utcnow()
+def test_id_token_alg_none_and_hs256_with_public_key_rejected(key, jwks, now):
     claims = id_claims(now)
     public_pem = key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
@@ -205,8 +206,7 @@ def test_id_token_alg_none_and_hs256_with_public_key_rejected(key, jwks):
         verify(compact({"alg": "HS256"}, claims, hs256), jwks, allowed_algorithms=("HS256",))
 
 
-def test_id_token_signed_by_another_key_or_tampered_rejected(key, jwks):
-    now = utcnow()
+def test_id_token_signed_by_another_key_or_tampered_rejected(key, jwks, now):
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     forged = compact({"alg": "RS256", "kid": "k1"}, id_claims(now), rs256(other))
     with pytest.raises(InvalidToken):
@@ -219,8 +219,7 @@ def test_id_token_signed_by_another_key_or_tampered_rejected(key, jwks):
         verify(f"{header}.{payload}.{signature}", jwks, now=now)
 
 
-def test_id_token_key_selection_by_kid(key, jwks):
-    now = utcnow()
+def test_id_token_key_selection_by_kid(key, jwks, now):
     unknown = compact({"alg": "RS256", "kid": "k2"}, id_claims(now), rs256(key))
     with pytest.raises(UnknownSigningKey):
         verify(unknown, jwks, now=now)
@@ -236,8 +235,7 @@ def test_id_token_key_selection_by_kid(key, jwks):
     assert verify(by_kid, two_keys, now=now)["iss"] == ISSUER
 
 
-def test_id_token_at_hash_checked_when_access_token_given(key, jwks):
-    now = utcnow()
+def test_id_token_at_hash_checked_when_access_token_given(key, jwks, now):
     at_hash = b64(hashlib.sha256(b"the-access-token").digest()[:16])
     token = compact({"alg": "RS256", "kid": "k1"}, id_claims(now, at_hash=at_hash), rs256(key))
     assert verify(token, jwks, now=now, access_token="the-access-token")

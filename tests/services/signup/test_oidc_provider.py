@@ -20,6 +20,7 @@ from heka_app.services.signup.oidc import OidcError
 from heka_app.settings import get_settings
 from tests.oidc_provider_process import CLIENT_SECRET, free_port, running_oidc_provider
 
+pytestmark = pytest.mark.broker  # node's oidc-provider; -m 'not broker' skips
 REDIRECT_URI = "http://127.0.0.1:3999/register/callback"
 LOA2 = "http://ftn.ficora.fi/2017/loa2"
 

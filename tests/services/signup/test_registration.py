@@ -10,46 +10,55 @@ from sqlmodel import select
 
 from heka_app.models import UserAccount
 from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.password_policy import PASSWORDS_DIFFER
+from heka_app.services.common.clock import helsinki_today
+from heka_app.services.common.results import NotAllowed
 from heka_app.services.signup import codes as registration_codes
 from heka_app.services.signup import eligibility, registration
 from heka_app.services.signup.registration import complete_registration, confirm_email, issue_ticket
-from tests.factories import CODES, NOW, TODAY, build_world
+from tests.factories import build_world
+from tests.services.mail.queued import queued_mails
 
 GOOD_PASSWORD = "sininen kettu juoksee 7"
 
 
-def _eligible(session, code):
+def _eligible(session, code, now):
     return eligibility.check_registration_eligibility(
-        session=session, identity_code=code, today=TODAY, allow_test_codes=True
+        session=session, identity_code=code, today=helsinki_today(now), allow_test_codes=True
     )
 
 
-def test_eligibility_rules(session):
-    build_world(session)
-    assert _eligible(session, CODES["unregistered"]).error == eligibility.NOT_IN_REGISTER
-    assert _eligible(session, "131052-308T").error == eligibility.NOT_IN_REGISTER
-    assert _eligible(session, CODES["child"]).error == eligibility.UNDER_AGE
-    assert _eligible(session, CODES["ended"]).error == eligibility.LEASE_ENDED
-    assert _eligible(session, CODES["primary"]).error == eligibility.ALREADY_REGISTERED
-    assert _eligible(session, "010594Y9033").error == eligibility.INVALID_IDENTITY_CODE
+def test_eligibility_rules(session, now):
+    world = build_world(session, now)
+    assert _eligible(session, world.codes["unregistered"], now).error == eligibility.NOT_IN_REGISTER
+    assert _eligible(session, "131052-308T", now).error == eligibility.NOT_IN_REGISTER
+    assert _eligible(session, world.codes["child"], now).error == eligibility.UNDER_AGE
+    assert _eligible(session, world.codes["ended"], now).error == eligibility.LEASE_ENDED
+    assert _eligible(session, world.codes["primary"], now).error == eligibility.ALREADY_REGISTERED
+    assert _eligible(session, "010594Y9033", now).error == eligibility.INVALID_IDENTITY_CODE
     # Test codes are refused where they are not allowed (production).
     refused = eligibility.check_registration_eligibility(
-        session=session, identity_code=CODES["primary"], today=TODAY, allow_test_codes=False
+        session=session,
+        identity_code=world.codes["primary"],
+        today=helsinki_today(now),
+        allow_test_codes=False,
     )
     assert refused.error == eligibility.INVALID_IDENTITY_CODE
 
 
-def test_upcoming_lease_may_register(session):
-    world = build_world(session, with_accounts=False)
-    result = _eligible(session, CODES["upcoming"])
+def test_upcoming_lease_may_register(session, now):
+    world = build_world(session, now, with_accounts=False)
+    result = _eligible(session, world.codes["upcoming"], now)
     assert result.ok and result.person_id == world.people["upcoming"]
 
 
-def _complete(session, ticket, email="new@test.example", password=GOOD_PASSWORD, again=None):
+def _complete(
+    session, ticket, email="new@test.example", password=GOOD_PASSWORD, again=None, *, now
+):
     return complete_registration(
         session=session, ticket_secret=ticket, email=email, password=password,
         password_again=password if again is None else again, language="sv",
-        client_ip="198.51.100.1", now=NOW,
+        client_ip="198.51.100.1", now=now,
     )  # fmt: skip
 
 
@@ -58,98 +67,107 @@ def _token(mail) -> str:
     return parse_qs(urlparse(link).query)["token"][0]
 
 
-def test_complete_registration_validates_and_creates_an_unconfirmed_account(session):
-    world = build_world(session, with_accounts=False)
+def test_complete_registration_validates_and_creates_an_unconfirmed_account(session, now):
+    world = build_world(session, now, with_accounts=False)
     ticket = issue_ticket(
-        session=session, person_id=world.people["primary"], method="broker", now=NOW
+        session=session, person_id=world.people["primary"], method="broker", now=now
     )
-    assert _complete(session, "not-a-ticket").errors == {"form": registration.TICKET_EXPIRED}
-    assert _complete(session, ticket, email="not an email").errors["email"]
-    assert "password" in _complete(session, ticket, password="password1234").errors
-    assert _complete(session, ticket, again="something else entirely").errors == {
-        "password_again": registration.PASSWORDS_DIFFER
+    assert _complete(session, "not-a-ticket", now=now).messages() == {
+        "form": registration.TICKET_EXPIRED
     }
-    done = _complete(session, ticket)
-    assert done.ok and done.mail.to == "new@test.example" and done.mail.language == "sv"
+    assert _complete(session, ticket, email="not an email", now=now).field_errors["email"]
+    assert "password" in _complete(session, ticket, password="password1234", now=now).field_errors
+    assert _complete(session, ticket, again="something else entirely", now=now).messages() == {
+        "password_again": PASSWORDS_DIFFER
+    }
+    assert queued_mails(session) == []
+    done = _complete(session, ticket, now=now)
+    [mail] = queued_mails(session)
+    assert done.ok and mail.to == "new@test.example" and mail.language == "sv"
     account = session.exec(select(UserAccount).where(UserAccount.email == "new@test.example")).one()
     assert account.email_verified_at is None and account.language == "sv"
     assert account.password_hash.startswith("$argon2id$")
     # The ticket is single use.
-    assert _complete(session, ticket, email="other@test.example").errors == {
+    assert _complete(session, ticket, email="other@test.example", now=now).messages() == {
         "form": registration.TICKET_EXPIRED
     }
-    token = _token(done.mail)
-    assert confirm_email(session=session, token=token, now=NOW).ok
+    token = _token(mail)
+    assert confirm_email(session=session, token=token, now=now).ok
     assert account.email_verified_at is not None
-    assert confirm_email(session=session, token=token, now=NOW).ok is False
+    assert confirm_email(session=session, token=token, now=now).ok is False
 
 
-def test_ticket_expires(session):
-    world = build_world(session, with_accounts=False)
+def test_ticket_expires(session, now):
+    world = build_world(session, now, with_accounts=False)
     ticket = issue_ticket(
-        session=session, person_id=world.people["primary"], method="office", now=NOW
+        session=session, person_id=world.people["primary"], method="office", now=now
     )
     late = complete_registration(
         session=session, ticket_secret=ticket, email="x@test.example", password=GOOD_PASSWORD,
-        password_again=GOOD_PASSWORD, language="fi", client_ip="", now=NOW + dt.timedelta(hours=1),
+        password_again=GOOD_PASSWORD, language="fi", client_ip="", now=now + dt.timedelta(hours=1),
     )  # fmt: skip
-    assert late.errors == {"form": registration.TICKET_EXPIRED}
+    assert late.messages() == {"form": registration.TICKET_EXPIRED}
 
 
-def _redeem(session, code, identity_code, now=NOW, ip="198.51.100.2"):
+def _redeem(session, code, identity_code, ip="198.51.100.2", *, now):
     return registration_codes.redeem_code(
         session=session, code=code, identity_code=identity_code, client_ip=ip, now=now,
         allow_test_codes=True,
     )  # fmt: skip
 
 
-def test_area_office_codes(session):
-    world = build_world(session, with_accounts=True)
+def test_area_office_codes(session, now):
+    world = build_world(session, now, with_accounts=True)
     office = Actor(role="area_office", account_id=world.accounts["area_office"])
-    with pytest.raises(registration_codes.NotAllowed):
+    with pytest.raises(NotAllowed):
         registration_codes.issue_code(
             session=session, actor=Actor(role="maintenance", account_id=1),
-            person_id=world.people["unregistered"], now=NOW,
+            person_id=world.people["unregistered"], now=now,
         )  # fmt: skip
     matches = registration_codes.find_people(
-        session=session, actor=office, query="Testinen", now=NOW
+        session=session, actor=office, query="Testinen", now=now
     )
     assert {m.masked_identity_code[-4:] for m in matches} == {"****"}
     person = world.people["co_resident"]
     session.delete(session.get(UserAccount, world.accounts["co_resident"]))
     session.flush()
-    first = registration_codes.issue_code(session=session, actor=office, person_id=person, now=NOW)
-    second = registration_codes.issue_code(session=session, actor=office, person_id=person, now=NOW)
+    first = registration_codes.issue_code(session=session, actor=office, person_id=person, now=now)
+    second = registration_codes.issue_code(session=session, actor=office, person_id=person, now=now)
     assert len(second.code) == 14 and second.code != first.code
     # Issuing again cancelled the first code.
-    assert _redeem(session, first.code, CODES["co_resident"])[0] is None
+    assert _redeem(session, first.code, world.codes["co_resident"], now=now).ticket == ""
     # Wrong identity code, then the right one (case and dashes forgiven); single use.
-    assert _redeem(session, second.code, CODES["primary"])[1] == registration_codes.CODE_INVALID
-    ok = _redeem(session, second.code.lower().replace("-", ""), CODES["co_resident"])
-    assert ok == (person, "", 0)
-    assert _redeem(session, second.code, CODES["co_resident"])[0] is None
+    assert (
+        _redeem(session, second.code, world.codes["primary"], now=now).error
+        == registration_codes.CODE_INVALID
+    )
+    ok = _redeem(session, second.code.lower().replace("-", ""), world.codes["co_resident"], now=now)
+    assert ok.ticket and ok.error == ""
+    assert registration.ticket_person(session=session, secret=ok.ticket, now=now).id == person
+    assert _redeem(session, second.code, world.codes["co_resident"], now=now).ticket == ""
 
 
-def test_codes_expire_after_fourteen_days(session):
-    world = build_world(session, with_accounts=False)
-    staff = UserAccount(email="o@x.example", password_hash="x", role="area_office", created_at=NOW)
+def test_codes_expire_after_fourteen_days(session, now):
+    world = build_world(session, now, with_accounts=False)
+    staff = UserAccount(email="o@x.example", password_hash="x", role="area_office", created_at=now)
     session.add(staff)
     session.flush()
     office = Actor(role="area_office", account_id=staff.id)
     issued = registration_codes.issue_code(
-        session=session, actor=office, person_id=world.people["primary"], now=NOW
+        session=session, actor=office, person_id=world.people["primary"], now=now
     )
-    later = NOW + dt.timedelta(days=14, minutes=1)
-    assert _redeem(session, issued.code, CODES["primary"], now=later)[0] is None
+    later = now + dt.timedelta(days=14, minutes=1)
+    assert _redeem(session, issued.code, world.codes["primary"], now=later).ticket == ""
 
 
-def test_guessing_codes_is_throttled_per_address(session):
-    build_world(session, with_accounts=False)
+def test_guessing_codes_is_throttled_per_address(session, now):
+    world = build_world(session, now, with_accounts=False)
     for n in range(5):
-        _redeem(session, f"GUESS{n:07d}", CODES["primary"])
-    person_id, error, minutes = _redeem(session, "GUESS9999999", CODES["primary"])
-    assert person_id is None and error == registration_codes.CODE_TOO_MANY and minutes >= 1
+        _redeem(session, f"GUESS{n:07d}", world.codes["primary"], now=now)
+    blocked = _redeem(session, "GUESS9999999", world.codes["primary"], now=now)
+    assert blocked.ticket == "" and blocked.error == registration_codes.CODE_TOO_MANY
+    assert blocked.minutes >= 1
     # Another address is not blocked.
-    assert _redeem(session, "GUESS", CODES["primary"], ip="203.0.113.50")[1] == (
+    assert _redeem(session, "GUESS", world.codes["primary"], ip="203.0.113.50", now=now).error == (
         registration_codes.CODE_INVALID
     )
