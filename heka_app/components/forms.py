@@ -20,11 +20,13 @@ def field(
     autocomplete: str = "off",
     hint: rx.Var | None = None,
     id_prefix: str = "",
+    error_params: rx.Var | None = None,
     **input_props,
 ) -> rx.Component:
     """A labelled input; ``error`` is a state var holding a msgid ("" = no error).
 
-    ``id_prefix`` keeps element ids unique when two forms on a page share a field name.
+    ``id_prefix`` keeps element ids unique when two forms on a page share a field name;
+    ``error_params`` fill the error's ``{placeholders}`` (e.g. a throttle's minutes).
     """
     field_id = f"field-{id_prefix}{name}"
     described = f"{field_id}-error"
@@ -47,7 +49,7 @@ def field(
     if error is not None:
         parts.append(
             rx.text(
-                rx.cond(error, t_var(error), ""),
+                rx.cond(error, t_var(error, error_params), ""),
                 id=described,
                 color_scheme="red",
                 size="2",

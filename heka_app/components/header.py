@@ -10,15 +10,16 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.language_switch import language_switch
-from heka_app.i18n import N_
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, t_var
 from heka_app.state.session import SessionState
 
-NAV_ITEMS = (
-    (routes.HOME, N_("Home")),
-    (routes.INSTRUCTIONS, N_("Instructions")),
-    (routes.ACCESSIBILITY, N_("Accessibility")),
-)
+
+def _nav_links(wrap=lambda link: link) -> rx.Component:
+    """The links the server allowed for this session (services/auth/navigation.py)."""
+    return rx.foreach(
+        SessionState.nav,
+        lambda item: wrap(rx.link(t_var(item["label"]), href=item["route"], weight="medium")),
+    )
 
 
 def brand() -> rx.Component:
@@ -66,19 +67,10 @@ def _auth_buttons() -> rx.Component:
     )
 
 
-def _own_home_link() -> rx.Component:
-    return rx.cond(
-        SessionState.is_staff,
-        rx.link(t("Staff area"), href=routes.STAFF, weight="medium"),
-        rx.link(t("My home"), href=routes.MY_HOME, weight="medium"),
-    )
-
-
 def _desktop_nav() -> rx.Component:
     return rx.el.nav(
         rx.hstack(
-            *[rx.link(t(label), href=href, weight="medium") for href, label in NAV_ITEMS],
-            rx.cond(SessionState.signed_in, _own_home_link()),
+            _nav_links(),
             spacing="5",
         ),
         display=["none", "none", "block"],
@@ -99,12 +91,11 @@ def _phone_menu() -> rx.Component:
                 ),
             ),
             rx.menu.content(
-                *[rx.menu.item(rx.link(t(label), href=href)) for href, label in NAV_ITEMS],
+                _nav_links(rx.menu.item),
                 rx.menu.separator(),
                 rx.cond(
                     SessionState.signed_in,
                     rx.fragment(
-                        rx.menu.item(_own_home_link()),
                         rx.menu.item(rx.link(t("My account"), href=routes.ACCOUNT)),
                         rx.menu.item(t("Log out"), on_select=SessionState.logout),
                     ),

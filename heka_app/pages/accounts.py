@@ -15,7 +15,7 @@ from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.session import SessionState
 
 
-def _current_password(errors: rx.Var, id_prefix: str = "") -> rx.Component:
+def _current_password(errors: rx.Var, params: rx.Var, id_prefix: str = "") -> rx.Component:
     return field(
         t("Current password"),
         "current",
@@ -23,6 +23,7 @@ def _current_password(errors: rx.Var, id_prefix: str = "") -> rx.Component:
         type_="password",
         autocomplete="current-password",
         id_prefix=id_prefix,
+        error_params=params,
     )
 
 
@@ -36,7 +37,7 @@ def _password_form() -> rx.Component:
         ),
         rx.form(
             rx.vstack(
-                _current_password(errors),
+                _current_password(errors, AccountState.password_params),
                 *new_password_fields(errors),
                 submit_button(t("Change password"), id="password-submit"),
                 spacing="3",
@@ -63,7 +64,7 @@ def _email_form() -> rx.Component:
         rx.form(
             rx.vstack(
                 field(t("New email address"), "email", errors["email"], type_="email"),
-                _current_password(errors, id_prefix="email-"),
+                _current_password(errors, AccountState.email_params, id_prefix="email-"),
                 submit_button(t("Change email address"), id="email-submit"),
                 spacing="3",
                 width="100%",

@@ -16,7 +16,7 @@ def login_page() -> rx.Component:
     return page_layout(
         form_card(
             t("Log in"),
-            form_error(LoginState.error, {"minutes": LoginState.error_minutes}),
+            form_error(LoginState.error, LoginState.error_params),
             rx.form(
                 rx.vstack(
                     field(t("Email address"), "email", type_="email", autocomplete="username"),

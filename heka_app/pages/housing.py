@@ -16,18 +16,17 @@ def _row(label: rx.Var, value: rx.Var) -> rx.Component:
 
 def _home_card() -> rx.Component:
     home = HomeState.home
-    lang = SessionState.lang
     return rx.card(
         rx.heading(t("Your home"), as_="h2", size="5", margin_bottom="0.5em"),
         rx.data_list.root(
             _row(t("Address"), home["address"]),
             _row(t("Apartment type"), home["apartment_type"]),
-            _row(t("Living area"), home["area"].to(dict)[lang]),
+            _row(t("Living area"), home["area"]),
             _row(t("Floor"), home["floor"]),
             _row(t("Property"), home["property_name"]),
             _row(t("Year built"), home["year_built"]),
             _row(t("Lease number"), home["contract_number"]),
-            _row(t("Lease starts"), home["lease_starts"].to(dict)[lang]),
+            _row(t("Lease starts"), home["lease_starts"]),
             orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
         ),
     )
@@ -45,7 +44,7 @@ def _contacts_card() -> rx.Component:
             _row(t("Maintenance phone"), home["maintenance_phone"]),
             _row(t("24-hour emergency number"), home["emergency_phone"]),
             _row(t("Area office"), home["office_name"]),
-            _row(t("Opening hours"), home["office_hours"].to(dict)[SessionState.lang]),
+            _row(t("Opening hours"), home["office_hours"]),
             orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
         ),
     )
@@ -56,12 +55,12 @@ def my_home_page() -> rx.Component:
     return page_layout(
         rx.heading(t("Welcome, {name}", name=SessionState.display_name), as_="h1", size="7"),
         rx.cond(
-            HomeState.opens_on.length() > 0,
+            HomeState.opens_on != "",
             rx.callout(
                 t(
                     "Your lease starts on {date}. Fault reports, messages and rent information "
                     "open on that day.",
-                    date=HomeState.opens_on.to(dict)[SessionState.lang],
+                    date=HomeState.opens_on,
                 ),
                 icon="calendar",
                 color_scheme="amber",

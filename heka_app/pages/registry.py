@@ -26,6 +26,7 @@ from heka_app.pages.signup import (
     register_page,
 )
 from heka_app.pages.staff import registration_codes_page, staff_page
+from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
 from heka_app.state.housing import HomeState
@@ -41,6 +42,7 @@ class PageSpec:
     component: Callable[[], rx.Component]
     title: str
     on_load: tuple = ()
+    reload_on_language: bool = False  # its loader formats in the session's language
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -74,7 +76,7 @@ PAGES: tuple[PageSpec, ...] = (
         N_("Choose a new password"),
         (CredentialsState.open_form,),
     ),
-    PageSpec(routes.MY_HOME, my_home_page, N_("Your home"), (HomeState.load,)),
+    PageSpec(routes.MY_HOME, my_home_page, N_("Your home"), (HomeState.load,), True),
     PageSpec(routes.ACCOUNT, account_page, N_("My account"), (AccountState.load,)),
     PageSpec(routes.STAFF, staff_page, N_("Staff area"), (StaffState.load,)),
     PageSpec(
@@ -84,3 +86,7 @@ PAGES: tuple[PageSpec, ...] = (
         (StaffState.load, RegistrationCodeState.clear),
     ),
 )
+
+for _spec in PAGES:
+    if _spec.reload_on_language:
+        language_reload.register(_spec.route, _spec.on_load)

@@ -59,7 +59,7 @@ def register_page() -> rx.Component:
             rx.text(
                 t("Adults in Heka's resident register can register right after signing the lease.")
             ),
-            form_error(RegisterState.error, {"minutes": RegisterState.error_minutes}),
+            form_error(RegisterState.error, RegisterState.error_params),
             rx.cond(
                 RegisterState.error == ALREADY_REGISTERED,
                 rx.hstack(

@@ -1,6 +1,6 @@
 """The one authorization guard every protected handler calls first.
 
-    actor, refusal = await guard(self, "home.view")
+    actor, refusal = await guard(self, housing.permissions.VIEW_HOME)
     if refusal is not None:
         return refusal
 

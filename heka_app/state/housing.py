@@ -6,32 +6,30 @@ import dataclasses
 
 import reflex as rx
 
-from heka_app.i18n import LANGUAGES
-from heka_app.i18n.formatting import format_date
 from heka_app.services.housing.home import home_overview
+from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.state.guard import guard
 from heka_app.state.service_calls import call_service
+from heka_app.state.session import SessionState
 
 
 class HomeState(rx.State):
-    """Small view data of the actor's home."""
+    """Small view data of the actor's home, in the session's language (reloaded on a
+    switch: see pages/registry.py)."""
 
     home: dict = {}
-    opens_on: dict[str, str] = {}
+    opens_on: str = ""
     loaded: bool = False
 
     @rx.event
     async def load(self):
         """Load the actor's own home (guard: home.view)."""
-        actor, refusal = await guard(self, "home.view")
+        actor, refusal = await guard(self, VIEW_HOME)
         if refusal is not None:
             self.reset()
             return refusal
-        view = await call_service(home_overview, actor=actor)
+        language = (await self.get_state(SessionState)).lang
+        view = await call_service(home_overview, actor=actor, language=language)
         self.home = dataclasses.asdict(view) if view else {}
-        self.opens_on = (
-            {lang: format_date(actor.opens_on, lang) for lang in LANGUAGES}
-            if actor.opens_on
-            else {}
-        )
+        self.opens_on = view.opens_on if view else ""
         self.loaded = True

@@ -7,6 +7,7 @@ import asyncio
 import reflex as rx
 
 from heka_app.services.auth.password_policy import strength_hint
+from heka_app.state.matrix_payload import matrix_payload
 
 
 class PasswordHintState(rx.State):
@@ -16,6 +17,7 @@ class PasswordHintState(rx.State):
     hint: str = ""
 
     @rx.event
+    @matrix_payload(value="correct horse")
     async def check(self, value: str):
         """Rate a candidate password. Public: computes a hint, reads and stores nothing."""
         text = value[:256] if isinstance(value, str) else ""

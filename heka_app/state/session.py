@@ -15,9 +15,12 @@ from heka_app import routes
 from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language
 from heka_app.services.accounts import own_account
 from heka_app.services.auth.actor import ANONYMOUS, Actor
+from heka_app.services.auth.navigation import navigation_for
 from heka_app.services.auth.sessions import end_session, idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
 from heka_app.settings import get_settings
+from heka_app.state import language_reload
+from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -39,6 +42,7 @@ class SessionState(rx.State):
     residency: str = ""
     is_primary: bool = False
     opens_on_iso: str = ""
+    nav: list[dict[str, str]] = navigation_for(ANONYMOUS)
 
     @rx.var
     def lang(self) -> str:
@@ -68,6 +72,7 @@ class SessionState(rx.State):
         self.residency = actor.residency
         self.is_primary = actor.is_primary
         self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
+        self.nav = navigation_for(actor)
 
     def _sign_in(self, secret: str, actor: Actor) -> None:
         self.sid = secret
@@ -75,6 +80,7 @@ class SessionState(rx.State):
         self._show(actor)
 
     @rx.event
+    @matrix_payload(language="en")
     async def set_language(self, language: str):
         """Switch the UI language (no reload); remembered on the account when logged in."""
         if not isinstance(language, str) or language not in LANGUAGES:
@@ -84,6 +90,7 @@ class SessionState(rx.State):
             actor = await self._actor()
             if not actor.is_anonymous:
                 await call_service(own_account.set_language, actor=actor, language=language)
+        return language_reload.loaders_for(self.router.url.path)
 
     @rx.event
     def init_language(self):

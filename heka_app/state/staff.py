@@ -6,12 +6,13 @@ import dataclasses
 
 import reflex as rx
 
-from heka_app.i18n import LANGUAGES
-from heka_app.i18n.formatting import format_date
 from heka_app.services.common.clock import utcnow
 from heka_app.services.signup import codes as registration_codes
+from heka_app.services.signup.permissions import ISSUE_CODES
+from heka_app.services.staff.permissions import AREA
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
+from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 
 
@@ -23,7 +24,7 @@ class StaffState(rx.State):
     @rx.event
     async def load(self):
         """Open the staff area (guard: staff.area)."""
-        _, refusal = await guard(self, "staff.area")
+        _, refusal = await guard(self, AREA)
         self.allowed = refusal is None
         return refusal
 
@@ -39,9 +40,10 @@ class RegistrationCodeState(rx.State):
     issued_expires: dict[str, str] = {}
 
     @rx.event
+    @matrix_payload(form_data={"query": "Testinen"})
     async def search(self, form_data: dict):
         """Search the register (guard: staff.registration_codes)."""
-        actor, refusal = await guard(self, "staff.registration_codes")
+        actor, refusal = await guard(self, ISSUE_CODES)
         if refusal is not None:
             return refusal
         self.query = form_value(form_data, "query", 80)
@@ -53,9 +55,10 @@ class RegistrationCodeState(rx.State):
         self.issued_code = ""
 
     @rx.event
+    @matrix_payload(person_id=1)
     async def issue(self, person_id: int):
         """Issue a code for the person (guard: staff.registration_codes)."""
-        actor, refusal = await guard(self, "staff.registration_codes")
+        actor, refusal = await guard(self, ISSUE_CODES)
         if refusal is not None:
             return refusal
         if not isinstance(person_id, int) or isinstance(person_id, bool):
@@ -70,9 +73,7 @@ class RegistrationCodeState(rx.State):
             return
         self.issued_code = issued.code
         self.issued_for = issued.person_name
-        self.issued_expires = {
-            lang: format_date(issued.expires_at.date(), lang) for lang in LANGUAGES
-        }
+        self.issued_expires = issued.expires
 
     @rx.event
     def clear(self):

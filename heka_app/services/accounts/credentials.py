@@ -1,8 +1,9 @@
 """Forgotten password, password change and email change (re-authentication first).
 
 A password change or reset ends the account's other sessions and voids older one-time
-links; re-authentication is throttled like a login; every step is logged.
-Blocking (argon2): callers run these in a thread.
+links; re-authentication is throttled like a login; every step is logged. Mails are queued
+in the same transaction (services/mail/jobs.py). Blocking (argon2): callers run these in a
+thread.
 """
 
 from __future__ import annotations
@@ -13,25 +14,29 @@ from sqlmodel import Session, select
 
 from heka_app.i18n import N_
 from heka_app.models import UserAccount
+from heka_app.services.accounts.permissions import CHANGE_EMAIL, CHANGE_PASSWORD
 from heka_app.services.auth import one_time_links, security_log
 from heka_app.services.auth import throttle as login_throttle
 from heka_app.services.auth.actor import Actor
-from heka_app.services.auth.login import TOO_MANY_ATTEMPTS, normalize_email, throttle_keys
-from heka_app.services.auth.password_policy import check_new_password
+from heka_app.services.auth.authorization import require
+from heka_app.services.auth.login import TOO_MANY_ATTEMPTS, throttle_keys
+from heka_app.services.auth.one_time_links import LINK_INVALID
+from heka_app.services.auth.password_policy import new_password_errors
 from heka_app.services.auth.passwords import hash_password, verify_password
 from heka_app.services.auth.sessions import end_all_sessions
+from heka_app.services.common.emails import (
+    EMAIL_TAKEN,
+    email_problem,
+    email_taken,
+    normalize_email,
+)
+from heka_app.services.common.results import FormResult
+from heka_app.services.mail.jobs import enqueue_mail
 from heka_app.services.mail.templates import (
     email_changed_notice_mail,
     password_changed_mail,
     reset_password_mail,
     verify_email_mail,
-)
-from heka_app.services.signup.registration import (
-    EMAIL_TAKEN,
-    LINK_INVALID,
-    PASSWORDS_DIFFER,
-    Outcome,
-    validate_email,
 )
 
 WRONG_PASSWORD = N_("The current password is incorrect.")
@@ -39,70 +44,79 @@ WRONG_PASSWORD = N_("The current password is incorrect.")
 
 def request_password_reset(
     *, session: Session, email: str, now: dt.datetime, client_ip: str = ""
-) -> Outcome:
-    """Build a reset mail if the address belongs to an active account.
+) -> FormResult:
+    """Queue a reset mail if the address belongs to an active account.
 
-    The caller shows the same confirmation either way (and sends in the background), so
-    addresses cannot be probed; requests are counted per address and per email so the
-    form cannot be used to flood someone's mailbox.
+    The answer is the same either way, so addresses cannot be probed; requests are
+    counted per address and per email so the form cannot flood someone's mailbox.
     """
     email = normalize_email(email)
     keys = [f"reset-ip:{client_ip or 'unknown'}", f"reset-to:{email}"]
     if not login_throttle.check_allowed(session, keys=keys, now=now).allowed:
-        return Outcome(True)
+        return FormResult.done()
     login_throttle.record_failure(session, keys=keys, now=now)  # counts requests
     account = session.exec(select(UserAccount).where(UserAccount.email == email)).first()
     if account is None or not account.is_active:
-        return Outcome(True)
+        return FormResult.done()
+    security_log.log_security_event(
+        session, event=security_log.PASSWORD_RESET_REQUESTED, account_id=account.id,
+        client_ip=client_ip, now=now,
+    )  # fmt: skip
     link = one_time_links.make_link(one_time_links.RESET_PASSWORD, account, now=now)
-    return Outcome(True, mail=reset_password_mail(account.email, link, account.language))
+    mail = reset_password_mail(account.email, link.url, account.language)
+    enqueue_mail(session, mail, key=f"mail:reset:{link.jti}", now=now)
+    return FormResult.done()
 
 
-def _password_problems(account: UserAccount, new_password: str, again: str) -> dict[str, str]:
-    check = check_new_password(new_password or "", user_inputs=(account.email.split("@")[0],))
-    if not check.ok:
-        return {"password": check.problems[0]}
-    if new_password != again:
-        return {"password_again": PASSWORDS_DIFFER}
-    return {}
+def _new_password_errors(account: UserAccount, new_password: str, again: str) -> dict[str, str]:
+    return new_password_errors(new_password, again, user_inputs=(account.email.split("@")[0],))
+
+
+def _password_changed(session: Session, account: UserAccount, event: str, now: dt.datetime):
+    security_log.log_security_event(session, event=event, account_id=account.id, now=now)
+    mail = password_changed_mail(account.email, account.language)
+    stamp = one_time_links.account_stamp(account)
+    enqueue_mail(session, mail, key=f"mail:password-changed:{account.id}:{stamp}", now=now)
 
 
 def reset_password(
     *, session: Session, token: str, new_password: str, again: str, now: dt.datetime
-) -> Outcome:
+) -> FormResult:
     """Set a new password from a reset link; ends every session of the account."""
     link = one_time_links.read_link_token(
         token, one_time_links.RESET_PASSWORD, session=session, now=now
     )
     if link is None:
-        return Outcome(False, {"form": LINK_INVALID})
+        return FormResult.refused(LINK_INVALID)
     account = link.account
-    errors = _password_problems(account, new_password, again)
+    errors = _new_password_errors(account, new_password, again)
     if errors:
-        return Outcome(False, errors)
+        return FormResult.from_errors(errors)
     # Consume first: of two racing uses only the winner sets a password.
     if not one_time_links.consume(link.signed.jti, session=session, now=now):
-        return Outcome(False, {"form": LINK_INVALID})
+        return FormResult.refused(LINK_INVALID)
     account.password_hash = hash_password(new_password)
     # Following the emailed link proves the address, e.g. for a never-confirmed account.
     account.email_verified_at = account.email_verified_at or now
+    assert account.id is not None  # loaded from the database
     end_all_sessions(session=session, account_id=account.id, now=now)
     # The owner proved control of the mailbox: lift the overall brute-force lock.
     login_throttle.record_success(session, keys=[f"account-all:{account.email}"], now=now)
-    security_log.log_security_event(
-        session, event=security_log.PASSWORD_RESET, account_id=account.id, now=now
-    )
-    return Outcome(True, mail=password_changed_mail(account.email, account.language))
+    _password_changed(session, account, security_log.PASSWORD_RESET, now)
+    return FormResult.done()
 
 
 def _reauthenticate(
     session: Session, account: UserAccount, password: str, client_ip: str, now: dt.datetime
-) -> dict[str, str]:
+) -> FormResult | None:
     """Check the current password, throttled like a login (a stolen session must not
-    become an unlimited password oracle)."""
+    become an unlimited password oracle). None when it is right."""
     keys = [f"reauth:{account.id}", *throttle_keys(account.email, client_ip)[1:]]
-    if not login_throttle.check_allowed(session, keys=keys, now=now).allowed:
-        return {"current": TOO_MANY_ATTEMPTS}
+    decision = login_throttle.check_allowed(session, keys=keys, now=now)
+    if not decision.allowed:
+        minutes = max(1, -(-decision.retry_after_seconds // 60))
+        return FormResult(False, field_errors={"current": TOO_MANY_ATTEMPTS},
+                          params={"minutes": minutes})  # fmt: skip
     ok, _ = verify_password((password or "")[:256], account.password_hash)
     if not ok:
         login_throttle.record_failure(session, keys=keys, now=now)
@@ -110,9 +124,9 @@ def _reauthenticate(
             session, event=security_log.LOGIN_FAILED, account_id=account.id,
             client_ip=client_ip, detail="re-authentication", now=now,
         )  # fmt: skip
-        return {"current": WRONG_PASSWORD}
+        return FormResult.refused(current=WRONG_PASSWORD)
     login_throttle.record_success(session, keys=keys[:1], now=now)
-    return {}
+    return None
 
 
 def change_password(
@@ -125,19 +139,25 @@ def change_password(
     keep_secret: str,
     now: dt.datetime,
     client_ip: str = "",
-) -> Outcome:
-    """Change the password after checking the current one; ends the other sessions."""
-    account = session.get(UserAccount, actor.account_id)
-    errors = _reauthenticate(session, account, current, client_ip, now)
-    errors = errors or _password_problems(account, new_password, again)
+) -> FormResult:
+    """Change the password after checking the current one; ends the other sessions.
+
+    Raises:
+        NotAllowed: The actor may not change a password (e.g. anonymous).
+    """
+    require(actor, CHANGE_PASSWORD)
+    account = session.get_one(UserAccount, actor.account_id)  # a signed-in actor's own row
+    refused = _reauthenticate(session, account, current, client_ip, now)
+    if refused is not None:
+        return refused
+    errors = _new_password_errors(account, new_password, again)
     if errors:
-        return Outcome(False, errors)
+        return FormResult.from_errors(errors)
     account.password_hash = hash_password(new_password)
+    assert account.id is not None  # loaded from the database
     end_all_sessions(session=session, account_id=account.id, now=now, keep_secret=keep_secret)
-    security_log.log_security_event(
-        session, event=security_log.PASSWORD_CHANGED, account_id=account.id, now=now
-    )
-    return Outcome(True, mail=password_changed_mail(account.email, account.language))
+    _password_changed(session, account, security_log.PASSWORD_CHANGED, now)
+    return FormResult.done()
 
 
 def request_email_change(
@@ -148,27 +168,35 @@ def request_email_change(
     new_email: str,
     now: dt.datetime,
     client_ip: str = "",
-) -> tuple[Outcome, list]:
-    """Re-authenticate, then mail a confirmation link to the new address.
+) -> FormResult:
+    """Re-authenticate, then mail a confirmation link to the new address and a notice to
+    the old one. The address changes only when the link is opened.
 
-    Returns:
-        The outcome and the mails to send (confirmation to the new address, a notice to
-        the old one). The address changes only when the link is opened.
+    Raises:
+        NotAllowed: The actor may not change an email address.
     """
-    account = session.get(UserAccount, actor.account_id)
-    errors = _reauthenticate(session, account, password, client_ip, now)
-    if errors:
-        return Outcome(False, errors), []
-    email, error = validate_email(new_email)
-    if error:
-        return Outcome(False, {"email": error}), []
-    if session.exec(select(UserAccount).where(UserAccount.email == email)).first():
-        return Outcome(False, {"email": EMAIL_TAKEN}), []
+    require(actor, CHANGE_EMAIL)
+    account = session.get_one(UserAccount, actor.account_id)  # a signed-in actor's own row
+    refused = _reauthenticate(session, account, password, client_ip, now)
+    if refused is not None:
+        return refused
+    email = normalize_email(new_email)
+    problem = email_problem(email)
+    if problem or email_taken(session, email):
+        return FormResult.refused(email=problem or EMAIL_TAKEN)
+    security_log.log_security_event(
+        session, event=security_log.EMAIL_CHANGE_REQUESTED, account_id=account.id,
+        client_ip=client_ip, now=now,
+    )  # fmt: skip
     link = one_time_links.make_link(
         one_time_links.CHANGE_EMAIL, account, now=now, extra={"email": email}
     )
-    mails = [
-        verify_email_mail(email, link, account.language),
-        email_changed_notice_mail(account.email, email, account.language),
-    ]
-    return Outcome(True), mails
+    enqueue_mail(
+        session, verify_email_mail(email, link.url, account.language),
+        key=f"mail:change-email:{link.jti}", now=now,
+    )  # fmt: skip
+    enqueue_mail(
+        session, email_changed_notice_mail(account.email, email, account.language),
+        key=f"mail:change-email-notice:{link.jti}", now=now,
+    )  # fmt: skip
+    return FormResult.done()

@@ -8,8 +8,9 @@ from sqlmodel import Session
 
 from heka_app.i18n import LANGUAGES
 from heka_app.models import UserAccount
+from heka_app.services.accounts.permissions import VIEW
 from heka_app.services.auth.actor import Actor
-from heka_app.services.auth.authorization import authorize
+from heka_app.services.auth.authorization import require
 
 
 @dataclasses.dataclass(frozen=True)
@@ -20,17 +21,25 @@ class AccountView:
     name: str
 
 
-def own_account(*, session: Session, actor: Actor) -> AccountView | None:
-    """The actor's own account (None without a session)."""
-    if not authorize(actor, "account.view").allowed:
-        return None
-    account = session.get(UserAccount, actor.account_id)
+def own_account(*, session: Session, actor: Actor) -> AccountView:
+    """The actor's own account.
+
+    Raises:
+        NotAllowed: No signed-in actor.
+    """
+    require(actor, VIEW)
+    account = session.get_one(UserAccount, actor.account_id)  # a signed-in actor's own row
     return AccountView(email=account.email, name=actor.display_name)
 
 
 def set_language(*, session: Session, actor: Actor, language: str) -> None:
-    """Remember the UI language on the actor's own account."""
-    if actor.account_id is None or language not in LANGUAGES:
+    """Remember the UI language on the actor's own account.
+
+    Raises:
+        NotAllowed: No signed-in actor.
+    """
+    require(actor, VIEW)
+    if language not in LANGUAGES:
         return
     account = session.get(UserAccount, actor.account_id)
     if account is not None:

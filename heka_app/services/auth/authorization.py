@@ -9,22 +9,31 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from heka_app.services.accounts import permissions as accounts
 from heka_app.services.auth.actor import Actor
+from heka_app.services.common.results import NotAllowed
+from heka_app.services.faults import permissions as faults
+from heka_app.services.household import permissions as household
+from heka_app.services.housing import permissions as housing
 from heka_app.services.housing.residency import ACTIVE, UPCOMING
+from heka_app.services.messages import permissions as messages
+from heka_app.services.rent import permissions as rent
+from heka_app.services.signup import permissions as signup
+from heka_app.services.staff import permissions as staff
 
 # Who may: "tenant" (any resident with access), "tenant_active" (lease in force),
 # "primary_active" (primary tenant, lease in force), or a staff role name.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "account.view": frozenset({"tenant", "staff"}),
-    "account.change_password": frozenset({"tenant", "staff"}),
-    "account.change_email": frozenset({"tenant"}),
-    "home.view": frozenset({"tenant"}),
-    "faults.report": frozenset({"tenant_active"}),
-    "messages.send": frozenset({"tenant_active"}),
-    "rent.view": frozenset({"primary_active"}),
-    "household.report_change": frozenset({"primary_active"}),
-    "staff.area": frozenset({"staff"}),
-    "staff.registration_codes": frozenset({"area_office", "admin"}),
+    accounts.VIEW: frozenset({"tenant", "staff"}),
+    accounts.CHANGE_PASSWORD: frozenset({"tenant", "staff"}),
+    accounts.CHANGE_EMAIL: frozenset({"tenant"}),
+    housing.VIEW_HOME: frozenset({"tenant"}),
+    faults.REPORT: frozenset({"tenant_active"}),
+    messages.SEND: frozenset({"tenant_active"}),
+    rent.VIEW: frozenset({"primary_active"}),
+    household.REPORT_CHANGE: frozenset({"primary_active"}),
+    staff.AREA: frozenset({"staff"}),
+    signup.ISSUE_CODES: frozenset({"area_office", "admin"}),
 }
 
 LOGIN_REQUIRED = "login_required"
@@ -72,3 +81,14 @@ def authorize(actor: Actor, permission: str) -> Decision:
             return Decision(False, NOT_YET_OPEN, actor.opens_on)
         return Decision(True)
     return Decision(False, FORBIDDEN)
+
+
+def require(actor: Actor, permission: str) -> None:
+    """A service's own check, at its first line (the state guard has normally refused
+    already; this holds when a handler forgot it or a new caller appears).
+
+    Raises:
+        NotAllowed: ``actor`` may not use ``permission``.
+    """
+    if not authorize(actor, permission).allowed:
+        raise NotAllowed(permission)

@@ -19,6 +19,7 @@ from heka_app.services.auth import throttle as login_throttle
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.passwords import hash_password, verify_password
 from heka_app.services.auth.sessions import actor_for_account, start_session
+from heka_app.services.common.emails import normalize_email
 
 MAX_EMAIL_LENGTH = 254
 MAX_PASSWORD_LENGTH = 256
@@ -46,11 +47,6 @@ class LoginResult:
 @functools.cache
 def _dummy_hash() -> str:
     return hash_password("dummy password for timing equality")
-
-
-def normalize_email(raw: str) -> str:
-    """Trimmed, lower-cased email (addresses are compared case-insensitively)."""
-    return (raw or "").strip().lower()
 
 
 def throttle_keys(email: str, client_ip: str) -> list[str]:
@@ -120,6 +116,7 @@ def login(
             now=now,
         )
         return LoginResult(False, error=LEASE_NOT_VALID)
+    assert account.id is not None  # read from the database, so it has its key
     secret = start_session(session=session, account_id=account.id, now=now)
     security_log.log_security_event(
         session, event=security_log.LOGIN_SUCCEEDED, account_id=account.id, client_ip=client_ip,

@@ -15,6 +15,8 @@ import hashlib
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from heka_app import routes
+from heka_app.i18n import N_
 from heka_app.models import UserAccount
 from heka_app.models.identification import UsedToken
 from heka_app.services.auth import tokens
@@ -23,12 +25,17 @@ from heka_app.settings import get_settings
 VERIFY_EMAIL = "verify-email"
 CHANGE_EMAIL = "change-email"
 RESET_PASSWORD = "reset-password"  # noqa: S105 - a token purpose
+LINK_INVALID = N_("The link is invalid, expired or already used.")
 LINK_TTL = {
     VERIFY_EMAIL: dt.timedelta(days=2),
     CHANGE_EMAIL: dt.timedelta(days=2),
     RESET_PASSWORD: dt.timedelta(hours=1),
 }
-PATHS = {VERIFY_EMAIL: "/verify-email", CHANGE_EMAIL: "/verify-email", RESET_PASSWORD: "/reset"}
+PATHS = {
+    VERIFY_EMAIL: routes.VERIFY_EMAIL,
+    CHANGE_EMAIL: routes.VERIFY_EMAIL,
+    RESET_PASSWORD: routes.RESET_PASSWORD,
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,15 +52,24 @@ def account_stamp(account: UserAccount) -> str:
     return hashlib.sha256(material).hexdigest()[:24]
 
 
+@dataclasses.dataclass(frozen=True)
+class OneTimeLink:
+    """A link to mail: its URL and its token id (names the mail job; not a secret)."""
+
+    url: str
+    jti: str
+
+
 def make_link(
     purpose: str, account: UserAccount, *, now: dt.datetime, extra: dict | None = None
-) -> str:
-    """The full URL of a one-time link for an account."""
+) -> OneTimeLink:
+    """A one-time link for an account."""
     claims = {**(extra or {}), "stamp": account_stamp(account)}
     token = tokens.make_signed_token(
         purpose, str(account.id), ttl=LINK_TTL[purpose], extra=claims, now=now
     )
-    return f"{get_settings().public_base_url}{PATHS[purpose]}?token={token}"
+    jti = tokens.read_signed_token(token, purpose, now=now).jti
+    return OneTimeLink(f"{get_settings().public_base_url}{PATHS[purpose]}?token={token}", jti)
 
 
 def read_link_token(

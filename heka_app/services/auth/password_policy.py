@@ -42,6 +42,7 @@ TOO_LONG = N_("Use at most 256 characters.")
 TOO_COMMON = N_("This password is too common. Choose another.")
 TOO_WEAK = N_("This password is too easy to guess. Add a few uncommon words.")
 PERSONAL = N_("Do not use your name or email address in the password.")
+PASSWORDS_DIFFER = N_("The passwords do not match.")
 STRENGTH_WEAK = N_("Strength: weak")
 STRENGTH_FAIR = N_("Strength: fair")
 STRENGTH_GOOD = N_("Strength: good")
@@ -157,3 +158,21 @@ def strength_hint(password: str, *, user_inputs: Sequence[str] = ()) -> tuple[in
     if _contains_personal(password, parts):
         return min(score, 1), PERSONAL
     return score, _STRENGTH_BY_SCORE[score]
+
+
+def new_password_errors(
+    password: str, again: str, *, user_inputs: Sequence[str] = ()
+) -> dict[str, str]:
+    """Field errors of a "new password + again" pair: ``{}`` when both are fine.
+
+    Args:
+        password: The new password (field ``password``).
+        again: Its repetition (field ``password_again``).
+        user_inputs: The user's name parts and email, which the password may not contain.
+    """
+    check = check_new_password(password or "", user_inputs=user_inputs)
+    if not check.ok:
+        return {"password": check.problems[0]}
+    if password != again:
+        return {"password_again": PASSWORDS_DIFFER}
+    return {}

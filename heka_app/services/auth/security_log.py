@@ -17,6 +17,7 @@ import re
 from sqlmodel import Session
 
 from heka_app.models.security import SecurityEvent
+from heka_app.services.common.clock import utcnow
 
 LOGGER = logging.getLogger("heka.security")
 
@@ -39,7 +40,6 @@ REGISTRATION_CODE_FAILED = "registration_code_failed"
 REGISTRATION_CODE_USED = "registration_code_used"
 IDENTIFICATION_SUCCEEDED = "identification_succeeded"
 IDENTIFICATION_FAILED = "identification_failed"
-ACCOUNT_DISABLED = "account_disabled"
 
 # Events that point at an attack or a misuse are logged at WARNING, the rest at INFO.
 WARNING_EVENTS = frozenset(
@@ -125,7 +125,7 @@ def log_security_event(
     Returns:
         The new :class:`SecurityEvent` row.
     """
-    occurred = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    occurred = (now or utcnow()).astimezone(dt.UTC)
     row = SecurityEvent(
         occurred_at=occurred,
         event=_clean_event(event),

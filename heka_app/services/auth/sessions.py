@@ -12,6 +12,7 @@ import datetime as dt
 from sqlmodel import Session, col, select
 
 from heka_app.models import LoginSession, Person, UserAccount
+from heka_app.services.auth import security_log
 from heka_app.services.auth.actor import Actor
 from heka_app.services.common.clock import helsinki_today
 from heka_app.services.common.secrets import hash_secret, new_secret
@@ -61,9 +62,18 @@ def end_session(*, session: Session, secret: str, now: dt.datetime) -> int | Non
     ).first()
     if row is None:
         return None
-    _end([row], now)
+    if _end([row], now):
+        security_log.log_security_event(
+            session, event=security_log.LOGGED_OUT, account_id=row.account_id, now=now
+        )
     session.flush()
     return row.account_id
+
+
+def _log_ended(session: Session, account_id: int | None, reason: str, now: dt.datetime) -> None:
+    security_log.log_security_event(
+        session, event=security_log.SESSION_ENDED, account_id=account_id, detail=reason, now=now
+    )
 
 
 def end_all_sessions(
@@ -97,15 +107,18 @@ def resolve_actor(
         return None
     if now - row.last_seen_at > idle_timeout or now - row.created_at > ABSOLUTE_TIMEOUT:
         _end([row], now)
-        session.flush()
+        _log_ended(session, row.account_id, "timed out", now)
         return None
     account = session.get(UserAccount, row.account_id)
     if account is None or not account.is_active:
         end_all_sessions(session=session, account_id=row.account_id, now=now)
+        # A vanished account cannot be referenced by the event row.
+        _log_ended(session, account.id if account else None, "account closed", now)
         return None
     actor = actor_for_account(session=session, account=account, now=now)
     if actor is None:
-        end_all_sessions(session=session, account_id=account.id, now=now)
+        end_all_sessions(session=session, account_id=row.account_id, now=now)
+        _log_ended(session, row.account_id, "no valid lease", now)
         return None
     if now - row.last_seen_at > TOUCH_INTERVAL:
         row.last_seen_at = now

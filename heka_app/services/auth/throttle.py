@@ -38,13 +38,14 @@ import hashlib
 import math
 from collections.abc import Sequence
 
-from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy import case, delete, insert, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from heka_app.models.security import LoginThrottle
+from heka_app.services.common.tables import table_of
 
-_TABLE = LoginThrottle.__table__
+_TABLE = table_of(LoginThrottle)
 _MAX_KEY = 200
 _CAS_RETRIES = 8
 

@@ -45,7 +45,7 @@ def normalize_reference(raw: str) -> str:
 
 def format_reference(reference: str) -> str:
     """Groups of five from the right, as printed on invoices: ``12 34561``."""
-    groups = []
+    groups: list[str] = []
     rest = reference
     while rest:
         groups.insert(0, rest[-5:])

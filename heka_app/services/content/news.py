@@ -7,9 +7,11 @@ import datetime as dt
 
 from sqlmodel import Session, col, select
 
-from heka_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from heka_app.i18n import DEFAULT_LANGUAGE
 from heka_app.i18n.formatting import format_date
 from heka_app.models import Article, ArticleTranslation
+from heka_app.services.common.clock import utcnow
+from heka_app.services.common.localized import localized
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,7 +36,7 @@ def latest_public_news(*, session: Session, limit: int = 3, now: dt.datetime | N
     Returns:
         A tuple of :class:`NewsTeaser`, newest first.
     """
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or utcnow()
     articles = session.exec(
         select(Article)
         .where(Article.kind == "news", col(Article.property_id).is_(None))
@@ -42,7 +44,7 @@ def latest_public_news(*, session: Session, limit: int = 3, now: dt.datetime | N
         .order_by(col(Article.published_at).desc())
         .limit(limit)
     ).all()
-    ids = [a.id for a in articles]
+    ids = [a.id for a in articles if a.id is not None]  # loaded rows always have an id
     versions: dict[int, dict[str, ArticleTranslation]] = {i: {} for i in ids}
     for tr in session.exec(
         select(ArticleTranslation).where(col(ArticleTranslation.article_id).in_(ids))
@@ -50,18 +52,25 @@ def latest_public_news(*, session: Session, limit: int = 3, now: dt.datetime | N
         versions[tr.article_id][tr.language] = tr
     teasers = []
     for article in articles:
+        assert article.id is not None  # loaded from the database
         by_lang = versions[article.id]
         finnish = by_lang.get(DEFAULT_LANGUAGE)
         if finnish is None:  # Finnish is required; skip an item the editors broke.
             continue
-        chosen = {lang: by_lang.get(lang, finnish) for lang in LANGUAGES}
-        teasers.append(
-            NewsTeaser(
-                slug=article.slug,
-                date={lang: format_date(article.published_at.date(), lang) for lang in LANGUAGES},
-                title={lang: chosen[lang].title for lang in LANGUAGES},
-                summary={lang: chosen[lang].summary for lang in LANGUAGES},
-                fallback={lang: lang not in by_lang for lang in LANGUAGES},
-            )
-        )
+        teasers.append(_teaser(article, by_lang, finnish))
     return tuple(teasers)
+
+
+def _teaser(
+    article: Article, by_lang: dict[str, ArticleTranslation], finnish: ArticleTranslation
+) -> NewsTeaser:
+    """``article`` in every UI language, the Finnish version where one is missing."""
+    chosen = localized(lambda lang: by_lang.get(lang, finnish))
+    published = article.published_at.date()
+    return NewsTeaser(
+        slug=article.slug,
+        date=localized(lambda lang: format_date(published, lang)),
+        title={lang: version.title for lang, version in chosen.items()},
+        summary={lang: version.summary for lang, version in chosen.items()},
+        fallback=localized(lambda lang: lang not in by_lang),
+    )

@@ -15,7 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from heka_app.models import Apartment, AreaOffice, Building, Lease, Property
-from heka_app.services.erp_import.import_types import ErrorSink, Parsed, Where
+from heka_app.services.erp_import.import_types import ErrorSink, Parsed
 from heka_app.services.erp_import.records import ParsedRegister
 
 _CHUNK = 500  # keeps IN (...) lists well under every database's parameter limit
@@ -67,15 +67,7 @@ def _key(record: Parsed, *names: str) -> tuple | None:
 
 
 def _duplicates(records, key_of, field: str, label: str, sink: ErrorSink) -> None:
-    first: dict[Any, Where] = {}
-    for record in records:
-        key = key_of(record)
-        if key is None:
-            continue
-        if key in first:
-            sink.add(record.where, field, f"duplicate {label}, first on {first[key].describe()}")
-        else:
-            first[key] = record.where
+    sink.add_repeats(records, key_of, field, f"duplicate {label}, first on {{first}}")
 
 
 def _check_references(reg: ParsedRegister, session: Session, sink: ErrorSink) -> None:
@@ -165,7 +157,8 @@ def _check_taken(reg: ParsedRegister, session: Session, sink: ErrorSink) -> None
         )
     }
     for apartment in reg.apartments:
-        holder = numbers.get(_key(apartment, "property_code", "building_code", "number"))
+        key = _key(apartment, "property_code", "building_code", "number")
+        holder = numbers.get(key) if key is not None else None
         if holder is not None and holder != apartment.get("code"):
             reason = f"apartment number already used by apartment {holder!r} in this building"
             sink.add(apartment.where, "number", reason)
@@ -206,7 +199,7 @@ def _check_overlaps(leases: list[Parsed], session: Session, sink: ErrorSink) -> 
     for code, contract, starts, ends in fetch_rows(
         session,
         lambda c: (
-            select(Apartment.code, Lease.contract_number, Lease.starts_on, Lease.ends_on)
+            select(Apartment.code, Lease.contract_number, col(Lease.starts_on), col(Lease.ends_on))
             .join(Apartment, col(Lease.apartment_id) == Apartment.id)
             .where(col(Apartment.code).in_(c))
         ),

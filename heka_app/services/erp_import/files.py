@@ -34,14 +34,15 @@ class _LineTrackingDecoder(json.JSONDecoder):
         line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
         def parse_object(s_and_end, strict, scan_once, object_hook, pairs_hook, memo=None):
-            obj, end = json.decoder.JSONObject(
+            # JSONObject and py_make_scanner are undocumented, so typeshed omits them.
+            obj, end = json.decoder.JSONObject(  # type: ignore[attr-defined]
                 s_and_end, strict, scan_once, object_hook, pairs_hook, memo
             )
             brace = s_and_end[1] - 1
             return SourceRecord(obj, bisect.bisect_right(line_starts, brace)), end
 
         self.parse_object = parse_object
-        self.scan_once = json.scanner.py_make_scanner(self)
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
 
 
 def read_json(text: str) -> tuple[Any, list[RowError]]:

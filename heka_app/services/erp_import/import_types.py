@@ -8,7 +8,7 @@ collected) and ``Parsed`` (a record after field parsing).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
@@ -36,11 +36,13 @@ class RowError:
 class SourceRecord(dict):
     """A record read from a file: a dict that knows its line and its CSV column names."""
 
-    def __init__(self, data: Mapping[str, Any], line: int | None, columns: Mapping = ()):
+    def __init__(
+        self, data: Mapping[str, Any], line: int | None, columns: Mapping[str, str] | None = None
+    ):
         super().__init__(data)
         self.line = line
         # Field name -> CSV column name, so errors name the column the user sees.
-        self.columns = dict(columns)
+        self.columns = dict(columns or {})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,6 +74,27 @@ class ErrorSink:
         self.errors.append(
             RowError(where.line, where.columns.get(field, field), reason, where.path)
         )
+
+    def add_repeats(
+        self, records: Iterable[Parsed], key_of: Callable[[Parsed], Any], field: str, reason: str
+    ) -> None:
+        """Report each record whose key an earlier record already has.
+
+        Args:
+            records: Records in file order; one without a key (None or empty) is skipped.
+            key_of: The record's key (a value or a tuple of values).
+            field: The field to blame on the repeat.
+            reason: Message template; ``{key}`` is the key, ``{first}`` where it first stood.
+        """
+        first: dict[Any, Where] = {}
+        for record in records:
+            key = key_of(record)
+            if key is None or key == "":
+                continue
+            if key in first:
+                self.add(record.where, field, reason.format(key=key, first=first[key].describe()))
+            else:
+                first[key] = record.where
 
 
 @dataclasses.dataclass(frozen=True)

@@ -115,7 +115,8 @@ def _import(
     if sink.errors:
         # Nothing has been added to the session yet: validation only reads.
         return ImportReport(errors=_sorted(sink.errors), dry_run=dry_run, source=source)
-    counts = apply_register(parsed, session=session, dry_run=dry_run)
+    # Keyed by ENTITIES, the names of ImportReport's count fields (mypy cannot see that).
+    counts: dict[str, Any] = apply_register(parsed, session=session, dry_run=dry_run)
     return ImportReport(dry_run=dry_run, source=source, **counts)
 
 

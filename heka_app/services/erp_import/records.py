@@ -186,24 +186,18 @@ def _check_lease(parsed: ParsedLease, sink: ErrorSink) -> None:
     # Only when every role parsed: an "unknown role" error already explains the rest.
     if roles and None not in roles and "primary" not in roles:
         sink.add(lease.where, "residents", "a lease needs a primary resident")
-    seen: dict[Any, Where] = {}
     for resident in parsed.residents:
         if resident.get("moved_in_on") is None and "moved_in_on" in resident.fields:
             resident.fields["moved_in_on"] = starts
         moved_in, moved_out = resident.get("moved_in_on"), resident.get("moved_out_on")
         if moved_in and moved_out and moved_out < moved_in:
             sink.add(resident.where, "moved_out_on", "moved out before moving in")
-        code = resident.get("identity_code")
-        if code in seen:
-            reason = f"the same person is already on this lease ({seen[code].describe()})"
-            sink.add(resident.where, "identity_code", reason)
-        elif code:
-            seen[code] = resident.where
-    kinds: dict[Any, Where] = {}
-    for charge in parsed.charges:
-        kind = charge.get("kind")
-        if kind in kinds:
-            reason = f"charge kind {kind!r} given twice ({kinds[kind].describe()})"
-            sink.add(charge.where, "kind", reason)
-        elif kind:
-            kinds[kind] = charge.where
+    sink.add_repeats(
+        parsed.residents,
+        lambda r: r.get("identity_code"),
+        "identity_code",
+        "the same person is already on this lease ({first})",
+    )
+    sink.add_repeats(
+        parsed.charges, lambda c: c.get("kind"), "kind", "charge kind {key!r} given twice ({first})"
+    )

@@ -18,12 +18,14 @@ from sqlmodel import SQLModel
 
 from heka_app.models import Apartment, AreaOffice, Building, Lease, Person, Property
 from heka_app.models.leases import CHARGE_KINDS, RESIDENT_ROLES
+from heka_app.services.common.clock import helsinki_today
 from heka_app.services.common.identity_codes import (
     InvalidIdentityCode,
     birth_date_of,
     normalize_identity_code,
 )
 from heka_app.services.common.payment_references import InvalidReference, normalize_reference
+from heka_app.services.common.tables import table_of
 
 Parser = Callable[[Any], Any]
 
@@ -40,7 +42,7 @@ class Spec:
 
 def _text(model: type[SQLModel], column: str) -> Parser:
     # Limits come from the table so Postgres never truncates or rejects a value.
-    limit = model.__table__.c[column].type.length
+    limit = getattr(table_of(model).c[column].type, "length", None)  # String columns have one
 
     def parse(raw: Any) -> str:
         if not isinstance(raw, str):
@@ -139,7 +141,7 @@ def identity_code_parser(allow_test_codes: bool) -> Parser:
             pass
         else:
             # The checksum leaves the century out, so 131052A308T (born 2052) passes it.
-            if birth_date_of(code) > dt.date.today():
+            if birth_date_of(code) > helsinki_today():
                 raise ValueError("invalid identity code: birth date in the future")
             return code
         if not allow_test_codes:

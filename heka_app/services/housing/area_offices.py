@@ -6,9 +6,9 @@ import dataclasses
 
 from sqlmodel import Session, select
 
-from heka_app.i18n import LANGUAGES
 from heka_app.i18n.formatting import format_opening_hours
 from heka_app.models import AreaOffice
+from heka_app.services.common.localized import localized
 
 
 @dataclasses.dataclass(frozen=True)
@@ -22,6 +22,11 @@ class AreaOfficeView:
     hours: dict[str, str]
 
 
+def _hours(spec: str) -> dict[str, str]:
+    """Opening hours ``spec`` formatted in every UI language."""
+    return localized(lambda lang: ", ".join(format_opening_hours(spec, lang)))
+
+
 def list_area_offices(*, session: Session) -> tuple[AreaOfficeView, ...]:
     """All area offices by name. Public information: no actor needed."""
     offices = session.exec(select(AreaOffice).order_by(AreaOffice.name)).all()
@@ -31,10 +36,7 @@ def list_area_offices(*, session: Session) -> tuple[AreaOfficeView, ...]:
             address=f"{office.street_address}, {office.postal_code} {office.city}",
             phone=office.phone,
             email=office.email,
-            hours={
-                lang: ", ".join(format_opening_hours(office.opening_hours, lang))
-                for lang in LANGUAGES
-            },
+            hours=_hours(office.opening_hours),
         )
         for office in offices
     )

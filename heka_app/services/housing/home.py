@@ -6,27 +6,27 @@ import dataclasses
 
 from sqlmodel import Session
 
-from heka_app.i18n import LANGUAGES
 from heka_app.i18n.formatting import format_date, format_number, format_opening_hours
 from heka_app.models import Apartment, AreaOffice, Building, Lease, Property
 from heka_app.services.auth.actor import Actor
-from heka_app.services.auth.authorization import authorize
+from heka_app.services.auth.authorization import require
+from heka_app.services.housing.permissions import VIEW_HOME
 
 
 @dataclasses.dataclass(frozen=True)
 class HomeView:
-    """What the home page shows; language-dependent values per language."""
+    """What the home page shows, formatted in the session's language."""
 
     address: str
     apartment: str
     apartment_type: str
     rooms: int
-    area: dict[str, str]
+    area: str
     floor: int
     property_name: str
     year_built: str
     contract_number: str
-    lease_starts: dict[str, str]
+    lease_starts: str
     manager: str
     manager_phone: str
     manager_email: str
@@ -35,29 +35,36 @@ class HomeView:
     emergency_phone: str
     office_name: str
     office_phone: str
-    office_hours: dict[str, str]
+    office_hours: str
+    opens_on: str  # "" once the lease is in force
 
 
-def home_overview(*, session: Session, actor: Actor) -> HomeView | None:
-    """The actor's home; None if the actor may not see one (checked here, not only above)."""
-    if not authorize(actor, "home.view").allowed or actor.lease_id is None:
+def home_overview(*, session: Session, actor: Actor, language: str) -> HomeView | None:
+    """The actor's home; None when no lease is found.
+
+    Raises:
+        NotAllowed: The actor may not see a home (checked here, not only by the guard).
+    """
+    require(actor, VIEW_HOME)
+    if actor.lease_id is None:
         return None
-    lease = session.get(Lease, actor.lease_id)
-    apartment = session.get(Apartment, lease.apartment_id)
-    building = session.get(Building, apartment.building_id)
-    prop = session.get(Property, building.property_id)
-    office = session.get(AreaOffice, prop.area_office_id)
+    # Foreign keys guarantee each row; get_one says so (and raises if one ever vanished).
+    lease = session.get_one(Lease, actor.lease_id)
+    apartment = session.get_one(Apartment, lease.apartment_id)
+    building = session.get_one(Building, apartment.building_id)
+    prop = session.get_one(Property, building.property_id)
+    office = session.get_one(AreaOffice, prop.area_office_id)
     return HomeView(
         address=f"{building.street_address} {apartment.number}, {prop.postal_code} {prop.city}",
         apartment=apartment.number,
         apartment_type=apartment.apartment_type,
         rooms=apartment.rooms,
-        area={lang: f"{format_number(apartment.area_m2, lang)} m²" for lang in LANGUAGES},
+        area=f"{format_number(apartment.area_m2, language)} m²",
         floor=apartment.floor,
         property_name=prop.name,
         year_built=str(prop.year_built or ""),
         contract_number=lease.contract_number,
-        lease_starts={lang: format_date(lease.starts_on, lang) for lang in LANGUAGES},
+        lease_starts=format_date(lease.starts_on, language),
         manager=prop.manager_name,
         manager_phone=prop.manager_phone,
         manager_email=prop.manager_email,
@@ -66,7 +73,6 @@ def home_overview(*, session: Session, actor: Actor) -> HomeView | None:
         emergency_phone=prop.emergency_phone,
         office_name=office.name,
         office_phone=office.phone,
-        office_hours={
-            lang: ", ".join(format_opening_hours(office.opening_hours, lang)) for lang in LANGUAGES
-        },
+        office_hours=", ".join(format_opening_hours(office.opening_hours, language)),
+        opens_on=format_date(actor.opens_on, language) if actor.opens_on else "",
     )

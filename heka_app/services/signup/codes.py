@@ -15,18 +15,24 @@ from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
 from heka_app.i18n import N_
+from heka_app.i18n.formatting import format_date
 from heka_app.models import Person
 from heka_app.models.identification import RegistrationCode
 from heka_app.services.auth import security_log
 from heka_app.services.auth import throttle as login_throttle
 from heka_app.services.auth.actor import Actor
-from heka_app.services.auth.authorization import authorize
+from heka_app.services.auth.authorization import require
 from heka_app.services.common.claim_once import claim_once
-from heka_app.services.common.clock import helsinki_today
+from heka_app.services.common.clock import HELSINKI, helsinki_today
 from heka_app.services.common.identity_codes import mask_identity_code
+from heka_app.services.common.localized import localized
+from heka_app.services.common.results import NotFound
 from heka_app.services.common.secrets import hash_secret
 from heka_app.services.housing.residency import residency_of
 from heka_app.services.signup.eligibility import check_registration_eligibility
+from heka_app.services.signup.permissions import ISSUE_CODES
+from heka_app.services.signup.registration import Identified, issue_ticket
+from heka_app.settings import get_settings
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12
@@ -35,10 +41,6 @@ MAX_ATTEMPTS_PER_CODE = 5
 
 CODE_INVALID = N_("The registration code or personal identity code is not valid.")
 CODE_TOO_MANY = N_("Too many attempts. Try again in {minutes} min.")
-
-
-class NotAllowed(PermissionError):
-    """The actor may not issue codes."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +60,7 @@ class IssuedCode:
     code: str
     person_name: str
     expires_at: dt.datetime
+    expires: dict[str, str]  # the expiry date in every UI language, for the printed slip
 
 
 def format_code(code: str) -> str:
@@ -71,8 +74,7 @@ def _canonical(code: str) -> str:
 
 def find_people(*, session: Session, actor: Actor, query: str, now: dt.datetime):
     """Search the register by full identity code or by name (staff with code rights)."""
-    if not authorize(actor, "staff.registration_codes").allowed:
-        raise NotAllowed
+    require(actor, ISSUE_CODES)
     text = (query or "").strip()[:80]
     if len(text) < 3:
         return ()
@@ -83,7 +85,7 @@ def find_people(*, session: Session, actor: Actor, query: str, now: dt.datetime)
             or_(
                 Person.identity_code == text.upper(),
                 col(Person.last_name).ilike(like),
-                (Person.first_name + " " + Person.last_name).ilike(like),
+                (col(Person.first_name) + " " + col(Person.last_name)).ilike(like),
             )
         )
         .order_by(Person.last_name, Person.first_name)
@@ -98,16 +100,17 @@ def find_people(*, session: Session, actor: Actor, query: str, now: dt.datetime)
             residency=residency_of(session=session, person_id=p.id, today=today).status,
         )
         for p in people
+        if p.id is not None  # always, for loaded rows
     )
 
 
 def issue_code(*, session: Session, actor: Actor, person_id: int, now: dt.datetime) -> IssuedCode:
     """Issue a new code for a person after staff checked their ID."""
-    if not authorize(actor, "staff.registration_codes").allowed:
-        raise NotAllowed
+    require(actor, ISSUE_CODES)
+    assert actor.account_id is not None  # require() refuses anonymous actors
     person = session.get(Person, person_id)
     if person is None:
-        raise LookupError("no such person")
+        raise NotFound("no such person")
     for old in session.exec(
         select(RegistrationCode).where(
             RegistrationCode.person_id == person_id, col(RegistrationCode.used_at).is_(None)
@@ -128,7 +131,13 @@ def issue_code(*, session: Session, actor: Actor, person_id: int, now: dt.dateti
         session, event=security_log.REGISTRATION_CODE_ISSUED, account_id=actor.account_id,
         detail=f"person={person_id}", now=now,
     )  # fmt: skip
-    return IssuedCode(format_code(code), f"{person.first_name} {person.last_name}", row.expires_at)
+    expires_on = row.expires_at.astimezone(HELSINKI).date()
+    return IssuedCode(
+        format_code(code),
+        f"{person.first_name} {person.last_name}",
+        row.expires_at,
+        localized(lambda lang: format_date(expires_on, lang)),
+    )
 
 
 def redeem_code(
@@ -138,18 +147,21 @@ def redeem_code(
     identity_code: str,
     client_ip: str,
     now: dt.datetime,
-    allow_test_codes: bool,
-):
-    """Check a code against the identity code and the registration rules.
+    allow_test_codes: bool | None = None,
+) -> Identified:
+    """Check a code against the identity code and the registration rules; on success the
+    code is used up and a registration ticket issued.
 
-    Returns:
-        ``(person_id, "", 0)`` on success (the code is then used up), else
-        ``(None, msgid, minutes)``; ``minutes`` fills ``{minutes}`` of a throttled attempt.
+    Args:
+        allow_test_codes: Accept the 900-range test identity codes; the setting when None.
     """
+    if allow_test_codes is None:
+        allow_test_codes = get_settings().allow_test_identity_codes
     keys = [f"code-ip:{client_ip or 'unknown'}"]
     decision = login_throttle.check_allowed(session, keys=keys, now=now)
     if not decision.allowed:
-        return None, CODE_TOO_MANY, max(1, -(-decision.retry_after_seconds // 60))
+        minutes = max(1, -(-decision.retry_after_seconds // 60))
+        return Identified(error=CODE_TOO_MANY, minutes=minutes)
     row = session.exec(
         select(RegistrationCode).where(RegistrationCode.code_hash == hash_secret(_canonical(code)))
     ).first()
@@ -167,21 +179,29 @@ def redeem_code(
             # One atomic increment: parallel wrong guesses all count toward the cap.
             session.exec(
                 update(RegistrationCode)
-                .where(RegistrationCode.id == row.id)
-                .values(failed_attempts=RegistrationCode.failed_attempts + 1)
+                .where(col(RegistrationCode.id) == row.id)
+                .values(failed_attempts=col(RegistrationCode.failed_attempts) + 1)
             )
         login_throttle.record_failure(session, keys=keys, now=now)
         security_log.log_security_event(
             session, event=security_log.REGISTRATION_CODE_FAILED, client_ip=client_ip, now=now
         )
-        return None, CODE_INVALID, 0
+        return Identified(error=CODE_INVALID)
+    # code_ok means both rows were found (and loaded rows have their ids).
+    assert row is not None and row.id is not None
+    assert person is not None and person.id is not None
     eligibility = check_registration_eligibility(
         session=session, identity_code=person.identity_code, today=helsinki_today(now),
         allow_test_codes=allow_test_codes,
     )  # fmt: skip
     if not eligibility.ok:
-        return None, eligibility.error, 0
+        return Identified(error=eligibility.error)
     if not claim_once(session, RegistrationCode, row.id, now=now):
-        return None, CODE_INVALID, 0
+        return Identified(error=CODE_INVALID)
     login_throttle.record_success(session, keys=keys, now=now)
-    return person.id, "", 0
+    security_log.log_security_event(
+        session, event=security_log.REGISTRATION_CODE_USED, client_ip=client_ip,
+        detail=f"person={person.id}", now=now,
+    )  # fmt: skip
+    ticket = issue_ticket(session=session, person_id=person.id, method="office", now=now)
+    return Identified(ticket=ticket, first_name=person.first_name)

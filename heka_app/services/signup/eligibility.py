@@ -61,6 +61,7 @@ def check_registration_eligibility(
     person = session.exec(select(Person).where(Person.identity_code == code)).first()
     if person is None:
         return Eligibility(False, NOT_IN_REGISTER)
+    assert person.id is not None  # loaded from the database
     if age_on(code, today) < 18:
         return Eligibility(False, UNDER_AGE)
     residency = residency_of(session=session, person_id=person.id, today=today)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 from sqlmodel import Session, select
 
@@ -13,31 +12,28 @@ from heka_app.i18n import N_
 from heka_app.models import Person, UserAccount
 from heka_app.models.identification import RegistrationTicket
 from heka_app.services.auth import one_time_links, security_log
-from heka_app.services.auth.login import normalize_email
-from heka_app.services.auth.password_policy import check_new_password
+from heka_app.services.auth.one_time_links import LINK_INVALID
+from heka_app.services.auth.password_policy import new_password_errors
 from heka_app.services.auth.passwords import hash_password
+from heka_app.services.common.emails import EMAIL_TAKEN, email_problem, email_taken, normalize_email
+from heka_app.services.common.results import FormResult
 from heka_app.services.common.secrets import hash_secret, new_secret
-from heka_app.services.mail.sender import OutgoingMail
+from heka_app.services.mail.jobs import enqueue_mail
 from heka_app.services.mail.templates import verify_email_mail
 
 TICKET_TTL = dt.timedelta(minutes=30)
-EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
-
 TICKET_EXPIRED = N_("Your identification has expired. Please identify yourself again.")
-INVALID_EMAIL = N_("Enter a valid email address, e.g. name@example.com.")
-EMAIL_TAKEN = N_("This email address is already in use. Use another address or log in.")
-PASSWORDS_DIFFER = N_("The passwords do not match.")
-LINK_INVALID = N_("The link is invalid, expired or already used.")
 
 
 @dataclasses.dataclass(frozen=True)
-class Outcome:
-    """Result of a step: ``errors`` maps a form field to a msgid; ``mail`` is to be sent."""
+class Identified:
+    """An identification step's answer (broker or area-office code): ``ticket`` on
+    success, else ``error`` is a msgid whose ``{minutes}`` is ``minutes``."""
 
-    ok: bool
-    errors: dict[str, str] = dataclasses.field(default_factory=dict)
-    mail: OutgoingMail | None = None
-    greeting_name: str = ""
+    ticket: str = ""
+    first_name: str = ""
+    error: str = ""
+    minutes: int = 0
 
 
 def issue_ticket(*, session: Session, person_id: int, method: str, now: dt.datetime) -> str:
@@ -73,14 +69,6 @@ def _ticket(session: Session, secret: str, now: dt.datetime) -> RegistrationTick
     return ticket
 
 
-def validate_email(raw: str) -> tuple[str, str]:
-    """``(normalized, error_msgid)``; the error is empty when the address looks valid."""
-    email = normalize_email(raw)
-    if len(email) > 254 or not EMAIL_RE.match(email):
-        return email, INVALID_EMAIL
-    return email, ""
-
-
 def complete_registration(
     *,
     session: Session,
@@ -91,30 +79,24 @@ def complete_registration(
     language: str,
     client_ip: str,
     now: dt.datetime,
-) -> Outcome:
-    """Create the account (email unconfirmed) and build the confirmation mail.
+) -> FormResult:
+    """Create the account (email unconfirmed) and queue the confirmation mail.
 
     Blocking (argon2): run it in a thread.
     """
     ticket = _ticket(session, ticket_secret, now)
     if ticket is None:
-        return Outcome(False, {"form": TICKET_EXPIRED})
-    person = session.get(Person, ticket.person_id)
-    email, email_error = validate_email(email)
+        return FormResult.refused(TICKET_EXPIRED)
+    person = session.get_one(Person, ticket.person_id)  # the ticket's foreign key
+    email = normalize_email(email)
     errors: dict[str, str] = {}
-    if email_error:
-        errors["email"] = email_error
-    elif session.exec(select(UserAccount).where(UserAccount.email == email)).first():
-        errors["email"] = EMAIL_TAKEN
-    check = check_new_password(
-        password or "", user_inputs=(email.split("@")[0], person.first_name, person.last_name)
-    )
-    if not check.ok:
-        errors["password"] = check.problems[0]
-    elif password != password_again:
-        errors["password_again"] = PASSWORDS_DIFFER
+    problem = email_problem(email)
+    if problem or email_taken(session, email):
+        errors["email"] = problem or EMAIL_TAKEN
+    personal = (email.split("@")[0], person.first_name, person.last_name)
+    errors.update(new_password_errors(password, password_again, user_inputs=personal))
     if errors:
-        return Outcome(False, errors)
+        return FormResult.from_errors(errors)
     account = UserAccount(
         email=email,
         password_hash=hash_password(password),
@@ -130,31 +112,35 @@ def complete_registration(
         detail=f"method={ticket.method}", now=now,
     )  # fmt: skip
     link = one_time_links.make_link(one_time_links.VERIFY_EMAIL, account, now=now)
-    return Outcome(
-        True, mail=verify_email_mail(email, link, language), greeting_name=person.first_name
-    )
+    mail = verify_email_mail(email, link.url, language)
+    enqueue_mail(session, mail, key=f"mail:verify:{link.jti}", now=now)
+    return FormResult.done()
 
 
-def confirm_email(*, session: Session, token: str, now: dt.datetime) -> Outcome:
+def confirm_email(*, session: Session, token: str, now: dt.datetime) -> FormResult:
     """Confirm a new account's address, or apply an email change, from a one-time link."""
     for purpose in (one_time_links.VERIFY_EMAIL, one_time_links.CHANGE_EMAIL):
         link = one_time_links.read_link_token(token, purpose, session=session, now=now)
         if link is not None:
             break
     else:
-        return Outcome(False, {"form": LINK_INVALID})
+        return FormResult.refused(LINK_INVALID)
     account = link.account
     if purpose == one_time_links.CHANGE_EMAIL:
         new_email = link.signed.extra.get("email", "")
-        if session.exec(select(UserAccount).where(UserAccount.email == new_email)).first():
-            return Outcome(False, {"form": EMAIL_TAKEN})
+        if email_taken(session, new_email):
+            return FormResult.refused(EMAIL_TAKEN)
     if not one_time_links.consume(link.signed.jti, session=session, now=now):
-        return Outcome(False, {"form": LINK_INVALID})
+        return FormResult.refused(LINK_INVALID)
     if purpose == one_time_links.CHANGE_EMAIL:
         account.email = new_email
         security_log.log_security_event(
             session, event=security_log.EMAIL_CHANGED, account_id=account.id, now=now
         )
+    else:
+        security_log.log_security_event(
+            session, event=security_log.EMAIL_VERIFIED, account_id=account.id, now=now
+        )
     account.email_verified_at = now
     session.flush()
-    return Outcome(True)
+    return FormResult.done()

@@ -20,7 +20,7 @@ from heka_app.services.common.clock import helsinki_today
 from heka_app.services.common.secrets import hash_secret
 from heka_app.services.signup import oidc
 from heka_app.services.signup.eligibility import check_registration_eligibility
-from heka_app.services.signup.registration import issue_ticket
+from heka_app.services.signup.registration import Identified, issue_ticket
 from heka_app.settings import get_settings
 
 ATTEMPT_TTL = dt.timedelta(minutes=10)
@@ -29,16 +29,16 @@ IDENTIFICATION_CANCELLED = N_("Identification was cancelled.")
 
 
 @dataclasses.dataclass(frozen=True)
-class Identified:
-    """``ticket`` set on success; otherwise ``error`` is a msgid."""
+class IdentificationStart:
+    """Where to send the browser, and the hash of the flow's ``state`` that the tab keeps
+    (the callback must come back to the tab that started it: no login CSRF)."""
 
-    ticket: str = ""
-    first_name: str = ""
-    error: str = ""
+    url: str
+    state_hash: str
 
 
-def begin(*, session: Session, redirect_uri: str, now: dt.datetime) -> str:
-    """Start the flow; returns the broker's authorization URL."""
+def begin(*, session: Session, redirect_uri: str, now: dt.datetime) -> IdentificationStart:
+    """Start the flow: the broker's authorization URL and the state hash for the tab."""
     start = oidc.begin_login(get_settings(), redirect_uri)
     session.add(
         OidcAttempt(
@@ -50,18 +50,32 @@ def begin(*, session: Session, redirect_uri: str, now: dt.datetime) -> str:
         )
     )
     session.flush()
-    return start.authorize_url
+    return IdentificationStart(start.authorize_url, hash_secret(start.state))
 
 
 def finish(
-    *, session: Session, state: str, code: str, error: str, client_ip: str, now: dt.datetime
+    *,
+    session: Session,
+    state: str,
+    expected_state_hash: str,
+    code: str,
+    error: str,
+    client_ip: str,
+    now: dt.datetime,
 ) -> Identified:
-    """Complete the flow from the callback's query parameters."""
+    """Complete the flow from the callback's query parameters.
+
+    ``expected_state_hash`` is what :func:`begin` gave the tab; a callback whose state
+    does not match was started elsewhere and is refused.
+    """
+    if not expected_state_hash or hash_secret(state or "") != expected_state_hash:
+        return Identified(error=IDENTIFICATION_FAILED)
     attempt = session.exec(
         select(OidcAttempt).where(OidcAttempt.state_hash == hash_secret(state or ""))
     ).first()
     if attempt is None or now - attempt.created_at > ATTEMPT_TTL:
         return Identified(error=IDENTIFICATION_FAILED)
+    assert attempt.id is not None  # loaded from the database
     if not claim_once(session, OidcAttempt, attempt.id, now=now):
         return Identified(error=IDENTIFICATION_FAILED)
     if error or not code:
@@ -89,6 +103,11 @@ def finish(
     )
     if not eligibility.ok:
         return Identified(error=eligibility.error)
+    assert eligibility.person_id is not None  # set whenever eligible
+    security_log.log_security_event(
+        session, event=security_log.IDENTIFICATION_SUCCEEDED, client_ip=client_ip,
+        detail=f"person={eligibility.person_id}", now=now,
+    )  # fmt: skip
     ticket = issue_ticket(
         session=session, person_id=eligibility.person_id, method="broker", now=now
     )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from heka_app.models import UserAccount
 from heka_app.models.accounts import STAFF_ROLES
 from heka_app.services.auth.password_policy import check_new_password
 from heka_app.services.auth.passwords import hash_password
-from heka_app.services.signup.registration import validate_email
+from heka_app.services.common.emails import email_problem, email_taken, normalize_email
 
 
 class StaffAccountError(ValueError):
@@ -27,10 +27,10 @@ def create_staff_account(
     """
     if role not in STAFF_ROLES:
         raise StaffAccountError(f"role must be one of: {', '.join(STAFF_ROLES)}")
-    email, error = validate_email(email)
-    if error:
+    email = normalize_email(email)
+    if email_problem(email):
         raise StaffAccountError("invalid email address")
-    if session.exec(select(UserAccount).where(UserAccount.email == email)).first():
+    if email_taken(session, email):
         raise StaffAccountError("an account with this email already exists")
     check = check_new_password(password, user_inputs=(email.split("@")[0], display_name))
     if not check.ok:
@@ -45,4 +45,5 @@ def create_staff_account(
     )
     session.add(account)
     session.flush()
+    assert account.id is not None  # the flush gave it its key
     return account.id

@@ -1,0 +1,1 @@
+"""Household changes reported by the primary tenant and confirmed by staff."""

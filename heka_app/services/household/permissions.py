@@ -1,0 +1,6 @@
+"""Permission names of the household domain.
+
+Who holds each one: the table in services/auth/authorization.py.
+"""
+
+REPORT_CHANGE = "household.report_change"

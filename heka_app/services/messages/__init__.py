@@ -1,0 +1,1 @@
+"""Messages between a household member and Heka, including rent monitoring."""

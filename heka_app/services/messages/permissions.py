@@ -1,0 +1,6 @@
+"""Permission names of the messages domain.
+
+Who holds each one: the table in services/auth/authorization.py.
+"""
+
+SEND = "messages.send"

@@ -1,0 +1,1 @@
+"""Rent for primary tenants: balance, charges and payments, the ledger import."""

@@ -1,0 +1,1 @@
+"""Service requests: one declarative definition per type, one form, one staff queue."""
