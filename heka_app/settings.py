@@ -47,6 +47,8 @@ class Settings:
     kiosk_mode: bool
     allow_test_identity_codes: bool
     log_level: str
+    clock_start: str  # dev/test only: services/common/clock.py's pinned start
+    clock_set_at: str
 
     @property
     def is_dev(self) -> bool:
@@ -125,6 +127,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         # Root level of logging_config.py; the security log stays at INFO regardless.
         log_level=get("HEKA_LOG_LEVEL", "INFO").strip().upper(),
+        clock_start=get("HEKA_CLOCK_START", "").strip(),
+        clock_set_at=get("HEKA_CLOCK_SET_AT", "").strip(),
     )
     if settings.log_level not in LOG_LEVELS:
         raise SettingsError(f"HEKA_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
@@ -134,7 +138,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if settings.allow_test_identity_codes and env == "prod":
             raise SettingsError("Test identity codes (900-999) are not allowed in production")
         # The test clock (services/common/clock.py) would move every date the app decides by.
-        if get("HEKA_CLOCK_START", "").strip():
+        if settings.clock_start:
             raise SettingsError("HEKA_CLOCK_START (test clock) is only for dev/test")
     return settings
 

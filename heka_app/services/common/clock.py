@@ -23,7 +23,6 @@ compares with its own clock (an identification broker's ID tokens, python-jose's
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -50,17 +49,20 @@ def _aware(value: dt.datetime, name: str) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-def _pin_from_environment() -> ClockPin | None:
-    raw = os.environ.get(CLOCK_START_VAR, "").strip()
-    if not raw or os.environ.get("HEKA_ENV", "dev").strip().lower() not in {"dev", "test"}:
+def _pin_from_settings() -> ClockPin | None:
+    from heka_app.settings import get_settings  # settings imports nothing of services
+
+    settings = get_settings()
+    if not settings.clock_start or not settings.is_dev:
         return None  # production never honours it (settings refuses to start as well)
-    start = _aware(dt.datetime.fromisoformat(raw), CLOCK_START_VAR)
-    set_at_raw = os.environ.get(CLOCK_SET_AT_VAR, "").strip()
-    set_at = _aware(dt.datetime.fromisoformat(set_at_raw), CLOCK_SET_AT_VAR) if set_at_raw else None
+    start = _aware(dt.datetime.fromisoformat(settings.clock_start), CLOCK_START_VAR)
+    raw_set_at = settings.clock_set_at
+    set_at = _aware(dt.datetime.fromisoformat(raw_set_at), CLOCK_SET_AT_VAR) if raw_set_at else None
     return ClockPin(start, set_at or system_utcnow())
 
 
-_pin: ClockPin | None = _pin_from_environment()
+_UNREAD = ClockPin(dt.datetime.min.replace(tzinfo=dt.UTC), dt.datetime.min.replace(tzinfo=dt.UTC))
+_pin: ClockPin | None = _UNREAD  # read from the settings on first use
 
 
 def pin_clock(start: dt.datetime | None, *, set_at: dt.datetime | None = None) -> None:
@@ -77,21 +79,29 @@ def pin_clock(start: dt.datetime | None, *, set_at: dt.datetime | None = None) -
     _pin = ClockPin(_aware(start, "start"), _aware(set_at, "set_at") if set_at else system_utcnow())
 
 
+def _current() -> ClockPin | None:
+    global _pin
+    if _pin is _UNREAD:
+        _pin = _pin_from_settings()
+    return _pin
+
+
 def current_pin() -> ClockPin | None:
     """The pin in force in this process, if any (to restore it later)."""
-    return _pin
+    return _current()
 
 
 def clock_environment() -> dict[str, str]:
     """``HEKA_CLOCK_*`` variables giving a child process this process's clock."""
-    if _pin is None:
+    pin = _current()
+    if pin is None:
         return {}
-    return {CLOCK_START_VAR: _pin.start.isoformat(), CLOCK_SET_AT_VAR: _pin.set_at.isoformat()}
+    return {CLOCK_START_VAR: pin.start.isoformat(), CLOCK_SET_AT_VAR: pin.set_at.isoformat()}
 
 
 def utcnow() -> dt.datetime:
     """Timezone-aware UTC now (the models store aware UTC datetimes); honours the pin."""
-    pin = _pin
+    pin = _current()
     if pin is None:
         return system_utcnow()
     return pin.start + (system_utcnow() - pin.set_at)

@@ -68,5 +68,13 @@ def test_heka_clock_start_alone_starts_the_clock_at_process_start():
 
 
 def test_production_never_honours_the_test_clock():
-    child_now, _ = _child_clock({"HEKA_ENV": "prod", "HEKA_CLOCK_START": ANCHOR.isoformat()})
+    prod = {"HEKA_ENV": "prod", "HEKA_SECRET_KEY": "p" * 40}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HEKA_CLOCK_")}
+    refused = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        env=env | prod | {"HEKA_CLOCK_START": ANCHOR.isoformat()},
+        capture_output=True,
+    )
+    assert refused.returncode != 0 and b"HEKA_CLOCK_START" in refused.stderr
+    child_now, _ = _child_clock(prod)
     assert abs(child_now - clock.system_utcnow()) < dt.timedelta(minutes=1)
