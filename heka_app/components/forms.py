@@ -73,6 +73,21 @@ def form_error(error: rx.Var, params: rx.Var | None = None) -> rx.Component:
     )
 
 
+def stacked_form(*children: rx.Component, on_submit, **props) -> rx.Component:
+    """A form whose fields and button stand one under the other, full width.
+
+    Fields stay uncontrolled and ``reset_on_submit`` is off, so nothing typed is lost when
+    the server answers with an error.
+    """
+    return rx.form(
+        rx.vstack(*children, spacing="3", width="100%"),
+        on_submit=on_submit,
+        reset_on_submit=False,
+        width="100%",
+        **props,
+    )
+
+
 def notice(message: rx.Var, color: str = "green") -> rx.Component:
     """A positive or neutral callout."""
     return rx.callout(message, icon="info", color_scheme=color, width="100%", role="status")

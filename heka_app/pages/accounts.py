@@ -7,7 +7,14 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
-from heka_app.components.forms import field, form_card, form_error, notice, submit_button
+from heka_app.components.forms import (
+    field,
+    form_card,
+    form_error,
+    notice,
+    stacked_form,
+    submit_button,
+)
 from heka_app.components.layout import page_layout
 from heka_app.components.password_fields import new_password_fields
 from heka_app.i18n.ui import t
@@ -35,17 +42,11 @@ def _password_form() -> rx.Component:
             AccountState.password_changed,
             notice(t("Your password has been changed. Your other sessions were logged out.")),
         ),
-        rx.form(
-            rx.vstack(
-                _current_password(errors, AccountState.password_params),
-                *new_password_fields(errors),
-                submit_button(t("Change password"), id="password-submit"),
-                spacing="3",
-                width="100%",
-            ),
+        stacked_form(
+            _current_password(errors, AccountState.password_params),
+            *new_password_fields(errors),
+            submit_button(t("Change password"), id="password-submit"),
             on_submit=AccountState.change_password,
-            reset_on_submit=False,
-            width="100%",
         ),
     )
 
@@ -61,16 +62,11 @@ def _email_form() -> rx.Component:
                 t("We sent a confirmation link to the new address. It changes when you open it.")
             ),
         ),
-        rx.form(
-            rx.vstack(
-                field(t("New email address"), "email", errors["email"], type_="email"),
-                _current_password(errors, AccountState.email_params, id_prefix="email-"),
-                submit_button(t("Change email address"), id="email-submit"),
-                spacing="3",
-                width="100%",
-            ),
+        stacked_form(
+            field(t("New email address"), "email", errors["email"], type_="email"),
+            _current_password(errors, AccountState.email_params, id_prefix="email-"),
+            submit_button(t("Change email address"), id="email-submit"),
             on_submit=AccountState.change_email,
-            width="100%",
         ),
     )
 
@@ -115,16 +111,11 @@ def forgot_password_page() -> rx.Component:
             rx.cond(
                 CredentialsState.done,
                 notice(t("If the address has an account, we sent a link to reset the password.")),
-                rx.form(
-                    rx.vstack(
-                        rx.text(t("Enter your email address and we will send you a link.")),
-                        field(t("Email address"), "email", type_="email", autocomplete="email"),
-                        submit_button(t("Send link"), CredentialsState.busy, id="forgot-submit"),
-                        spacing="3",
-                        width="100%",
-                    ),
+                stacked_form(
+                    rx.text(t("Enter your email address and we will send you a link.")),
+                    field(t("Email address"), "email", type_="email", autocomplete="email"),
+                    submit_button(t("Send link"), CredentialsState.busy, id="forgot-submit"),
                     on_submit=CredentialsState.request_reset,
-                    width="100%",
                 ),
             ),
         )
@@ -143,15 +134,10 @@ def reset_password_page() -> rx.Component:
                     notice(t("Your password has been changed. Log in with the new password.")),
                     rx.link(rx.button(t("Log in")), href=routes.LOGIN),
                 ),
-                rx.form(
-                    rx.vstack(
-                        *new_password_fields(CredentialsState.field_errors),
-                        submit_button(t("Save password"), CredentialsState.busy, id="reset-submit"),
-                        spacing="3",
-                        width="100%",
-                    ),
+                stacked_form(
+                    *new_password_fields(CredentialsState.field_errors),
+                    submit_button(t("Save password"), CredentialsState.busy, id="reset-submit"),
                     on_submit=CredentialsState.reset_password,
-                    width="100%",
                 ),
             ),
         )

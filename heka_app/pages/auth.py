@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
-from heka_app.components.forms import field, form_card, form_error, submit_button
+from heka_app.components.forms import field, form_card, form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t
 from heka_app.state.auth import LoginState
@@ -17,21 +17,16 @@ def login_page() -> rx.Component:
         form_card(
             t("Log in"),
             form_error(LoginState.error, LoginState.error_params),
-            rx.form(
-                rx.vstack(
-                    field(t("Email address"), "email", type_="email", autocomplete="username"),
-                    field(
-                        t("Password"),
-                        "password",
-                        type_="password",
-                        autocomplete="current-password",
-                    ),
-                    submit_button(t("Log in"), LoginState.busy, id="login-submit"),
-                    spacing="3",
-                    width="100%",
+            stacked_form(
+                field(t("Email address"), "email", type_="email", autocomplete="username"),
+                field(
+                    t("Password"),
+                    "password",
+                    type_="password",
+                    autocomplete="current-password",
                 ),
+                submit_button(t("Log in"), LoginState.busy, id="login-submit"),
                 on_submit=LoginState.submit,
-                width="100%",
             ),
             rx.link(t("Forgot your password?"), href=routes.FORGOT_PASSWORD),
             rx.text(

@@ -5,7 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
-from heka_app.components.forms import field, form_card, form_error, notice, submit_button
+from heka_app.components.forms import (
+    field,
+    form_card,
+    form_error,
+    notice,
+    stacked_form,
+    submit_button,
+)
 from heka_app.components.layout import page_layout
 from heka_app.components.password_fields import new_password_fields
 from heka_app.i18n.ui import t
@@ -34,16 +41,11 @@ def _office_code() -> rx.Component:
     return rx.vstack(
         rx.heading(t("Registration code from an area office"), as_="h2", size="4"),
         rx.text(t("Got a registration code at an area office? Enter it with your identity code.")),
-        rx.form(
-            rx.vstack(
-                field(t("Registration code"), "code", autocomplete="one-time-code"),
-                field(t("Personal identity code"), "identity_code", autocomplete="off"),
-                submit_button(t("Continue"), RegisterState.busy, id="code-submit"),
-                spacing="3",
-                width="100%",
-            ),
+        stacked_form(
+            field(t("Registration code"), "code", autocomplete="one-time-code"),
+            field(t("Personal identity code"), "identity_code", autocomplete="off"),
+            submit_button(t("Continue"), RegisterState.busy, id="code-submit"),
             on_submit=RegisterState.redeem_code,
-            width="100%",
         ),
         spacing="2",
         align="start",
@@ -87,25 +89,18 @@ def register_callback_page() -> rx.Component:
 
 def _account_form() -> rx.Component:
     errors = RegisterState.field_errors
-    return rx.form(
-        rx.vstack(
-            rx.cond(
-                RegisterState.identified_name,
-                rx.text(
-                    t("Hello {name}, you have been identified.", name=RegisterState.identified_name)
-                ),
-                rx.text(t("You have been identified.")),
+    return stacked_form(
+        rx.cond(
+            RegisterState.identified_name,
+            rx.text(
+                t("Hello {name}, you have been identified.", name=RegisterState.identified_name)
             ),
-            field(
-                t("Email address"), "email", errors["email"], type_="email", autocomplete="email"
-            ),
-            *new_password_fields(errors, t("Password")),
-            submit_button(t("Create account"), RegisterState.busy, id="account-submit"),
-            spacing="3",
-            width="100%",
+            rx.text(t("You have been identified.")),
         ),
+        field(t("Email address"), "email", errors["email"], type_="email", autocomplete="email"),
+        *new_password_fields(errors, t("Password")),
+        submit_button(t("Create account"), RegisterState.busy, id="account-submit"),
         on_submit=RegisterState.complete,
-        width="100%",
     )
 
 

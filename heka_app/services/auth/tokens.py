@@ -223,9 +223,8 @@ def verify_id_token(
         InvalidToken: Anything wrong (``UnknownSigningKey`` for a kid not in ``jwks``).
         ValueError: ``allowed_algorithms`` holds a non-public-key algorithm.
     """
-    if not allowed_algorithms or any(
-        a[:2] not in _KEY_TYPE_OF_ALG_PREFIX for a in allowed_algorithms
-    ):
+    public_key_only = all(a[:2] in _KEY_TYPE_OF_ALG_PREFIX for a in allowed_algorithms)
+    if not allowed_algorithms or not public_key_only:
         raise ValueError("ID tokens are only accepted with public-key algorithms (RS/PS/ES)")
     if not isinstance(id_token, str) or not id_token or len(id_token) > _MAX_TOKEN_LENGTH:
         raise InvalidToken("malformed")

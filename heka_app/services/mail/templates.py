@@ -62,6 +62,20 @@ def _compose(language: str, to: str, subject: str, paragraphs: list[str]) -> Out
     )
 
 
+def _link_mail(
+    to: str, link: str, language: str, purpose: str, texts: tuple[str, str, str]
+) -> OutgoingMail:
+    """A mail carrying a one-time link: (subject, body with {link}, "ignore if not you")."""
+    subject, body, ignore = texts
+    lang = coerce_language(language)
+    paragraphs = [
+        gettext(lang, body, link=link),
+        gettext(lang, LINK_VALIDITY, hours=_hours(purpose)),
+        gettext(lang, ignore),
+    ]
+    return _compose(lang, to, subject, paragraphs)
+
+
 def _mask_email(address: str) -> str:
     # Enough for the owner to recognise the address, not a full copy of someone's
     # (possibly an intruder's) address in a mailbox that may be shared.
@@ -80,13 +94,8 @@ def verify_email_mail(to: str, link: str, language: str) -> OutgoingMail:
     Returns:
         The mail to send.
     """
-    lang = coerce_language(language)
-    paragraphs = [
-        gettext(lang, VERIFY_BODY, link=link),
-        gettext(lang, LINK_VALIDITY, hours=_hours(VERIFY_EMAIL)),
-        gettext(lang, VERIFY_IGNORE),
-    ]
-    return _compose(lang, to, VERIFY_SUBJECT, paragraphs)
+    texts = (VERIFY_SUBJECT, VERIFY_BODY, VERIFY_IGNORE)
+    return _link_mail(to, link, language, VERIFY_EMAIL, texts)
 
 
 def reset_password_mail(to: str, link: str, language: str) -> OutgoingMail:
@@ -100,13 +109,8 @@ def reset_password_mail(to: str, link: str, language: str) -> OutgoingMail:
     Returns:
         The mail to send.
     """
-    lang = coerce_language(language)
-    paragraphs = [
-        gettext(lang, RESET_BODY, link=link),
-        gettext(lang, LINK_VALIDITY, hours=_hours(RESET_PASSWORD)),
-        gettext(lang, RESET_IGNORE),
-    ]
-    return _compose(lang, to, RESET_SUBJECT, paragraphs)
+    texts = (RESET_SUBJECT, RESET_BODY, RESET_IGNORE)
+    return _link_mail(to, link, language, RESET_PASSWORD, texts)
 
 
 def email_changed_notice_mail(old_email: str, new_email: str, language: str) -> OutgoingMail:
