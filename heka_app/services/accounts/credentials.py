@@ -64,7 +64,7 @@ def request_password_reset(
     )  # fmt: skip
     link = one_time_links.make_link(one_time_links.RESET_PASSWORD, account, now=now)
     mail = reset_password_mail(account.email, link.url, account.language)
-    enqueue_mail(session, mail, key=f"mail:reset:{link.jti}", now=now)
+    enqueue_mail(session, mail, key=f"mail:reset:{link.jti}", now=now, valid_for=link.valid_for)
     return FormResult.done()
 
 
@@ -193,7 +193,7 @@ def request_email_change(
     )
     enqueue_mail(
         session, verify_email_mail(email, link.url, account.language),
-        key=f"mail:change-email:{link.jti}", now=now,
+        key=f"mail:change-email:{link.jti}", now=now, valid_for=link.valid_for,
     )  # fmt: skip
     enqueue_mail(
         session, email_changed_notice_mail(account.email, email, account.language),

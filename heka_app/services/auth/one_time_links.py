@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from heka_app import routes
@@ -20,6 +19,8 @@ from heka_app.i18n import N_
 from heka_app.models import UserAccount
 from heka_app.models.identification import UsedToken
 from heka_app.services.auth import tokens
+from heka_app.services.common.insert_once import insert_once
+from heka_app.services.common.tables import table_of
 from heka_app.settings import get_settings
 
 VERIFY_EMAIL = "verify-email"
@@ -54,10 +55,12 @@ def account_stamp(account: UserAccount) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class OneTimeLink:
-    """A link to mail: its URL and its token id (names the mail job; not a secret)."""
+    """A link to mail: its URL, its token id (names the mail job; not a secret) and how
+    long it works."""
 
     url: str
     jti: str
+    valid_for: dt.timedelta
 
 
 def make_link(
@@ -69,7 +72,8 @@ def make_link(
         purpose, str(account.id), ttl=LINK_TTL[purpose], extra=claims, now=now
     )
     jti = tokens.read_signed_token(token, purpose, now=now).jti
-    return OneTimeLink(f"{get_settings().public_base_url}{PATHS[purpose]}?token={token}", jti)
+    url = f"{get_settings().public_base_url}{PATHS[purpose]}?token={token}"
+    return OneTimeLink(url, jti, LINK_TTL[purpose])
 
 
 def read_link_token(
@@ -92,10 +96,4 @@ def read_link_token(
 
 def consume(jti: str, *, session: Session, now: dt.datetime) -> bool:
     """Record a token as used; False if it already was (also under a concurrent race)."""
-    try:
-        with session.begin_nested():
-            session.add(UsedToken(jti=jti, used_at=now))
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
+    return insert_once(session, table_of(UsedToken), {"jti": jti, "used_at": now}, unique="jti")

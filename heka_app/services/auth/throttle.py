@@ -21,12 +21,12 @@ import hashlib
 import math
 from collections.abc import Sequence
 
-from sqlalchemy import case, delete, insert, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import case, delete, update
 from sqlmodel import Session, select
 
 from heka_app.models.security import LoginThrottle
 from heka_app.services.auth.throttle_policy import POLICIES, ThrottlePolicy, policy_for
+from heka_app.services.common.insert_once import insert_once
 from heka_app.services.common.tables import table_of
 
 _TABLE = table_of(LoginThrottle)
@@ -90,14 +90,8 @@ def _insert_first_failure(session: Session, key: str, policy: ThrottlePolicy, no
         "locked_until": now + lock if lock else None,
         "updated_at": now,
     }
-    try:
-        # A savepoint, so a concurrent insert of the same key (UNIQUE) leaves the
-        # caller's transaction usable on PostgreSQL; the caller then retries as update.
-        with session.begin_nested():
-            session.exec(insert(_TABLE).values(**values))
-    except IntegrityError:
-        return False
-    return True
+    # A concurrent insert of the same key wins; the caller then retries as an update.
+    return insert_once(session, _TABLE, values, unique="key")
 
 
 def _next_state(row, policy: ThrottlePolicy, now: dt.datetime):

@@ -51,6 +51,17 @@ def retry_delay(attempts: int) -> dt.timedelta:
     return min(FIRST_RETRY_DELAY * 2 ** min(max(attempts - 1, 0), 20), MAX_RETRY_DELAY)
 
 
+def attempts_within(window: dt.timedelta) -> int:
+    """How many attempts fit before ``window`` runs out with the backoff of
+    :func:`retry_delay` (e.g. a mail whose link expires: later tries would send a dead
+    link)."""
+    attempts, waited = 1, retry_delay(1)
+    while waited < window:
+        attempts += 1
+        waited += retry_delay(attempts)
+    return attempts
+
+
 def _due(now: dt.datetime):
     # Pending and due, or running under a lease that has run out (its worker died).
     return ((_C.status == PENDING) & (_C.run_after <= now)) | (
@@ -116,7 +127,9 @@ def finish(job: ClaimedJob, now: dt.datetime, error: str | None) -> None:
         # The payload is cleared: a mail's one-time link should not rest in the database.
         values = {"status": DONE, "finished_at": now, "payload": "{}", "last_error": ""}
     elif job.attempts >= job.max_attempts:
-        values = {"status": FAILED, "finished_at": now, "last_error": error[:500]}
+        # Kind, key and error say what failed; the payload (a mail's address, text and
+        # one-time link) is not kept for a job that will never run again.
+        values = {"status": FAILED, "finished_at": now, "payload": "{}", "last_error": error[:500]}
     else:
         values = {
             "status": PENDING,

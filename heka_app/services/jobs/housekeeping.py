@@ -15,7 +15,8 @@ What is deleted, and when (each rule follows the module that owns the table):
   investigate an incident found late, short enough not to keep people's login history
   forever (GDPR storage limitation);
 * done background jobs finished more than ``DONE_JOB_RETENTION`` (30 days) ago. Failed
-  jobs are kept for staff to see and retry.
+  jobs are kept (kind, key, attempts and error; their payload is cleared when they fail)
+  so that an operator can see what never went out.
 """
 
 from __future__ import annotations

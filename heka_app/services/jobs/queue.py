@@ -15,11 +15,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import insert
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from heka_app.models.jobs import PENDING, BackgroundJob
+from heka_app.services.common.insert_once import insert_once
 from heka_app.services.common.tables import table_of
 
 DEFAULT_MAX_ATTEMPTS = 12  # with the worker's backoff: retried for about 3.5 hours
@@ -73,11 +72,4 @@ def enqueue(
         "last_error": "",
         "created_at": now,
     }
-    try:
-        # A savepoint: on a duplicate key only the insert is undone, and the caller's
-        # transaction stays usable (PostgreSQL aborts the whole transaction otherwise).
-        with session.begin_nested():
-            session.exec(insert(table_of(BackgroundJob)).values(**values))
-    except IntegrityError:
-        return False
-    return True
+    return insert_once(session, table_of(BackgroundJob), values, unique="dedupe_key")

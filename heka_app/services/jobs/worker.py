@@ -16,6 +16,7 @@ import os
 import signal
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -62,12 +63,17 @@ def run_once(*, now: dt.datetime, worker_id: str, lease: dt.timedelta = DEFAULT_
         # Claimed again after the worker of its last allowed attempt died.
         finish(job, now, "WorkerLost: the worker stopped during the last attempt")
         return True
+    started = time.monotonic()
     try:
         handler_for(job.kind)(json.loads(job.payload), key=job.key, now=now)
     except Exception as exc:  # any failure of a job is recorded and retried, never raised
-        finish(job, now, _describe(exc))
+        error: str | None = _describe(exc)
     else:
-        finish(job, now, None)
+        error = None
+    # The backoff counts from when the attempt ended: a handler that hung for its 20 s
+    # SMTP timeout must not be due again at once.
+    ended = now + dt.timedelta(seconds=int(time.monotonic() - started))
+    finish(job, ended, error)
     return True
 
 

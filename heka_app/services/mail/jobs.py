@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from heka_app.services.jobs.claims import attempts_within
 from heka_app.services.jobs.queue import enqueue
 from heka_app.services.jobs.registry import job_handler
 from heka_app.services.mail.sender import OutgoingMail, send_mail
@@ -39,7 +40,14 @@ def message_id_for(key: str, sender: str) -> str:
     return f"<{digest}@{sender.rpartition('@')[2] or 'heka.invalid'}>"
 
 
-def enqueue_mail(session: Session, mail: OutgoingMail, *, key: str, now: dt.datetime) -> bool:
+def enqueue_mail(
+    session: Session,
+    mail: OutgoingMail,
+    *,
+    key: str,
+    now: dt.datetime,
+    valid_for: dt.timedelta | None = None,
+) -> bool:
     """Queue a mail in the caller's transaction (committed by the caller).
 
     Args:
@@ -48,11 +56,17 @@ def enqueue_mail(session: Session, mail: OutgoingMail, *, key: str, now: dt.date
         key: Names the logical mail, e.g. ``mail:verify:<account id>:<token id>``; a
             second enqueue with the same key is ignored.
         now: Current aware UTC time.
+        valid_for: How long the mail is of use (its one-time link's lifetime): no attempt
+            starts after that, so nobody receives a dead link after an SMTP outage.
 
     Returns:
         True if queued, False if a mail with this key was already queued.
     """
-    return enqueue(session, kind=SEND, key=key, payload=dataclasses.asdict(mail), now=now)
+    payload = dataclasses.asdict(mail)
+    if valid_for is None:
+        return enqueue(session, kind=SEND, key=key, payload=payload, now=now)
+    attempts = attempts_within(valid_for)
+    return enqueue(session, kind=SEND, key=key, payload=payload, now=now, max_attempts=attempts)
 
 
 @job_handler(SEND)

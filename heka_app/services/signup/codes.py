@@ -104,13 +104,24 @@ def find_people(*, session: Session, actor: Actor, query: str, now: dt.datetime)
     )
 
 
-def issue_code(*, session: Session, actor: Actor, person_id: int, now: dt.datetime) -> IssuedCode:
-    """Issue a new code for a person after staff checked their ID."""
+def get_person_for(*, session: Session, actor: Actor, person_id: int) -> Person:
+    """The register person ``person_id`` (an id from the client), for staff who issue codes.
+
+    Raises:
+        NotAllowed: The actor may not issue codes.
+        NotFound: No such person.
+    """
     require(actor, ISSUE_CODES)
-    assert actor.account_id is not None  # require() refuses anonymous actors
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound("no such person")
+    return person
+
+
+def issue_code(*, session: Session, actor: Actor, person_id: int, now: dt.datetime) -> IssuedCode:
+    """Issue a new code for a person after staff checked their ID."""
+    person = get_person_for(session=session, actor=actor, person_id=person_id)
+    assert actor.account_id is not None  # require() refuses anonymous actors
     for old in session.exec(
         select(RegistrationCode).where(
             RegistrationCode.person_id == person_id, col(RegistrationCode.used_at).is_(None)

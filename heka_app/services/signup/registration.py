@@ -113,7 +113,7 @@ def complete_registration(
     )  # fmt: skip
     link = one_time_links.make_link(one_time_links.VERIFY_EMAIL, account, now=now)
     mail = verify_email_mail(email, link.url, language)
-    enqueue_mail(session, mail, key=f"mail:verify:{link.jti}", now=now)
+    enqueue_mail(session, mail, key=f"mail:verify:{link.jti}", now=now, valid_for=link.valid_for)
     return FormResult.done()
 
 

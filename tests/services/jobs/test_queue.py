@@ -34,6 +34,15 @@ def test_a_rolled_back_change_leaves_no_job(engine):
     assert _events(engine) == []
 
 
+def test_a_job_queued_as_the_first_statement_is_undone_with_its_transaction(engine):
+    # SQLite's driver would otherwise start the transaction only at the first plain write,
+    # and the enqueue's SAVEPOINT, released on its own, would commit the job by itself.
+    with pytest.raises(RuntimeError), session_scope() as session:
+        assert enqueue(session, kind="mail.send", key="mail:first", payload={}, now=NOW)
+        raise RuntimeError("the change failed after the enqueue")
+    assert all_jobs(engine) == []
+
+
 def test_a_committed_change_leaves_exactly_one_due_job(engine):
     with session_scope() as session:
         session.add(_event("registered"))

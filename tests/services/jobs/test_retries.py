@@ -64,6 +64,7 @@ def test_a_failing_job_is_retried_with_growing_delay_then_fails(engine, caplog):
             now = row.run_after
     assert waits == [10, 20, 40]
     assert (row.status, row.finished_at) == (FAILED, now)
+    assert row.payload == "{}"  # a job that will never run again keeps no mail or link
     assert len(CALLS) == 4
     assert not run_once(now=now + dt.timedelta(days=1), worker_id="w")  # stays failed
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
@@ -103,3 +104,32 @@ def test_a_job_whose_worker_died_on_its_last_attempt_fails_without_running(engin
 def test_handler_kinds_are_registered_once():
     with pytest.raises(ValueError, match="already has a handler"):
         job_handler("test.always_fails")(lambda payload, *, key, now: None)
+
+
+@job_handler("test.hangs_then_fails")
+def _hangs_then_fails(payload, *, key, now):
+    raise TimeoutError("SMTP connect timed out")
+
+
+def test_the_backoff_counts_from_the_end_of_a_slow_attempt(engine, monkeypatch):
+    from heka_app.services.jobs import worker
+
+    ticks = iter([100.0, 125.4])  # the handler hangs 25 s (an SMTP timeout)
+    monkeypatch.setattr(worker.time, "monotonic", lambda: next(ticks))
+    _enqueue("test.hangs_then_fails", "slow")
+    assert run_once(now=NOW, worker_id="w")
+    row = job(engine, "slow")
+    assert row.run_after == NOW + dt.timedelta(seconds=25) + retry_delay(1)
+    assert not run_once(now=NOW + dt.timedelta(seconds=30), worker_id="w")  # not due at once
+
+
+def test_attempts_within_a_links_lifetime():
+    from heka_app.services.jobs.claims import attempts_within
+
+    hour = dt.timedelta(hours=1)
+    attempts = attempts_within(hour)
+    starts = [sum((retry_delay(n) for n in range(1, k)), dt.timedelta()) for k in (1, 2, 3)]
+    assert starts == [dt.timedelta(0), dt.timedelta(seconds=10), dt.timedelta(seconds=30)]
+    last_start = sum((retry_delay(n) for n in range(1, attempts)), dt.timedelta())
+    assert last_start < hour <= last_start + retry_delay(attempts)
+    assert attempts == 9 and attempts_within(dt.timedelta(days=2)) > attempts
