@@ -53,9 +53,13 @@ def _create_staff(args: argparse.Namespace) -> int:
     try:
         with session_scope() as session:
             account_id = create_staff_account(
-                session=session, email=args.email, role=args.role, display_name=args.name,
-                password=password, now=utcnow(),
-            )  # fmt: skip
+                session=session,
+                email=args.email,
+                role=args.role,
+                display_name=args.name,
+                password=password,
+                now=utcnow(),
+            )
     except StaffAccountError as exc:
         print(f"Not created: {exc}", file=sys.stderr)
         return 1
@@ -108,9 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--poll", type=float, default=1.0, metavar="SECONDS", help="wait when no job is due (1)"
     )
     worker.add_argument(
-        "--lease", type=float, default=300.0, metavar="SECONDS",
+        "--lease",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
         help="a claimed job is retried by another worker after this (300)",
-    )  # fmt: skip
+    )
     worker.set_defaults(func=_worker)
     return parser
 

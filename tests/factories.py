@@ -75,11 +75,19 @@ def _add(session: Session, row):
 
 def make_area_office(session: Session, *, code: str | None = None, name: str = "Itä") -> AreaOffice:
     """An area office (the footer lists them)."""
-    return _add(session, AreaOffice(
-        code=code or f"AO{next(_serial)}", name=name, street_address="Turunlinnantie 12",
-        postal_code="00930", city="Helsinki", phone="09 310 11111", email="ita@heka.example",
-        opening_hours="1-4 09:00-15:00",
-    ))  # fmt: skip
+    return _add(
+        session,
+        AreaOffice(
+            code=code or f"AO{next(_serial)}",
+            name=name,
+            street_address="Turunlinnantie 12",
+            postal_code="00930",
+            city="Helsinki",
+            phone="09 310 11111",
+            email="ita@heka.example",
+            opening_hours="1-4 09:00-15:00",
+        ),
+    )
 
 
 def make_property(
@@ -91,13 +99,24 @@ def make_property(
 ) -> Property:
     """A property with its manager and maintenance contacts (a new area office if none)."""
     office = office or make_area_office(session)
-    return _add(session, Property(
-        code=code or f"P{next(_serial)}", name="Kontulan Kaari", street_address=street_address,
-        postal_code="00940", city="Helsinki", year_built=1968, area_office_id=office.id,
-        manager_name="Isännöitsijä Iida", manager_phone="09 310 22222",
-        manager_email="iida@heka.example", maintenance_company="Huolto Oy",
-        maintenance_phone="09 310 33333", emergency_phone="09 310 44444",
-    ))  # fmt: skip
+    return _add(
+        session,
+        Property(
+            code=code or f"P{next(_serial)}",
+            name="Kontulan Kaari",
+            street_address=street_address,
+            postal_code="00940",
+            city="Helsinki",
+            year_built=1968,
+            area_office_id=office.id,
+            manager_name="Isännöitsijä Iida",
+            manager_phone="09 310 22222",
+            manager_email="iida@heka.example",
+            maintenance_company="Huolto Oy",
+            maintenance_phone="09 310 33333",
+            emergency_phone="09 310 44444",
+        ),
+    )
 
 
 def make_building(session: Session, prop: Property | None = None, *, code: str = "A") -> Building:
@@ -113,10 +132,18 @@ def make_apartment(
     """A two-room apartment (a new building if none)."""
     building = building or make_building(session)
     number = number or f"{building.code} {next(_serial)}"
-    return _add(session, Apartment(
-        code=f"B{building.id}-{number}", building_id=building.id, number=number, floor=1,
-        rooms=2, area_m2=48.5, apartment_type="2h+k",
-    ))  # fmt: skip
+    return _add(
+        session,
+        Apartment(
+            code=f"B{building.id}-{number}",
+            building_id=building.id,
+            number=number,
+            floor=1,
+            rooms=2,
+            area_m2=48.5,
+            apartment_type="2h+k",
+        ),
+    )
 
 
 def make_lease(
@@ -146,11 +173,17 @@ def make_lease(
     if state == "ended":
         ends_on = ends_on or today - dt.timedelta(days=10)
     number = next(_serial)
-    return _add(session, Lease(
-        contract_number=f"HK-T-{number}", apartment_id=(apartment or make_apartment(session)).id,
-        signed_on=min(starts_on, today) - dt.timedelta(days=20), starts_on=starts_on,
-        ends_on=ends_on, payment_reference=make_reference(f"7000{number}"),
-    ))  # fmt: skip
+    return _add(
+        session,
+        Lease(
+            contract_number=f"HK-T-{number}",
+            apartment_id=(apartment or make_apartment(session)).id,
+            signed_on=min(starts_on, today) - dt.timedelta(days=20),
+            starts_on=starts_on,
+            ends_on=ends_on,
+            payment_reference=make_reference(f"7000{number}"),
+        ),
+    )
 
 
 def make_person(
@@ -168,9 +201,10 @@ def make_person(
     born = birth_date_for(age, helsinki_today(now))
     used = set(session.exec(select(Person.identity_code)).all())
     code = next(c for n in range(900, 1000) if (c := identity_code(born, n)) not in used)
-    person = _add(session, Person(
-        identity_code=code, first_name=first_name, last_name=last_name, birth_date=born
-    ))  # fmt: skip
+    person = _add(
+        session,
+        Person(identity_code=code, first_name=first_name, last_name=last_name, birth_date=born),
+    )
     if lease is not None:
         add_resident(session, lease, person, role=role)
     return person
@@ -185,18 +219,30 @@ def add_resident(
     moved_in_on: dt.date | None = None,
 ) -> LeaseResident:
     """``person`` lives under ``lease`` (from its start unless ``moved_in_on``)."""
-    return _add(session, LeaseResident(
-        lease_id=lease.id, person_id=person.id, role=role,
-        moved_in_on=moved_in_on or lease.starts_on,
-    ))  # fmt: skip
+    return _add(
+        session,
+        LeaseResident(
+            lease_id=lease.id,
+            person_id=person.id,
+            role=role,
+            moved_in_on=moved_in_on or lease.starts_on,
+        ),
+    )
 
 
 def _account(session, email, *, now, person_id=None, role="tenant", verified=True) -> UserAccount:
-    return _add(session, UserAccount(
-        email=email, password_hash=password_hash(), person_id=person_id, role=role,
-        display_name=email.split("@")[0], created_at=now,
-        email_verified_at=now if verified else None,
-    ))  # fmt: skip
+    return _add(
+        session,
+        UserAccount(
+            email=email,
+            password_hash=password_hash(),
+            person_id=person_id,
+            role=role,
+            display_name=email.split("@")[0],
+            created_at=now,
+            email_verified_at=now if verified else None,
+        ),
+    )
 
 
 def make_tenant_account(

@@ -56,7 +56,7 @@ def _auth_buttons() -> rx.Component:
             ),
             rx.button(
                 t("Log out"), variant="outline", on_click=SessionState.logout, id="logout-button"
-            ),  # fmt: skip
+            ),
             spacing="2",
         ),
         rx.hstack(

@@ -57,7 +57,7 @@ def _issued() -> rx.Component:
                 t("Registration code for {name}", name=RegistrationCodeState.issued_for),
                 as_="h2",
                 size="4",
-            ),  # fmt: skip
+            ),
             rx.code(RegistrationCodeState.issued_code, size="8", id="issued-code"),
             rx.text(
                 t(
@@ -89,7 +89,7 @@ def registration_codes_page() -> rx.Component:
                     size="3",
                     aria_label=t("Name or identity code"),
                     id="person-query",
-                ),  # fmt: skip
+                ),
                 rx.button(t("Search"), type="submit", size="3", id="person-search"),
                 width="100%",
                 wrap="wrap",

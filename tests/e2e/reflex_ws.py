@@ -63,8 +63,11 @@ class ReflexSocket:
 
     def send(self, name: str, payload: dict | None = None, path: str = "/") -> None:
         """Send an event without waiting for the reply (see :meth:`wait_for`)."""
-        event = {"name": name, "payload": payload or {},
-                 "router_data": {"pathname": path, "asPath": path, "query": {}}}  # fmt: skip
+        event = {
+            "name": name,
+            "payload": payload or {},
+            "router_data": {"pathname": path, "asPath": path, "query": {}},
+        }
         self.ws.send("42/_event," + json.dumps(["event", event]))
 
     def wait_for(self, text: str, timeout: float = 30) -> str:

@@ -29,8 +29,9 @@ def test_production_refuses_a_default_or_weak_secret(secret):
 
 def test_production_refuses_test_identity_codes():
     with pytest.raises(SettingsError):
-        load_settings({"HEKA_ENV": "prod", "HEKA_SECRET_KEY": STRONG,
-                       "HEKA_ALLOW_TEST_IDENTITY_CODES": "1"})  # fmt: skip
+        load_settings(
+            {"HEKA_ENV": "prod", "HEKA_SECRET_KEY": STRONG, "HEKA_ALLOW_TEST_IDENTITY_CODES": "1"}
+        )
     ok = load_settings({"HEKA_ENV": "prod", "HEKA_SECRET_KEY": STRONG})
     assert ok.allow_test_identity_codes is False and ok.oidc_client_secret == ""
 

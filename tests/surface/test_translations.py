@@ -20,10 +20,23 @@ def _ids(path) -> set[str]:
 def test_pot_is_up_to_date(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "--no-location", "--omit-header", "-o", str(fresh), "."],  # keywords: babel.cfg
-        cwd=PROJECT_ROOT, check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "--no-location",
+            "--omit-header",
+            "-o",
+            str(fresh),
+            ".",
+        ],  # keywords: babel.cfg
+        cwd=PROJECT_ROOT,
+        check=True,
+        capture_output=True,
+    )
     assert _ids(fresh) == _ids(POT_FILE), "run `make i18n` and translate the new strings"
 
 

@@ -59,9 +59,12 @@ def request_password_reset(
     if account is None or not account.is_active:
         return FormResult.done()
     security_log.log_security_event(
-        session, event=security_log.PASSWORD_RESET_REQUESTED, account_id=account.id,
-        client_ip=client_ip, now=now,
-    )  # fmt: skip
+        session,
+        event=security_log.PASSWORD_RESET_REQUESTED,
+        account_id=account.id,
+        client_ip=client_ip,
+        now=now,
+    )
     link = one_time_links.make_link(one_time_links.RESET_PASSWORD, account, now=now)
     mail = reset_password_mail(account.email, link.url, account.language)
     enqueue_mail(session, mail, key=f"mail:reset:{link.jti}", now=now, valid_for=link.valid_for)
@@ -115,15 +118,20 @@ def _reauthenticate(
     decision = login_throttle.check_allowed(session, keys=keys, now=now)
     if not decision.allowed:
         minutes = max(1, -(-decision.retry_after_seconds // 60))
-        return FormResult(False, field_errors={"current": TOO_MANY_ATTEMPTS},
-                          params={"minutes": minutes})  # fmt: skip
+        return FormResult(
+            False, field_errors={"current": TOO_MANY_ATTEMPTS}, params={"minutes": minutes}
+        )
     ok, _ = verify_password((password or "")[:256], account.password_hash)
     if not ok:
         login_throttle.record_failure(session, keys=keys, now=now)
         security_log.log_security_event(
-            session, event=security_log.LOGIN_FAILED, account_id=account.id,
-            client_ip=client_ip, detail="re-authentication", now=now,
-        )  # fmt: skip
+            session,
+            event=security_log.LOGIN_FAILED,
+            account_id=account.id,
+            client_ip=client_ip,
+            detail="re-authentication",
+            now=now,
+        )
         return FormResult.refused(current=WRONG_PASSWORD)
     login_throttle.record_success(session, keys=keys[:1], now=now)
     return None
@@ -185,18 +193,26 @@ def request_email_change(
     if problem or email_taken(session, email):
         return FormResult.refused(email=problem or EMAIL_TAKEN)
     security_log.log_security_event(
-        session, event=security_log.EMAIL_CHANGE_REQUESTED, account_id=account.id,
-        client_ip=client_ip, now=now,
-    )  # fmt: skip
+        session,
+        event=security_log.EMAIL_CHANGE_REQUESTED,
+        account_id=account.id,
+        client_ip=client_ip,
+        now=now,
+    )
     link = one_time_links.make_link(
         one_time_links.CHANGE_EMAIL, account, now=now, extra={"email": email}
     )
     enqueue_mail(
-        session, verify_email_mail(email, link.url, account.language),
-        key=f"mail:change-email:{link.jti}", now=now, valid_for=link.valid_for,
-    )  # fmt: skip
+        session,
+        verify_email_mail(email, link.url, account.language),
+        key=f"mail:change-email:{link.jti}",
+        now=now,
+        valid_for=link.valid_for,
+    )
     enqueue_mail(
-        session, email_changed_notice_mail(account.email, email, account.language),
-        key=f"mail:change-email-notice:{link.jti}", now=now,
-    )  # fmt: skip
+        session,
+        email_changed_notice_mail(account.email, email, account.language),
+        key=f"mail:change-email-notice:{link.jti}",
+        now=now,
+    )
     return FormResult.done()

@@ -119,7 +119,10 @@ def login(
     assert account.id is not None  # read from the database, so it has its key
     secret = start_session(session=session, account_id=account.id, now=now)
     security_log.log_security_event(
-        session, event=security_log.LOGIN_SUCCEEDED, account_id=account.id, client_ip=client_ip,
+        session,
+        event=security_log.LOGIN_SUCCEEDED,
+        account_id=account.id,
+        client_ip=client_ip,
         now=now,
-    )  # fmt: skip
+    )
     return LoginResult(True, secret=secret, actor=actor)

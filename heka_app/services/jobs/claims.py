@@ -103,12 +103,18 @@ def claim_next(
         if claimed.rowcount == 1:
             session.commit()
             if row.status == RUNNING:  # an operator should know workers are dying
-                LOGGER.warning("job %s (%s): lease of a lost worker ran out; claimed again",
-                               row.id, row.kind)  # fmt: skip
+                LOGGER.warning(
+                    "job %s (%s): lease of a lost worker ran out; claimed again", row.id, row.kind
+                )
             return ClaimedJob(
-                row.id, row.kind, row.dedupe_key, row.payload, row.attempts + 1,
-                row.max_attempts, worker_id,
-            )  # fmt: skip
+                row.id,
+                row.kind,
+                row.dedupe_key,
+                row.payload,
+                row.attempts + 1,
+                row.max_attempts,
+                worker_id,
+            )
     session.commit()
     return None
 
@@ -148,8 +154,19 @@ def finish(job: ClaimedJob, now: dt.datetime, error: str | None) -> None:
     elif error is None:
         LOGGER.info("job %s (%s) done", job.id, job.kind)
     elif values["status"] == FAILED:
-        LOGGER.error("job %s (%s) failed for good after %s attempts: %s",
-                     job.id, job.kind, job.attempts, error)  # fmt: skip
+        LOGGER.error(
+            "job %s (%s) failed for good after %s attempts: %s",
+            job.id,
+            job.kind,
+            job.attempts,
+            error,
+        )
     else:
-        LOGGER.warning("job %s (%s) attempt %s failed, retry at %s: %s",
-                       job.id, job.kind, job.attempts, values["run_after"], error)  # fmt: skip
+        LOGGER.warning(
+            "job %s (%s) attempt %s failed, retry at %s: %s",
+            job.id,
+            job.kind,
+            job.attempts,
+            values["run_after"],
+            error,
+        )

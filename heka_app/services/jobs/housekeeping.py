@@ -66,9 +66,13 @@ def schedule(session: Session, *, now: dt.datetime) -> bool:
         True if enqueued, False if a worker already did for this hour.
     """
     return enqueue(
-        session, kind=PURGE, key=f"housekeeping:{hour_key(now)}", payload={}, now=now,
+        session,
+        kind=PURGE,
+        key=f"housekeeping:{hour_key(now)}",
+        payload={},
+        now=now,
         max_attempts=3,
-    )  # fmt: skip
+    )
 
 
 def _deleted(session: Session, statement) -> int:

@@ -139,9 +139,12 @@ def issue_code(*, session: Session, actor: Actor, person_id: int, now: dt.dateti
     session.add(row)
     session.flush()
     security_log.log_security_event(
-        session, event=security_log.REGISTRATION_CODE_ISSUED, account_id=actor.account_id,
-        detail=f"person={person_id}", now=now,
-    )  # fmt: skip
+        session,
+        event=security_log.REGISTRATION_CODE_ISSUED,
+        account_id=actor.account_id,
+        detail=f"person={person_id}",
+        now=now,
+    )
     expires_on = row.expires_at.astimezone(HELSINKI).date()
     return IssuedCode(
         format_code(code),
@@ -202,17 +205,22 @@ def redeem_code(
     assert row is not None and row.id is not None
     assert person is not None and person.id is not None
     eligibility = check_registration_eligibility(
-        session=session, identity_code=person.identity_code, today=helsinki_today(now),
+        session=session,
+        identity_code=person.identity_code,
+        today=helsinki_today(now),
         allow_test_codes=allow_test_codes,
-    )  # fmt: skip
+    )
     if not eligibility.ok:
         return Identified(error=eligibility.error)
     if not claim_once(session, RegistrationCode, row.id, now=now):
         return Identified(error=CODE_INVALID)
     login_throttle.record_success(session, keys=keys, now=now)
     security_log.log_security_event(
-        session, event=security_log.REGISTRATION_CODE_USED, client_ip=client_ip,
-        detail=f"person={person.id}", now=now,
-    )  # fmt: skip
+        session,
+        event=security_log.REGISTRATION_CODE_USED,
+        client_ip=client_ip,
+        detail=f"person={person.id}",
+        now=now,
+    )
     ticket = issue_ticket(session=session, person_id=person.id, method="office", now=now)
     return Identified(ticket=ticket, first_name=person.first_name)

@@ -108,9 +108,13 @@ def complete_registration(
     ticket.used_at = now
     session.flush()
     security_log.log_security_event(
-        session, event=security_log.REGISTERED, account_id=account.id, client_ip=client_ip,
-        detail=f"method={ticket.method}", now=now,
-    )  # fmt: skip
+        session,
+        event=security_log.REGISTERED,
+        account_id=account.id,
+        client_ip=client_ip,
+        detail=f"method={ticket.method}",
+        now=now,
+    )
     link = one_time_links.make_link(one_time_links.VERIFY_EMAIL, account, now=now)
     mail = verify_email_mail(email, link.url, language)
     enqueue_mail(session, mail, key=f"mail:verify:{link.jti}", now=now, valid_for=link.valid_for)

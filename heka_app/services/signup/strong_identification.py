@@ -91,9 +91,12 @@ def finish(
         )
     except oidc.OidcError as exc:
         security_log.log_security_event(
-            session, event=security_log.IDENTIFICATION_FAILED, client_ip=client_ip,
-            detail=exc.reason, now=now,
-        )  # fmt: skip
+            session,
+            event=security_log.IDENTIFICATION_FAILED,
+            client_ip=client_ip,
+            detail=exc.reason,
+            now=now,
+        )
         return Identified(error=IDENTIFICATION_FAILED)
     eligibility = check_registration_eligibility(
         session=session,
@@ -105,9 +108,12 @@ def finish(
         return Identified(error=eligibility.error)
     assert eligibility.person_id is not None  # set whenever eligible
     security_log.log_security_event(
-        session, event=security_log.IDENTIFICATION_SUCCEEDED, client_ip=client_ip,
-        detail=f"person={eligibility.person_id}", now=now,
-    )  # fmt: skip
+        session,
+        event=security_log.IDENTIFICATION_SUCCEEDED,
+        client_ip=client_ip,
+        detail=f"person={eligibility.person_id}",
+        now=now,
+    )
     ticket = issue_ticket(
         session=session, person_id=eligibility.person_id, method="broker", now=now
     )

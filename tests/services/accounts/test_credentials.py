@@ -60,14 +60,24 @@ def test_change_password_needs_the_current_one_and_keeps_this_session(session, n
     other = start_session(session=session, account_id=world.accounts["primary"], now=now)
     actor = resolve_actor(session=session, secret=this, now=now)
     wrong = account_security.change_password(
-        session=session, actor=actor, current="nope", new_password=NEW, again=NEW,
-        keep_secret=this, now=now,
-    )  # fmt: skip
+        session=session,
+        actor=actor,
+        current="nope",
+        new_password=NEW,
+        again=NEW,
+        keep_secret=this,
+        now=now,
+    )
     assert wrong.messages() == {"current": account_security.WRONG_PASSWORD}
     ok = account_security.change_password(
-        session=session, actor=actor, current=PASSWORD, new_password=NEW, again=NEW,
-        keep_secret=this, now=now,
-    )  # fmt: skip
+        session=session,
+        actor=actor,
+        current=PASSWORD,
+        new_password=NEW,
+        again=NEW,
+        keep_secret=this,
+        now=now,
+    )
     assert ok.ok
     assert resolve_actor(session=session, secret=this, now=now) is not None
     assert resolve_actor(session=session, secret=other, now=now) is None
@@ -83,9 +93,12 @@ def test_email_change_reauthenticates_then_waits_for_the_link(session, now):
     assert outcome.messages() == {"current": account_security.WRONG_PASSWORD}
     assert queued_mails(session) == []
     taken = account_security.request_email_change(
-        session=session, actor=actor, password=PASSWORD, new_email="neighbour@test.example",
+        session=session,
+        actor=actor,
+        password=PASSWORD,
+        new_email="neighbour@test.example",
         now=now,
-    )  # fmt: skip
+    )
     assert taken.messages() == {"email": EMAIL_TAKEN}
     outcome = account_security.request_email_change(
         session=session, actor=actor, password=PASSWORD, new_email="New@Test.example", now=now
@@ -122,13 +135,23 @@ def test_reauthentication_is_throttled(session, now):
     actor = resolve_actor(session=session, secret=secret, now=now)
     for n in range(5):
         account_security.change_password(
-            session=session, actor=actor, current=f"guess {n}", new_password=NEW, again=NEW,
-            keep_secret=secret, now=now,
-        )  # fmt: skip
+            session=session,
+            actor=actor,
+            current=f"guess {n}",
+            new_password=NEW,
+            again=NEW,
+            keep_secret=secret,
+            now=now,
+        )
     locked = account_security.change_password(
-        session=session, actor=actor, current=PASSWORD, new_password=NEW, again=NEW,
-        keep_secret=secret, now=now,
-    )  # fmt: skip
+        session=session,
+        actor=actor,
+        current=PASSWORD,
+        new_password=NEW,
+        again=NEW,
+        keep_secret=secret,
+        now=now,
+    )
     assert locked.ok is False and "Too many attempts" in locked.field_errors["current"]
     assert locked.params["minutes"] >= 1  # fills the message's {minutes}
 
@@ -137,9 +160,14 @@ def test_services_refuse_an_actor_without_the_permission(session, now):
     anonymous = Actor()
     with pytest.raises(NotAllowed):
         account_security.change_password(
-            session=session, actor=anonymous, current=PASSWORD, new_password=NEW, again=NEW,
-            keep_secret="", now=now,
-        )  # fmt: skip
+            session=session,
+            actor=anonymous,
+            current=PASSWORD,
+            new_password=NEW,
+            again=NEW,
+            keep_secret="",
+            now=now,
+        )
     staff = Actor(role="customer_service", account_id=1)
     with pytest.raises(NotAllowed):  # staff accounts are not changed from the portal
         account_security.request_email_change(

@@ -37,15 +37,22 @@ def test_event_is_stored_and_logged_in_utc(engine, session, caplog):
     helsinki = dt.timezone(dt.timedelta(hours=2))
     caplog.set_level(logging.INFO, logger="heka.security")
     sl.log_security_event(
-        session, event=sl.LOGIN_SUCCEEDED, account_id=account_id, client_ip="203.0.113.5",
-        detail="method=password", now=NOW.astimezone(helsinki),
-    )  # fmt: skip
+        session,
+        event=sl.LOGIN_SUCCEEDED,
+        account_id=account_id,
+        client_ip="203.0.113.5",
+        detail="method=password",
+        now=NOW.astimezone(helsinki),
+    )
     session.commit()
     with Session(engine) as fresh:  # read back from the database, not the identity map
         (row,) = _rows(fresh)
     assert (row.event, row.account_id, row.client_ip, row.detail) == (
-        "login_succeeded", account_id, "203.0.113.5", "method=password",
-    )  # fmt: skip
+        "login_succeeded",
+        account_id,
+        "203.0.113.5",
+        "method=password",
+    )
     assert row.occurred_at == NOW and row.occurred_at.utcoffset() == dt.timedelta(0)
     (record,) = [r for r in caplog.records if r.name == "heka.security"]
     line = json.loads(record.getMessage())
@@ -59,9 +66,11 @@ def test_identity_codes_and_tokens_never_reach_the_row_or_the_log(session, caplo
     assert len(token) == 43
     caplog.set_level(logging.DEBUG, logger="heka.security")
     sl.log_security_event(
-        session, event=sl.LOGIN_FAILED, client_ip="198.51.100.7",
+        session,
+        event=sl.LOGIN_FAILED,
+        client_ip="198.51.100.7",
         detail=f"hetu {IDENTITY_CODE} lower {IDENTITY_CODE.lower()} link /reset?t={token} end",
-    )  # fmt: skip
+    )
     (row,) = _rows(session)
     logged = "\n".join(r.getMessage() for r in caplog.records) + repr(
         [r.__dict__ for r in caplog.records]
@@ -141,10 +150,20 @@ def _events(session) -> list[tuple[str, int | None, str]]:
 def test_a_refused_login_during_a_lockout_is_logged_as_locked_out(session, now):
     build_world(session, now)
     for n in range(5):
-        login(session=session, email="primary@test.example", password=f"wrong {n}",
-              client_ip="198.51.100.7", now=now)  # fmt: skip
-    login(session=session, email="primary@test.example", password=PASSWORD,
-          client_ip="198.51.100.7", now=now)  # fmt: skip
+        login(
+            session=session,
+            email="primary@test.example",
+            password=f"wrong {n}",
+            client_ip="198.51.100.7",
+            now=now,
+        )
+    login(
+        session=session,
+        email="primary@test.example",
+        password=PASSWORD,
+        client_ip="198.51.100.7",
+        now=now,
+    )
     events = [event for event, _, _ in _events(session)]
     assert events == ["login_failed"] * 5 + ["locked_out"]
 

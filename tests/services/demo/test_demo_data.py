@@ -193,8 +193,9 @@ def test_active_future_and_ended_leases_relative_to_today(demo):
     assert len(by_status["active"]) >= 0.8 * len(_all(demo, Apartment))
     assert 3 <= len(by_status["future"]) <= 10
     assert all(lease.starts_on == NEXT_MONTH for lease in by_status["future"])
-    assert all(TODAY - dt.timedelta(days=30) <= lease.signed_on <= TODAY
-               for lease in by_status["future"])  # fmt: skip
+    assert all(
+        TODAY - dt.timedelta(days=30) <= lease.signed_on <= TODAY for lease in by_status["future"]
+    )
     assert len(by_status["ended"]) >= 5
     # After an ended lease the home is let again or stands vacant.
     for apartment_leases in _leases_by_apartment(demo).values():

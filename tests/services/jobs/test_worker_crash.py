@@ -50,8 +50,16 @@ def _start_worker(engine, smtp_port: int, log: Path) -> subprocess.Popen:
         HEKA_SMTP_PORT=str(smtp_port),
         PYTHONUNBUFFERED="1",
     )
-    command = [sys.executable, "-m", "heka_app.cli", "worker", "--poll", "0.1",
-               "--lease", LEASE_SECONDS]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "heka_app.cli",
+        "worker",
+        "--poll",
+        "0.1",
+        "--lease",
+        LEASE_SECONDS,
+    ]
     with log.open("ab") as out:
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
 
@@ -67,8 +75,11 @@ def test_a_worker_killed_mid_delivery_loses_no_mail_and_sends_it_once(engine, si
     second = None
     try:
         # The first worker has claimed the job and is waiting for the 250 reply.
-        wait_until(lambda: handler.inside_data.is_set() or first.poll() is not None,
-                   timeout=60, what="the first worker to reach DATA")  # fmt: skip
+        wait_until(
+            lambda: handler.inside_data.is_set() or first.poll() is not None,
+            timeout=60,
+            what="the first worker to reach DATA",
+        )
         assert first.poll() is None, log.read_text()
         first.send_signal(signal.SIGKILL)
         first.wait(10)
@@ -77,8 +88,11 @@ def test_a_worker_killed_mid_delivery_loses_no_mail_and_sends_it_once(engine, si
         assert handler.delivered == []
 
         second = _start_worker(engine, port, log)
-        wait_until(lambda: job(engine, KEY).status == DONE or second.poll() is not None,
-                   timeout=60, what="the second worker to finish the job")  # fmt: skip
+        wait_until(
+            lambda: job(engine, KEY).status == DONE or second.poll() is not None,
+            timeout=60,
+            what="the second worker to finish the job",
+        )
         assert second.poll() is None, log.read_text()
 
         second.send_signal(signal.SIGTERM)  # graceful stop: ends after the current job

@@ -103,9 +103,13 @@ def test_every_template_is_built_in_each_language(language):
     assert "n***@example.org" in mails[2].text_body and "newname" not in mails[2].text_body
     assert [m.subject for m in mails] == [
         catalogs.gettext(expected, msgid)
-        for msgid in (mt.VERIFY_SUBJECT, mt.RESET_SUBJECT, mt.EMAIL_CHANGED_SUBJECT,
-                      mt.PASSWORD_CHANGED_SUBJECT)
-    ]  # fmt: skip
+        for msgid in (
+            mt.VERIFY_SUBJECT,
+            mt.RESET_SUBJECT,
+            mt.EMAIL_CHANGED_SUBJECT,
+            mt.PASSWORD_CHANGED_SUBJECT,
+        )
+    ]
 
 
 def _self_signed(tmp_path):
@@ -152,9 +156,14 @@ def test_starttls_and_login_when_configured(tmp_path, monkeypatch):
 
     handler = Collector()
     controller = Controller(
-        handler, hostname="127.0.0.1", port=_free_port(), tls_context=server_tls,
-        require_starttls=True, authenticator=authenticator, auth_require_tls=True,
-    )  # fmt: skip
+        handler,
+        hostname="127.0.0.1",
+        port=_free_port(),
+        tls_context=server_tls,
+        require_starttls=True,
+        authenticator=authenticator,
+        auth_require_tls=True,
+    )
     controller.start()
     try:
         # Trust our test certificate; everything else is the production TLS path.
@@ -163,9 +172,11 @@ def test_starttls_and_login_when_configured(tmp_path, monkeypatch):
             mailer.ssl, "create_default_context", lambda: real_context(cafile=str(cert_path))
         )
         settings = _smtp_settings(
-            controller.port, HEKA_SMTP_USER="heka", HEKA_SMTP_PASSWORD="s3cret-pass",
+            controller.port,
+            HEKA_SMTP_USER="heka",
+            HEKA_SMTP_PASSWORD="s3cret-pass",
             HEKA_SMTP_STARTTLS="true",
-        )  # fmt: skip
+        )
         mailer.send_mail(mt.password_changed_mail("aino@example.com", "sv"), settings)
     finally:
         controller.stop()

@@ -56,10 +56,15 @@ def _complete(
     session, ticket, email="new@test.example", password=GOOD_PASSWORD, again=None, *, now
 ):
     return complete_registration(
-        session=session, ticket_secret=ticket, email=email, password=password,
-        password_again=password if again is None else again, language="sv",
-        client_ip="198.51.100.1", now=now,
-    )  # fmt: skip
+        session=session,
+        ticket_secret=ticket,
+        email=email,
+        password=password,
+        password_again=password if again is None else again,
+        language="sv",
+        client_ip="198.51.100.1",
+        now=now,
+    )
 
 
 def _token(mail) -> str:
@@ -103,17 +108,27 @@ def test_ticket_expires(session, now):
         session=session, person_id=world.people["primary"], method="office", now=now
     )
     late = complete_registration(
-        session=session, ticket_secret=ticket, email="x@test.example", password=GOOD_PASSWORD,
-        password_again=GOOD_PASSWORD, language="fi", client_ip="", now=now + dt.timedelta(hours=1),
-    )  # fmt: skip
+        session=session,
+        ticket_secret=ticket,
+        email="x@test.example",
+        password=GOOD_PASSWORD,
+        password_again=GOOD_PASSWORD,
+        language="fi",
+        client_ip="",
+        now=now + dt.timedelta(hours=1),
+    )
     assert late.messages() == {"form": registration.TICKET_EXPIRED}
 
 
 def _redeem(session, code, identity_code, ip="198.51.100.2", *, now):
     return registration_codes.redeem_code(
-        session=session, code=code, identity_code=identity_code, client_ip=ip, now=now,
+        session=session,
+        code=code,
+        identity_code=identity_code,
+        client_ip=ip,
+        now=now,
         allow_test_codes=True,
-    )  # fmt: skip
+    )
 
 
 def test_area_office_codes(session, now):
@@ -121,9 +136,11 @@ def test_area_office_codes(session, now):
     office = Actor(role="area_office", account_id=world.accounts["area_office"])
     with pytest.raises(NotAllowed):
         registration_codes.issue_code(
-            session=session, actor=Actor(role="maintenance", account_id=1),
-            person_id=world.people["unregistered"], now=now,
-        )  # fmt: skip
+            session=session,
+            actor=Actor(role="maintenance", account_id=1),
+            person_id=world.people["unregistered"],
+            now=now,
+        )
     matches = registration_codes.find_people(
         session=session, actor=office, query="Testinen", now=now
     )

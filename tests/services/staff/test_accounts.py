@@ -9,8 +9,16 @@ from sqlmodel import Session, select
 from heka_app.cli import main
 from heka_app.models import UserAccount
 
-ARGS = ["create-staff", "--email", "Liisa.Lahti@Heka.example", "--role", "area_office",
-        "--name", "Liisa Lahti", "--password-stdin"]  # fmt: skip
+ARGS = [
+    "create-staff",
+    "--email",
+    "Liisa.Lahti@Heka.example",
+    "--role",
+    "area_office",
+    "--name",
+    "Liisa Lahti",
+    "--password-stdin",
+]
 
 
 def test_create_staff_account(engine, monkeypatch, capsys):
