@@ -117,7 +117,7 @@ def _reauthenticate(
     keys = [f"reauth:{account.id}", *throttle_keys(account.email, client_ip)[1:]]
     decision = login_throttle.check_allowed(session, keys=keys, now=now)
     if not decision.allowed:
-        minutes = max(1, -(-decision.retry_after_seconds // 60))
+        minutes = decision.retry_after_minutes
         return FormResult(
             False, field_errors={"current": TOO_MANY_ATTEMPTS}, params={"minutes": minutes}
         )

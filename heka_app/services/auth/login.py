@@ -83,7 +83,7 @@ def login(
         security_log.log_security_event(
             session, event=security_log.LOCKED_OUT, client_ip=client_ip, now=now
         )
-        minutes = max(1, -(-decision.retry_after_seconds // 60))
+        minutes = decision.retry_after_minutes
         return LoginResult(
             False, error=TOO_MANY_ATTEMPTS, retry_after_seconds=max(60, minutes * 60)
         )

@@ -41,6 +41,11 @@ class ThrottleDecision:
     allowed: bool
     retry_after_seconds: int = 0
 
+    @property
+    def retry_after_minutes(self) -> int:
+        """The wait rounded up to whole minutes, at least one (for "try again in N min")."""
+        return max(1, -(-self.retry_after_seconds // 60))
+
 
 def _storage_key(key: str) -> str:
     # Emails can make "account:<email>" longer than the column; hash only those so

@@ -174,7 +174,7 @@ def redeem_code(
     keys = [f"code-ip:{client_ip or 'unknown'}"]
     decision = login_throttle.check_allowed(session, keys=keys, now=now)
     if not decision.allowed:
-        minutes = max(1, -(-decision.retry_after_seconds // 60))
+        minutes = decision.retry_after_minutes
         return Identified(error=CODE_TOO_MANY, minutes=minutes)
     row = session.exec(
         select(RegistrationCode).where(RegistrationCode.code_hash == hash_secret(_canonical(code)))
