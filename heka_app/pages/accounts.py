@@ -18,7 +18,12 @@ from heka_app.components.forms import (
 from heka_app.components.layout import page_layout
 from heka_app.components.password_fields import new_password_fields
 from heka_app.i18n.ui import t
-from heka_app.state.accounts import AccountState, CredentialsState
+from heka_app.state.accounts import (
+    EMAIL_FORM_ID,
+    PASSWORD_FORM_ID,
+    AccountState,
+    CredentialsState,
+)
 from heka_app.state.session import SessionState
 
 
@@ -47,6 +52,7 @@ def _password_form() -> rx.Component:
             *new_password_fields(errors),
             submit_button(t("Change password"), id="password-submit"),
             on_submit=AccountState.change_password,
+            id=PASSWORD_FORM_ID,
         ),
     )
 
@@ -67,6 +73,7 @@ def _email_form() -> rx.Component:
             _current_password(errors, AccountState.email_params, id_prefix="email-"),
             submit_button(t("Change email address"), id="email-submit"),
             on_submit=AccountState.change_email,
+            id=EMAIL_FORM_ID,
         ),
     )
 
@@ -113,7 +120,13 @@ def forgot_password_page() -> rx.Component:
                 notice(t("If the address has an account, we sent a link to reset the password.")),
                 stacked_form(
                     rx.text(t("Enter your email address and we will send you a link.")),
-                    field(t("Email address"), "email", type_="email", autocomplete="email"),
+                    field(
+                        t("Email address"),
+                        "email",
+                        CredentialsState.field_errors["email"],
+                        type_="email",
+                        autocomplete="email",
+                    ),
                     submit_button(t("Send link"), CredentialsState.busy, id="forgot-submit"),
                     on_submit=CredentialsState.request_reset,
                 ),

@@ -30,6 +30,7 @@ from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
 from heka_app.state.housing import HomeState
+from heka_app.state.session import SessionState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
 
@@ -49,8 +50,15 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(routes.HOME, landing_page, N_("Heka resident pages")),
     PageSpec(routes.INSTRUCTIONS, instructions_page, N_("Instructions")),
     PageSpec(routes.ACCESSIBILITY, accessibility_page, N_("Accessibility statement")),
-    PageSpec(routes.LOGIN, login_page, N_("Log in"), (LoginState.clear,)),
-    PageSpec(routes.REGISTER, register_page, N_("Register"), (RegisterState.open_register,)),
+    PageSpec(
+        routes.LOGIN, login_page, N_("Log in"), (SessionState.leave_if_signed_in, LoginState.clear)
+    ),
+    PageSpec(
+        routes.REGISTER,
+        register_page,
+        N_("Register"),
+        (SessionState.leave_if_signed_in, RegisterState.open_register),
+    ),
     PageSpec(
         routes.REGISTER_CALLBACK,
         register_callback_page,
@@ -83,7 +91,7 @@ PAGES: tuple[PageSpec, ...] = (
         routes.STAFF_CODES,
         registration_codes_page,
         N_("Area-office registration codes"),
-        (StaffState.load, RegistrationCodeState.clear),
+        (RegistrationCodeState.open,),
     ),
 )
 

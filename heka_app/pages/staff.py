@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from heka_app import routes
 from heka_app.components.layout import page_layout
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, t_var
 from heka_app.state.session import SessionState
 from heka_app.state.staff import RegistrationCodeState, StaffState
 
@@ -19,7 +18,19 @@ def staff_page() -> rx.Component:
             StaffState.allowed,
             rx.vstack(
                 rx.text(t("Signed in as {name}", name=SessionState.display_name)),
-                rx.link(t("Area-office registration codes"), href=routes.STAFF_CODES),
+                rx.cond(
+                    StaffState.tools.length() > 0,
+                    rx.el.ul(
+                        rx.foreach(
+                            StaffState.tools,
+                            lambda tool: rx.el.li(
+                                rx.link(t_var(tool["label"]), href=tool["route"])
+                            ),
+                        ),
+                        class_name="heka-staff-tools",
+                    ),
+                    rx.text(t("There are no tools for your role here yet."), id="staff-no-tools"),
+                ),
                 spacing="3",
                 margin_top="1em",
             ),
@@ -80,6 +91,12 @@ def registration_codes_page() -> rx.Component:
     """Find a person after checking their ID and issue a code."""
     return page_layout(
         rx.heading(t("Area-office registration codes"), as_="h1", size="7"),
+        rx.cond(RegistrationCodeState.allowed, _codes_tool()),
+    )
+
+
+def _codes_tool() -> rx.Component:
+    return rx.fragment(
         rx.text(t("Check the person's ID first. Search by name or full identity code.")),
         rx.form(
             rx.hstack(

@@ -15,11 +15,16 @@ from heka_app.services.accounts.permissions import CHANGE_EMAIL, CHANGE_PASSWORD
 from heka_app.services.common.clock import utcnow
 from heka_app.services.signup import registration
 from heka_app.state.form_data import form_value
-from heka_app.state.forms import FormState
+from heka_app.state.forms import ENTER_EMAIL, FormState
 from heka_app.state.guard import client_ip, guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.password_hint import PasswordHintState
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
+
+PASSWORD_FORM_ID = "password-form"  # noqa: S105 - an element id, not a secret
+EMAIL_FORM_ID = "email-form"
+_EMPTY_FORM = "document.getElementById('%s')?.reset()"
 
 
 class AccountState(rx.State):
@@ -64,6 +69,10 @@ class AccountState(rx.State):
         )
         self.password_errors, self.password_params = result.messages(), dict(result.params)
         self.password_changed = result.ok
+        self.email_errors, self.email_params, self.email_change_sent = {}, {}, False
+        if result.ok:  # nothing of the old or new password stays on the screen
+            (await self.get_state(PasswordHintState)).reset()
+            return rx.call_script(_EMPTY_FORM % PASSWORD_FORM_ID)
 
     @rx.event
     @matrix_payload(form_data={"current": "wrong", "email": "new@example.com"})
@@ -82,6 +91,9 @@ class AccountState(rx.State):
         )
         self.email_errors, self.email_params = result.messages(), dict(result.params)
         self.email_change_sent = result.ok
+        self.password_errors, self.password_params, self.password_changed = {}, {}, False
+        if result.ok:
+            return rx.call_script(_EMPTY_FORM % EMAIL_FORM_ID)
 
 
 class CredentialsState(FormState, rx.State):
@@ -108,11 +120,14 @@ class CredentialsState(FormState, rx.State):
     @matrix_payload(form_data={"email": "nobody@example.com"})
     async def request_reset(self, form_data: dict):
         """Queue a reset link if the address has an account; the answer is the same anyway."""
+        if self._missing(form_data, {"email": ENTER_EMAIL}):
+            return
         await self._submit(
             credentials.request_password_reset,
             email=form_value(form_data, "email"),
             now=utcnow(),
             client_ip=client_ip(self),
+            language=(await self.get_state(SessionState)).lang,
         )
         self.done = True
 

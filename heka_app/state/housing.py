@@ -6,6 +6,7 @@ import dataclasses
 
 import reflex as rx
 
+from heka_app import routes
 from heka_app.services.housing.home import home_overview
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.state.guard import guard
@@ -27,6 +28,8 @@ class HomeState(rx.State):
         actor, refusal = await guard(self, VIEW_HOME)
         if refusal is not None:
             self.reset()
+            if (await self.get_state(SessionState)).is_staff:
+                return rx.redirect(routes.STAFF)  # staff have no home here: their front page
             return refusal
         language = (await self.get_state(SessionState)).lang
         view = await call_service(home_overview, actor=actor, language=language)

@@ -50,6 +50,11 @@ class SessionState(rx.State):
         return coerce_language(self.lang_cookie)
 
     @rx.var
+    def front_page(self) -> str:
+        """Display only: where a signed-in user starts (staff area or own home)."""
+        return routes.STAFF if self.is_staff else routes.MY_HOME
+
+    @rx.var
     def is_staff(self) -> bool:
         """Display only: the staff navigation."""
         return self.signed_in and self.role not in {"", "tenant"}
@@ -74,9 +79,14 @@ class SessionState(rx.State):
         self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
         self.nav = navigation_for(actor)
 
-    def _sign_in(self, secret: str, actor: Actor) -> None:
+    async def _sign_in(self, secret: str, actor: Actor) -> None:
+        """Store the new session. The language the user picked last (this browser's
+        choice) wins over the one saved on the account, and becomes the saved one."""
         self.sid = secret
-        self.lang_cookie = coerce_language(actor.language)
+        if self.lang_cookie not in LANGUAGES:
+            self.lang_cookie = coerce_language(actor.language)
+        elif self.lang_cookie != actor.language:
+            await call_service(own_account.set_language, actor=actor, language=self.lang_cookie)
         self._show(actor)
 
     @rx.event
@@ -105,6 +115,15 @@ class SessionState(rx.State):
         actor = await self._actor()
         if was_signed_in and actor.is_anonymous:
             self.sid = ""
+
+    @rx.event
+    async def leave_if_signed_in(self):
+        """On /login and /register: a signed-in user goes to their front page instead.
+
+        Public: it only reads the caller's own session."""
+        actor = await self._actor()
+        if not actor.is_anonymous:
+            return rx.redirect(routes.STAFF if actor.is_staff else routes.MY_HOME)
 
     @rx.event
     async def logout(self):

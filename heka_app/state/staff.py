@@ -6,6 +6,8 @@ import dataclasses
 
 import reflex as rx
 
+from heka_app import routes
+from heka_app.services.auth.navigation import staff_tools_for
 from heka_app.services.common.clock import utcnow
 from heka_app.services.signup import codes as registration_codes
 from heka_app.services.signup.permissions import ISSUE_CODES
@@ -14,18 +16,21 @@ from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
+from heka_app.state.session import SessionState
 
 
 class StaffState(rx.State):
     """Staff landing."""
 
     allowed: bool = False
+    tools: list[dict[str, str]] = []
 
     @rx.event
     async def load(self):
-        """Open the staff area (guard: staff.area)."""
-        _, refusal = await guard(self, AREA)
-        self.allowed = refusal is None
+        """Open the staff area with the tools of the actor's role (guard: staff.area)."""
+        actor, refusal = await guard(self, AREA)
+        self.allowed = actor is not None
+        self.tools = staff_tools_for(actor) if actor is not None else []
         return refusal
 
 
@@ -38,6 +43,20 @@ class RegistrationCodeState(rx.State):
     issued_code: str = ""
     issued_for: str = ""
     issued_expires: dict[str, str] = {}
+    allowed: bool = False
+
+    @rx.event
+    async def open(self):
+        """Open the page: a fresh view, the tool only for roles that issue codes (guard:
+        staff.registration_codes); other staff go back to their staff area."""
+        self.reset()
+        _, refusal = await guard(self, ISSUE_CODES)
+        self.allowed = refusal is None
+        if refusal is not None:
+            return [*refusal, rx.redirect(routes.STAFF)] if await self._is_staff() else refusal
+
+    async def _is_staff(self) -> bool:
+        return (await self.get_state(SessionState)).is_staff
 
     @rx.event
     @matrix_payload(form_data={"query": "Testinen"})
