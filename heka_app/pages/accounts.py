@@ -100,9 +100,16 @@ def verify_email_page() -> rx.Component:
             form_error(CredentialsState.error),
             rx.cond(
                 CredentialsState.done,
-                rx.vstack(
-                    notice(t("Your email address is confirmed. You can now log in.")),
-                    rx.link(rx.button(t("Log in")), href=routes.LOGIN),
+                rx.cond(
+                    CredentialsState.signed_in,
+                    rx.vstack(
+                        notice(t("Your email address is confirmed.")),
+                        rx.link(rx.button(t("My account")), href=routes.ACCOUNT),
+                    ),
+                    rx.vstack(
+                        notice(t("Your email address is confirmed. You can now log in.")),
+                        rx.link(rx.button(t("Log in")), href=routes.LOGIN),
+                    ),
                 ),
             ),
         )

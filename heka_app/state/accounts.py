@@ -100,6 +100,7 @@ class CredentialsState(FormState, rx.State):
     """View vars of the link-driven pages."""
 
     done: bool = False
+    signed_in: bool = False  # on the confirmation page: offer the account, not a log-in
 
     def _token(self) -> str:
         return str(self.router.page.params.get("token", ""))[:2000]
@@ -109,6 +110,7 @@ class CredentialsState(FormState, rx.State):
         """On load of the confirmation link: confirm the address (or apply the change)."""
         result = await self._submit(registration.confirm_email, token=self._token(), now=utcnow())
         self.done = result.ok
+        self.signed_in = (await self.get_state(SessionState)).signed_in
 
     @rx.event
     def open_form(self):

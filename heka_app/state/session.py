@@ -131,6 +131,8 @@ class SessionState(rx.State):
         if self.sid:
             await call_service(end_session, secret=self.sid, now=utcnow())
         language = self.lang
+        if get_settings().kiosk_mode:  # the next visitor starts in the terminal's language
+            language = negotiate_language(self.router.headers.accept_language)
         root = self
         while root.parent_state is not None:
             root = root.parent_state
