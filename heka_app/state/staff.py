@@ -7,6 +7,7 @@ import dataclasses
 import reflex as rx
 
 from heka_app import routes
+from heka_app.i18n import LANGUAGES
 from heka_app.services.auth.navigation import staff_tools_for
 from heka_app.services.common.clock import utcnow
 from heka_app.services.signup import codes as registration_codes
@@ -43,6 +44,8 @@ class RegistrationCodeState(rx.State):
     issued_code: str = ""
     issued_for: str = ""
     issued_expires: dict[str, str] = {}
+    refused: str = ""  # msgid: why no code was issued
+    slip_language: str = "fi"  # the printed slip's language: the resident's, picked by staff
     allowed: bool = False
 
     @rx.event
@@ -71,7 +74,7 @@ class RegistrationCodeState(rx.State):
         )
         self.matches = [dataclasses.asdict(m) for m in found]
         self.searched = True
-        self.issued_code = ""
+        self.issued_code, self.refused = "", ""
 
     @rx.event
     @matrix_payload(person_id=1)
@@ -93,6 +96,18 @@ class RegistrationCodeState(rx.State):
         self.issued_code = issued.code
         self.issued_for = issued.person_name
         self.issued_expires = issued.expires
+        self.refused = issued.refused
+        self.slip_language = (await self.get_state(SessionState)).lang
+
+    @rx.event
+    @matrix_payload(language="sv")
+    async def set_slip_language(self, language: str):
+        """Print the slip in the resident's language (guard: staff.registration_codes)."""
+        _, refusal = await guard(self, ISSUE_CODES)
+        if refusal is not None:
+            return refusal
+        if isinstance(language, str) and language in LANGUAGES:
+            self.slip_language = language
 
     @rx.event
     def clear(self):

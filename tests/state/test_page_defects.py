@@ -223,3 +223,31 @@ def test_outside_a_kiosk_logout_keeps_the_language(engine, now):
     run(call(state, "set_language", "en"))
     run(call(state, "logout"))
     assert state.lang == "en"
+
+
+# Defects 2 and 3: a refused code says why; the slip is printed in the resident's language.
+def test_the_office_is_told_why_no_code_was_issued(engine, now):
+    world, root = signed_in_root(engine, now, "area_office")
+    state = substate(root, RegistrationCodeState)
+    run(call(state, "open"))
+    run(call(state, "issue", world.people["child"]))
+    assert state.issued_code == "" and state.refused == "Under 18: cannot register yet."
+
+
+def test_the_slip_language_starts_as_the_office_uses_and_can_be_the_residents(engine, now):
+    world, root = signed_in_root(engine, now, "area_office")
+    run(call(substate(root, SessionState), "set_language", "en"))
+    state = substate(root, RegistrationCodeState)
+    run(call(state, "open"))
+    run(call(state, "issue", world.people["unregistered"]))
+    assert state.refused and state.issued_code == ""  # on no lease
+    with Session(engine) as s:  # the co-resident has not registered yet
+        s.delete(s.get(UserAccount, world.accounts["co_resident"]))
+        s.commit()
+    run(call(state, "issue", world.people["co_resident"]))
+    assert state.issued_code and state.refused == "" and state.slip_language == "en"
+    assert set(state.issued_expires) == {"fi", "sv", "en"}
+    run(call(state, "set_slip_language", "sv"))
+    assert state.slip_language == "sv"
+    run(call(state, "set_slip_language", "de"))
+    assert state.slip_language == "sv"
