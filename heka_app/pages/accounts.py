@@ -42,7 +42,7 @@ def _current_password(errors: rx.Var, params: rx.Var, id_prefix: str = "") -> rx
 def _password_form() -> rx.Component:
     errors = AccountState.password_errors
     return rx.card(
-        rx.heading(t("Change password"), as_="h2", size="5"),
+        rx.heading(t("Change password"), as_="h2", size="5", margin_bottom="0.75em"),
         rx.cond(
             AccountState.password_changed,
             notice(t("Your password has been changed. Your other sessions were logged out.")),
@@ -60,7 +60,7 @@ def _password_form() -> rx.Component:
 def _email_form() -> rx.Component:
     errors = AccountState.email_errors
     return rx.card(
-        rx.heading(t("Change email address"), as_="h2", size="5"),
+        rx.heading(t("Change email address"), as_="h2", size="5", margin_bottom="0.75em"),
         form_error(errors["form"]),
         rx.cond(
             AccountState.email_change_sent,

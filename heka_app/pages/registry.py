@@ -20,6 +20,7 @@ from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
+from heka_app.pages.not_found import not_found_page
 from heka_app.pages.signup import (
     register_account_page,
     register_callback_page,
@@ -47,6 +48,7 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec(routes.NOT_FOUND, not_found_page, N_("Page not found")),
     PageSpec(routes.HOME, landing_page, N_("Heka resident pages")),
     PageSpec(routes.INSTRUCTIONS, instructions_page, N_("Instructions")),
     PageSpec(routes.ACCESSIBILITY, accessibility_page, N_("Accessibility statement")),

@@ -38,6 +38,11 @@ class AccountState(rx.State):
     email_params: dict[str, int | str] = {}
     email_change_sent: bool = False
 
+    def _clear_form_messages(self) -> None:
+        """Forget both forms' messages (e.g. after the connection came back)."""
+        self.password_errors, self.password_params, self.password_changed = {}, {}, False
+        self.email_errors, self.email_params, self.email_change_sent = {}, {}, False
+
     @rx.event
     async def load(self):
         """Show the own account (guard: account.view)."""

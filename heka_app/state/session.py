@@ -126,6 +126,18 @@ class SessionState(rx.State):
             return rx.redirect(routes.STAFF if actor.is_staff else routes.MY_HOME)
 
     @rx.event
+    def connection_back(self):
+        """The websocket reconnected: clear form messages from before the break (they may
+        no longer hold). Public: touches only this tab's own view state."""
+        from heka_app.state.forms import FormState  # forms imports this module
+
+        for state in _walk(_root(self)):
+            if isinstance(state, FormState):
+                state._clear_messages()
+            elif hasattr(state, "_clear_form_messages"):
+                state._clear_form_messages()
+
+    @rx.event
     async def logout(self):
         """End the server session, reset every state and reload into a fresh client token."""
         if self.sid:
@@ -133,16 +145,25 @@ class SessionState(rx.State):
         language = self.lang
         if get_settings().kiosk_mode:  # the next visitor starts in the terminal's language
             language = negotiate_language(self.router.headers.accept_language)
-        root = self
-        while root.parent_state is not None:
-            root = root.parent_state
-        _reset_tree(root)
+        _reset_tree(_root(self))
         self.lang_cookie = language
         return [
             rx.remove_cookie("heka_sid"),
             rx.clear_session_storage(),
             rx.call_script(f"window.location.replace('{routes.HOME}')"),
         ]
+
+
+def _root(state: rx.State) -> rx.State:
+    while state.parent_state is not None:
+        state = state.parent_state
+    return state
+
+
+def _walk(state: rx.State):
+    yield state
+    for child in state.substates.values():
+        yield from _walk(child)
 
 
 def _reset_tree(state: rx.State) -> None:

@@ -251,3 +251,15 @@ def test_the_slip_language_starts_as_the_office_uses_and_can_be_the_residents(en
     assert state.slip_language == "sv"
     run(call(state, "set_slip_language", "de"))
     assert state.slip_language == "sv"
+
+
+# Defect 8: when the connection comes back, messages from before the break are cleared.
+def test_form_messages_are_cleared_when_the_connection_returns(engine, now):
+    _, root = signed_in_root(engine, now)
+    login = substate(root, LoginState)
+    run(call(login, "submit", {"email": "", "password": ""}))
+    account = substate(root, AccountState)
+    run(call(account, "change_password", {"current": "wrong", "password": "x"}))
+    assert login.field_errors and account.password_errors
+    run(call(substate(root, SessionState), "connection_back"))
+    assert login.field_errors == {} and account.password_errors == {}
