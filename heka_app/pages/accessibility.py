@@ -35,7 +35,6 @@ def accessibility_page() -> rx.Component:
                 )
             ),
             bullets(
-                t("A full page load may show Finnish for a moment before your chosen language."),
                 t("Some news and instructions are available in Finnish only."),
             ),
         ),

@@ -145,6 +145,7 @@ def _issued() -> rx.Component:
                     value=RegistrationCodeState.slip_language,
                     on_change=RegistrationCodeState.set_slip_language,
                     aria_labelledby="slip-language-label",
+                    id="slip-language",
                 ),
                 align="center",
                 wrap="wrap",

@@ -1,0 +1,35 @@
+"""First paint in the chosen language.
+
+The pages are prerendered in Finnish; the browser only learns the chosen language when the
+state arrives over the websocket (~200 ms). For a returning visitor whose ``heka_lang``
+cookie says Swedish or English, this head script hides the body until the app renders
+in that language (html_lang.py lifts it), at most 1.5 s. Finnish visitors and first
+visits (no cookie yet) are painted at once, so their largest contentful paint is untouched.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+PENDING_CLASS = "heka-lang-pending"
+MAX_HIDDEN_MS = 1500
+
+FIRST_PAINT_SCRIPT = """
+(function () {
+  var m = document.cookie.match(/(?:^|; )heka_lang=(sv|en)(?:;|$)/);
+  if (!m) return;
+  var root = document.documentElement;
+  root.lang = m[1];
+  root.dataset.hekaLang = m[1];
+  root.classList.add("__PENDING__");
+  setTimeout(function () {
+    root.classList.remove("__PENDING__");
+    delete root.dataset.hekaLang;
+  }, __MAX__);
+})();
+""".replace("__PENDING__", PENDING_CLASS).replace("__MAX__", str(MAX_HIDDEN_MS))
+
+
+def first_paint_script() -> rx.Component:
+    """The head script (add once, to the app's head components)."""
+    return rx.script(FIRST_PAINT_SCRIPT)
