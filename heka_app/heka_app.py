@@ -5,7 +5,6 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.connection import connection_banner
-from heka_app.components.first_paint import first_paint_script
 from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
@@ -22,7 +21,6 @@ app = rx.App(
     stylesheets=["/heka.css"],
     html_lang="fi",
     api_transformer=security_headers,
-    head_components=[first_paint_script()],
 )
 # A translated connection banner instead of Reflex's English websocket-error toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None

@@ -199,9 +199,9 @@ def _codes_tool() -> rx.Component:
         rx.cond(
             RegistrationCodeState.refused,
             rx.callout(
-                t("No code issued to {name}.", name=RegistrationCodeState.issued_for),
-                " ",
-                t_var(RegistrationCodeState.refused),
+                t("No code issued to {name}.", name=RegistrationCodeState.issued_for)
+                + " "
+                + t_var(RegistrationCodeState.refused),
                 icon="triangle_alert",
                 color_scheme="red",
                 role="alert",

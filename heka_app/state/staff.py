@@ -101,7 +101,7 @@ class RegistrationCodeState(rx.State):
 
     @rx.event
     @matrix_payload(language="sv")
-    async def set_slip_language(self, language: str):
+    async def set_slip_language(self, language: str | list[str]):
         """Print the slip in the resident's language (guard: staff.registration_codes)."""
         _, refusal = await guard(self, ISSUE_CODES)
         if refusal is not None:

@@ -17,3 +17,10 @@ def test_the_supervisory_authority_address_is_a_link_in_each_language():
         "sv": "www.tillganglighetskrav.fi",
         "en": "www.webaccessibility.fi",
     }
+
+
+def test_every_page_of_the_table_builds():
+    from heka_app.pages.registry import PAGES
+
+    for spec in PAGES:
+        assert str(spec.component()), spec.route
