@@ -167,7 +167,11 @@ def registration_codes_page() -> rx.Component:
     """Find a person after checking their ID and issue a code."""
     return page_layout(
         rx.heading(
-            t("Area-office registration codes"), as_="h1", size="7", class_name="heka-no-print"
+            t("Area-office registration codes"),
+            as_="h1",
+            size="7",
+            margin_bottom="0.5em",
+            class_name="heka-no-print",
         ),
         rx.cond(RegistrationCodeState.allowed, _codes_tool()),
     )

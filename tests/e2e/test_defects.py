@@ -152,3 +152,26 @@ def test_the_first_paint_is_in_the_chosen_language(open_page, portal, lang):
     paints = page.evaluate("window.__paints")
     assert paints, "nothing was painted"
     assert "Hekan asukassivut" not in paints
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_account_page_and_phone_menu(open_page, portal, lang, width):
+    page = _signed_in(open_page, portal, "coresident@demo.heka.example", lang=lang, width=width)
+    page.goto(url(portal, "/account"))
+    wait_hydrated(page)
+    heading = page.locator("#password-form").locator("xpath=..").locator("h2")
+    label = page.locator("label[for='field-current']")
+    gap = label.bounding_box()["y"] - (
+        heading.bounding_box()["y"] + heading.bounding_box()["height"]
+    )
+    assert gap >= 8, "the card heading sits on the first label"
+    screenshot(page, f"defects-account-{lang}-{width}")
+    if width == 390:
+        page.click("#phone-menu-button")
+        logout = page.locator(".heka-menu-action")
+        link = page.locator("[role=menuitem] a").first
+        assert logout.evaluate("e => getComputedStyle(e).color") == link.evaluate(
+            "e => getComputedStyle(e).color"
+        )
+        screenshot(page, f"defects-phone-menu-{lang}-{width}")
