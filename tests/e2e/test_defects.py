@@ -157,7 +157,7 @@ def test_the_first_paint_is_in_the_chosen_language(open_page, portal, lang):
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_account_page_and_phone_menu(open_page, portal, lang, width):
-    page = _signed_in(open_page, portal, "coresident@demo.heka.example", lang=lang, width=width)
+    page = _signed_in(open_page, portal, TENANT, lang=lang, width=width)
     page.goto(url(portal, "/account"))
     wait_hydrated(page)
     heading = page.locator("#password-form").locator("xpath=..").locator("h2")
