@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.connection import connection_banner
 from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
@@ -16,7 +17,13 @@ configure_logging()
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
 
-app = rx.App(stylesheets=["/heka.css"], html_lang="fi", api_transformer=security_headers)
+app = rx.App(
+    stylesheets=["/heka.css"],
+    html_lang="fi",
+    api_transformer=security_headers,
+)
+# A translated connection banner instead of Reflex's English websocket-error toast.
+app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None
 
 for spec in PAGES:
     app.add_page(

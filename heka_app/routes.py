@@ -14,3 +14,4 @@ MY_HOME = "/home"
 ACCOUNT = "/account"
 STAFF = "/staff"
 STAFF_CODES = "/staff/registration-codes"
+NOT_FOUND = "404"  # Reflex's slug for the page of every unknown path

@@ -14,12 +14,23 @@ from heka_app.i18n.ui import t, t_var
 from heka_app.state.session import SessionState
 
 
+def _nav_link(item: rx.Var) -> rx.Component:
+    """One navigation link; the current page's link is marked (``aria-current``)."""
+    path = SessionState.router.url.path.to(str)
+    route = item["route"].to(str)
+    current = (path == route) | (path == route + "/")
+    return rx.link(
+        t_var(item["label"]),
+        href=route,
+        weight="medium",
+        aria_current=rx.cond(current, "page", "false"),
+        class_name="heka-nav-link",
+    )
+
+
 def _nav_links(wrap=lambda link: link) -> rx.Component:
     """The links the server allowed for this session (services/auth/navigation.py)."""
-    return rx.foreach(
-        SessionState.nav,
-        lambda item: wrap(rx.link(t_var(item["label"]), href=item["route"], weight="medium")),
-    )
+    return rx.foreach(SessionState.nav, lambda item: wrap(_nav_link(item)))
 
 
 def brand() -> rx.Component:
@@ -97,7 +108,10 @@ def _phone_menu() -> rx.Component:
                     SessionState.signed_in,
                     rx.fragment(
                         rx.menu.item(rx.link(t("My account"), href=routes.ACCOUNT)),
-                        rx.menu.item(t("Log out"), on_select=SessionState.logout),
+                        rx.menu.item(
+                            rx.text(t("Log out"), class_name="heka-menu-action"),
+                            on_select=SessionState.logout,
+                        ),
                     ),
                     rx.fragment(
                         rx.menu.item(rx.link(t("Log in"), href=routes.LOGIN)),

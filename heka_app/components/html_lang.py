@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.first_paint import PENDING_CLASS
 from heka_app.state.session import SessionState
 
 
@@ -19,7 +20,10 @@ class HtmlLang(rx.Fragment):
         lang = str(SessionState.lang)
         return [
             rx.Var(
-                f"useEffect(() => {{ document.documentElement.lang = {lang}; }}, [{lang}]);",
+                "useEffect(() => { const root = document.documentElement;"
+                f" const want = root.dataset.hekaLang; if (want && want !== {lang}) return;"
+                " delete root.dataset.hekaLang;"
+                f" root.lang = {lang}; root.classList.remove('{PENDING_CLASS}'); }}, [{lang}]);",
                 _var_data=SessionState.lang._get_all_var_data(),
             )
         ]

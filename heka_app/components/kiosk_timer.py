@@ -37,17 +37,20 @@ def kiosk_timer() -> rx.Component:
     return rx.cond(
         SessionState.signed_in,
         rx.box(
-            rx.callout(
-                rx.text(
-                    t("For your privacy you will be logged out in"),
-                    " ",
-                    rx.el.span("60", id="kiosk-seconds"),
-                    " s. ",
-                    t("Touch the screen to continue."),
+            rx.box(  # in line with the content column, not edge to edge
+                rx.callout(
+                    rx.text(
+                        t("For your privacy you will be logged out in"),
+                        " ",
+                        rx.el.span("60", id="kiosk-seconds"),
+                        " s. ",
+                        t("Touch the screen to continue."),
+                    ),
+                    icon="timer",
+                    color_scheme="amber",
+                    role="alert",
                 ),
-                icon="timer",
-                color_scheme="amber",
-                role="alert",
+                class_name="heka-container",
             ),
             rx.button("", id="kiosk-logout", on_click=SessionState.logout, display="none"),
             rx.script(_SCRIPT),

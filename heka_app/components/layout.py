@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.first_paint import first_paint_script
 from heka_app.components.footer import footer
 from heka_app.components.header import header
 from heka_app.components.html_lang import html_lang
@@ -15,6 +16,7 @@ from heka_app.settings import get_settings
 def page_layout(*children: rx.Component) -> rx.Component:
     """Wrap page content in the common layout."""
     return rx.box(
+        first_paint_script(),
         html_lang(),
         rx.link(t("Skip to content"), href="#main", class_name="heka-skip-link"),
         header(),

@@ -52,3 +52,11 @@ def t_var(msgid: rx.Var, params: Any = None) -> rx.Var[str]:
     if params is not None:
         return _T.call(_lang(), msgid, params).to(str)
     return _T.call(_lang(), msgid).to(str)
+
+
+def t_in(language: rx.Var, msgid: str, **params: Any) -> rx.Var[str]:
+    """Like :func:`t`, in ``language`` instead of the UI's (e.g. a slip printed for a
+    resident in their language); mark ``msgid`` with ``N_`` where it is defined."""
+    if params:
+        return _T.call(language, msgid, params).to(str)
+    return _T.call(language, msgid).to(str)

@@ -6,15 +6,19 @@ import reflex as rx
 
 from heka_app.components.content import bullets, paragraph, section
 from heka_app.components.layout import page_layout
+from heka_app.i18n import N_
 from heka_app.i18n.ui import t
 from heka_app.services.housing.contact_channels import CHANNELS
+
+# The supervisory authority's site has an address of its own in each language.
+SUPERVISOR_SITE = N_("www.saavutettavuusvaatimukset.fi")
 
 
 def accessibility_page() -> rx.Component:
     """The accessibility statement."""
     email = CHANNELS.accessibility_email
     return page_layout(
-        rx.heading(t("Accessibility statement"), as_="h1", size="8"),
+        rx.heading(t("Accessibility statement"), as_="h1", size="8", margin_bottom="0.5em"),
         paragraph(
             t(
                 "Heka is a company owned by the City of Helsinki. The resident pages follow the "
@@ -31,7 +35,6 @@ def accessibility_page() -> rx.Component:
                 )
             ),
             bullets(
-                t("A full page load may show Finnish for a moment before your chosen language."),
                 t("Some news and instructions are available in Finnish only."),
             ),
         ),
@@ -59,9 +62,14 @@ def accessibility_page() -> rx.Component:
             paragraph(
                 t(
                     "If you are not satisfied with our answer, you can contact the accessibility "
-                    "supervision of the Regional State Administrative Agency for Southern Finland "
-                    "(www.saavutettavuusvaatimukset.fi)."
+                    "supervision of the Regional State Administrative Agency for Southern Finland:"
                 )
+            ),
+            rx.link(
+                t(SUPERVISOR_SITE),
+                href=rx.Var.create("https://") + t(SUPERVISOR_SITE),
+                is_external=True,
+                id="supervisor-link",
             ),
         ),
         paragraph(t("This statement was last updated on 28 November 2026.")),

@@ -18,7 +18,12 @@ from heka_app.components.forms import (
 from heka_app.components.layout import page_layout
 from heka_app.components.password_fields import new_password_fields
 from heka_app.i18n.ui import t
-from heka_app.state.accounts import AccountState, CredentialsState
+from heka_app.state.accounts import (
+    EMAIL_FORM_ID,
+    PASSWORD_FORM_ID,
+    AccountState,
+    CredentialsState,
+)
 from heka_app.state.session import SessionState
 
 
@@ -37,7 +42,7 @@ def _current_password(errors: rx.Var, params: rx.Var, id_prefix: str = "") -> rx
 def _password_form() -> rx.Component:
     errors = AccountState.password_errors
     return rx.card(
-        rx.heading(t("Change password"), as_="h2", size="5"),
+        rx.heading(t("Change password"), as_="h2", size="5", margin_bottom="0.75em"),
         rx.cond(
             AccountState.password_changed,
             notice(t("Your password has been changed. Your other sessions were logged out.")),
@@ -47,6 +52,7 @@ def _password_form() -> rx.Component:
             *new_password_fields(errors),
             submit_button(t("Change password"), id="password-submit"),
             on_submit=AccountState.change_password,
+            id=PASSWORD_FORM_ID,
         ),
     )
 
@@ -54,7 +60,7 @@ def _password_form() -> rx.Component:
 def _email_form() -> rx.Component:
     errors = AccountState.email_errors
     return rx.card(
-        rx.heading(t("Change email address"), as_="h2", size="5"),
+        rx.heading(t("Change email address"), as_="h2", size="5", margin_bottom="0.75em"),
         form_error(errors["form"]),
         rx.cond(
             AccountState.email_change_sent,
@@ -67,6 +73,7 @@ def _email_form() -> rx.Component:
             _current_password(errors, AccountState.email_params, id_prefix="email-"),
             submit_button(t("Change email address"), id="email-submit"),
             on_submit=AccountState.change_email,
+            id=EMAIL_FORM_ID,
         ),
     )
 
@@ -93,9 +100,16 @@ def verify_email_page() -> rx.Component:
             form_error(CredentialsState.error),
             rx.cond(
                 CredentialsState.done,
-                rx.vstack(
-                    notice(t("Your email address is confirmed. You can now log in.")),
-                    rx.link(rx.button(t("Log in")), href=routes.LOGIN),
+                rx.cond(
+                    CredentialsState.signed_in,
+                    rx.vstack(
+                        notice(t("Your email address is confirmed.")),
+                        rx.link(rx.button(t("My account")), href=routes.ACCOUNT),
+                    ),
+                    rx.vstack(
+                        notice(t("Your email address is confirmed. You can now log in.")),
+                        rx.link(rx.button(t("Log in")), href=routes.LOGIN),
+                    ),
                 ),
             ),
         )
@@ -113,7 +127,13 @@ def forgot_password_page() -> rx.Component:
                 notice(t("If the address has an account, we sent a link to reset the password.")),
                 stacked_form(
                     rx.text(t("Enter your email address and we will send you a link.")),
-                    field(t("Email address"), "email", type_="email", autocomplete="email"),
+                    field(
+                        t("Email address"),
+                        "email",
+                        CredentialsState.field_errors["email"],
+                        type_="email",
+                        autocomplete="email",
+                    ),
                     submit_button(t("Send link"), CredentialsState.busy, id="forgot-submit"),
                     on_submit=CredentialsState.request_reset,
                 ),

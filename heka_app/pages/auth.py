@@ -18,10 +18,17 @@ def login_page() -> rx.Component:
             t("Log in"),
             form_error(LoginState.error, LoginState.error_params),
             stacked_form(
-                field(t("Email address"), "email", type_="email", autocomplete="username"),
+                field(
+                    t("Email address"),
+                    "email",
+                    LoginState.field_errors["email"],
+                    type_="email",
+                    autocomplete="username",
+                ),
                 field(
                     t("Password"),
                     "password",
+                    LoginState.field_errors["password"],
                     type_="password",
                     autocomplete="current-password",
                 ),

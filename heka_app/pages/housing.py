@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.layout import page_layout
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, t_var
 from heka_app.state.housing import HomeState
 from heka_app.state.session import SessionState
 
@@ -26,7 +26,7 @@ def _home_card() -> rx.Component:
             _row(t("Property"), home["property_name"]),
             _row(t("Year built"), home["year_built"]),
             _row(t("Lease number"), home["contract_number"]),
-            _row(t("Lease starts"), home["lease_starts"]),
+            _row(t_var(HomeState.lease_label), home["lease_starts"]),
             orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
         ),
     )

@@ -31,10 +31,19 @@ def _hero() -> rx.Component:
             as_="p",
         ),
         rx.flex(
-            rx.link(rx.button(t("Log in"), size="3", id="hero-login"), href=routes.LOGIN),
-            rx.link(
-                rx.button(t("Register"), size="3", variant="outline", id="hero-register"),
-                href=routes.REGISTER,
+            rx.cond(
+                SessionState.signed_in,
+                rx.link(
+                    rx.button(t("Go to my front page"), size="3", id="hero-front-page"),
+                    href=SessionState.front_page,
+                ),
+                rx.fragment(
+                    rx.link(rx.button(t("Log in"), size="3", id="hero-login"), href=routes.LOGIN),
+                    rx.link(
+                        rx.button(t("Register"), size="3", variant="outline", id="hero-register"),
+                        href=routes.REGISTER,
+                    ),
+                ),
             ),
             spacing="3",
             margin_top="1.25em",

@@ -20,6 +20,7 @@ from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
+from heka_app.pages.not_found import not_found_page
 from heka_app.pages.signup import (
     register_account_page,
     register_callback_page,
@@ -30,6 +31,7 @@ from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
 from heka_app.state.housing import HomeState
+from heka_app.state.session import SessionState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
 
@@ -46,11 +48,19 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec(routes.NOT_FOUND, not_found_page, N_("Page not found")),
     PageSpec(routes.HOME, landing_page, N_("Heka resident pages")),
     PageSpec(routes.INSTRUCTIONS, instructions_page, N_("Instructions")),
     PageSpec(routes.ACCESSIBILITY, accessibility_page, N_("Accessibility statement")),
-    PageSpec(routes.LOGIN, login_page, N_("Log in"), (LoginState.clear,)),
-    PageSpec(routes.REGISTER, register_page, N_("Register"), (RegisterState.open_register,)),
+    PageSpec(
+        routes.LOGIN, login_page, N_("Log in"), (SessionState.leave_if_signed_in, LoginState.clear)
+    ),
+    PageSpec(
+        routes.REGISTER,
+        register_page,
+        N_("Register"),
+        (SessionState.leave_if_signed_in, RegisterState.open_register),
+    ),
     PageSpec(
         routes.REGISTER_CALLBACK,
         register_callback_page,
@@ -83,7 +93,7 @@ PAGES: tuple[PageSpec, ...] = (
         routes.STAFF_CODES,
         registration_codes_page,
         N_("Area-office registration codes"),
-        (StaffState.load, RegistrationCodeState.clear),
+        (RegistrationCodeState.open,),
     ),
 )
 

@@ -15,11 +15,16 @@ from heka_app.services.accounts.permissions import CHANGE_EMAIL, CHANGE_PASSWORD
 from heka_app.services.common.clock import utcnow
 from heka_app.services.signup import registration
 from heka_app.state.form_data import form_value
-from heka_app.state.forms import FormState
+from heka_app.state.forms import ENTER_EMAIL, FormState
 from heka_app.state.guard import client_ip, guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.password_hint import PasswordHintState
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
+
+PASSWORD_FORM_ID = "password-form"  # noqa: S105 - an element id, not a secret
+EMAIL_FORM_ID = "email-form"
+_EMPTY_FORM = "document.getElementById('%s')?.reset()"
 
 
 class AccountState(rx.State):
@@ -32,6 +37,11 @@ class AccountState(rx.State):
     email_errors: dict[str, str] = {}
     email_params: dict[str, int | str] = {}
     email_change_sent: bool = False
+
+    def _clear_form_messages(self) -> None:
+        """Forget both forms' messages (e.g. after the connection came back)."""
+        self.password_errors, self.password_params, self.password_changed = {}, {}, False
+        self.email_errors, self.email_params, self.email_change_sent = {}, {}, False
 
     @rx.event
     async def load(self):
@@ -64,6 +74,10 @@ class AccountState(rx.State):
         )
         self.password_errors, self.password_params = result.messages(), dict(result.params)
         self.password_changed = result.ok
+        self.email_errors, self.email_params, self.email_change_sent = {}, {}, False
+        if result.ok:  # nothing of the old or new password stays on the screen
+            (await self.get_state(PasswordHintState)).reset()
+            return rx.call_script(_EMPTY_FORM % PASSWORD_FORM_ID)
 
     @rx.event
     @matrix_payload(form_data={"current": "wrong", "email": "new@example.com"})
@@ -82,12 +96,16 @@ class AccountState(rx.State):
         )
         self.email_errors, self.email_params = result.messages(), dict(result.params)
         self.email_change_sent = result.ok
+        self.password_errors, self.password_params, self.password_changed = {}, {}, False
+        if result.ok:
+            return rx.call_script(_EMPTY_FORM % EMAIL_FORM_ID)
 
 
 class CredentialsState(FormState, rx.State):
     """View vars of the link-driven pages."""
 
     done: bool = False
+    signed_in: bool = False  # on the confirmation page: offer the account, not a log-in
 
     def _token(self) -> str:
         return str(self.router.page.params.get("token", ""))[:2000]
@@ -97,6 +115,7 @@ class CredentialsState(FormState, rx.State):
         """On load of the confirmation link: confirm the address (or apply the change)."""
         result = await self._submit(registration.confirm_email, token=self._token(), now=utcnow())
         self.done = result.ok
+        self.signed_in = (await self.get_state(SessionState)).signed_in
 
     @rx.event
     def open_form(self):
@@ -108,11 +127,14 @@ class CredentialsState(FormState, rx.State):
     @matrix_payload(form_data={"email": "nobody@example.com"})
     async def request_reset(self, form_data: dict):
         """Queue a reset link if the address has an account; the answer is the same anyway."""
+        if self._missing(form_data, {"email": ENTER_EMAIL}):
+            return
         await self._submit(
             credentials.request_password_reset,
             email=form_value(form_data, "email"),
             now=utcnow(),
             client_ip=client_ip(self),
+            language=(await self.get_state(SessionState)).lang,
         )
         self.done = True
 

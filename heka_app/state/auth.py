@@ -8,7 +8,7 @@ from heka_app import routes
 from heka_app.services.auth.login import login
 from heka_app.services.common.clock import utcnow
 from heka_app.state.form_data import form_value
-from heka_app.state.forms import FormState
+from heka_app.state.forms import ENTER_EMAIL, ENTER_PASSWORD, FormState
 from heka_app.state.guard import client_ip
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.session import SessionState
@@ -24,6 +24,8 @@ class LoginState(FormState, rx.State):
 
         Public by design (it is the way in); throttled per account and address.
         """
+        if self._missing(form_data, {"email": ENTER_EMAIL, "password": ENTER_PASSWORD}):
+            return
         self.busy = True
         yield
         result = await self._submit(
@@ -33,12 +35,12 @@ class LoginState(FormState, rx.State):
             client_ip=client_ip(self),
             now=utcnow(),
         )
-        self.error = result.error
+        self.error, self.field_errors = result.error, {}
         self.error_params = {"minutes": result.retry_after_seconds // 60}
         if not result.ok:
             return
         session_state = await self.get_state(SessionState)
-        session_state._sign_in(result.secret, result.actor)
+        await session_state._sign_in(result.secret, result.actor)
         yield rx.redirect(routes.STAFF if result.actor.is_staff else routes.MY_HOME)
 
     @rx.event

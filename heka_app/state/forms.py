@@ -21,7 +21,9 @@ from typing import Any
 
 import reflex as rx
 
+from heka_app.i18n import N_
 from heka_app.services.common.results import FormResult
+from heka_app.state.form_data import form_value
 from heka_app.state.service_calls import call_service
 
 
@@ -48,5 +50,25 @@ class FormState(rx.State, mixin=True):
         self.error_params = dict(result.params)
         self.field_errors = dict(result.field_errors)
 
+    def _missing(self, form_data: dict, required: dict[str, str]) -> bool:
+        """Show ``required[name]`` under each empty field; True when any was empty.
+
+        Checked before the service call, so an empty form never reaches the service and
+        never earns a misleading answer ("wrong password", "we sent a link").
+        """
+        missing = {
+            name: msgid
+            for name, msgid in required.items()
+            if not form_value(form_data, name).strip()
+        }
+        if missing:
+            self.error, self.error_params, self.field_errors = "", {}, missing
+            self.busy = False
+        return bool(missing)
+
     def _clear_messages(self) -> None:
         self.error, self.error_params, self.field_errors, self.busy = "", {}, {}, False
+
+
+ENTER_EMAIL = N_("Enter your email address.")
+ENTER_PASSWORD = N_("Enter your password.")

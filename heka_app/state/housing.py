@@ -6,11 +6,16 @@ import dataclasses
 
 import reflex as rx
 
+from heka_app import routes
+from heka_app.i18n import N_
 from heka_app.services.housing.home import home_overview
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.state.guard import guard
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
+
+LEASE_STARTS = N_("Lease starts")
+LEASE_STARTED = N_("Lease started")
 
 
 class HomeState(rx.State):
@@ -20,6 +25,7 @@ class HomeState(rx.State):
     home: dict = {}
     opens_on: str = ""
     loaded: bool = False
+    lease_label: str = LEASE_STARTS
 
     @rx.event
     async def load(self):
@@ -27,9 +33,12 @@ class HomeState(rx.State):
         actor, refusal = await guard(self, VIEW_HOME)
         if refusal is not None:
             self.reset()
+            if (await self.get_state(SessionState)).is_staff:
+                return rx.redirect(routes.STAFF)  # staff have no home here: their front page
             return refusal
         language = (await self.get_state(SessionState)).lang
         view = await call_service(home_overview, actor=actor, language=language)
         self.home = dataclasses.asdict(view) if view else {}
         self.opens_on = view.opens_on if view else ""
+        self.lease_label = LEASE_STARTS if self.opens_on else LEASE_STARTED
         self.loaded = True

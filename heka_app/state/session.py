@@ -50,6 +50,11 @@ class SessionState(rx.State):
         return coerce_language(self.lang_cookie)
 
     @rx.var
+    def front_page(self) -> str:
+        """Display only: where a signed-in user starts (staff area or own home)."""
+        return routes.STAFF if self.is_staff else routes.MY_HOME
+
+    @rx.var
     def is_staff(self) -> bool:
         """Display only: the staff navigation."""
         return self.signed_in and self.role not in {"", "tenant"}
@@ -74,9 +79,14 @@ class SessionState(rx.State):
         self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
         self.nav = navigation_for(actor)
 
-    def _sign_in(self, secret: str, actor: Actor) -> None:
+    async def _sign_in(self, secret: str, actor: Actor) -> None:
+        """Store the new session. The language the user picked last (this browser's
+        choice) wins over the one saved on the account, and becomes the saved one."""
         self.sid = secret
-        self.lang_cookie = coerce_language(actor.language)
+        if self.lang_cookie not in LANGUAGES:
+            self.lang_cookie = coerce_language(actor.language)
+        elif self.lang_cookie != actor.language:
+            await call_service(own_account.set_language, actor=actor, language=self.lang_cookie)
         self._show(actor)
 
     @rx.event
@@ -107,21 +117,53 @@ class SessionState(rx.State):
             self.sid = ""
 
     @rx.event
+    async def leave_if_signed_in(self):
+        """On /login and /register: a signed-in user goes to their front page instead.
+
+        Public: it only reads the caller's own session."""
+        actor = await self._actor()
+        if not actor.is_anonymous:
+            return rx.redirect(routes.STAFF if actor.is_staff else routes.MY_HOME)
+
+    @rx.event
+    def connection_back(self):
+        """The websocket reconnected: clear form messages from before the break (they may
+        no longer hold). Public: touches only this tab's own view state."""
+        from heka_app.state.forms import FormState  # forms imports this module
+
+        for state in _walk(_root(self)):
+            if isinstance(state, FormState):
+                state._clear_messages()
+            elif hasattr(state, "_clear_form_messages"):
+                state._clear_form_messages()
+
+    @rx.event
     async def logout(self):
         """End the server session, reset every state and reload into a fresh client token."""
         if self.sid:
             await call_service(end_session, secret=self.sid, now=utcnow())
         language = self.lang
-        root = self
-        while root.parent_state is not None:
-            root = root.parent_state
-        _reset_tree(root)
+        if get_settings().kiosk_mode:  # the next visitor starts in the terminal's language
+            language = negotiate_language(self.router.headers.accept_language)
+        _reset_tree(_root(self))
         self.lang_cookie = language
         return [
             rx.remove_cookie("heka_sid"),
             rx.clear_session_storage(),
             rx.call_script(f"window.location.replace('{routes.HOME}')"),
         ]
+
+
+def _root(state: rx.State) -> rx.State:
+    while state.parent_state is not None:
+        state = state.parent_state
+    return state
+
+
+def _walk(state: rx.State):
+    yield state
+    for child in state.substates.values():
+        yield from _walk(child)
 
 
 def _reset_tree(state: rx.State) -> None:

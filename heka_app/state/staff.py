@@ -6,6 +6,9 @@ import dataclasses
 
 import reflex as rx
 
+from heka_app import routes
+from heka_app.i18n import LANGUAGES
+from heka_app.services.auth.navigation import staff_tools_for
 from heka_app.services.common.clock import utcnow
 from heka_app.services.signup import codes as registration_codes
 from heka_app.services.signup.permissions import ISSUE_CODES
@@ -14,18 +17,21 @@ from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
+from heka_app.state.session import SessionState
 
 
 class StaffState(rx.State):
     """Staff landing."""
 
     allowed: bool = False
+    tools: list[dict[str, str]] = []
 
     @rx.event
     async def load(self):
-        """Open the staff area (guard: staff.area)."""
-        _, refusal = await guard(self, AREA)
-        self.allowed = refusal is None
+        """Open the staff area with the tools of the actor's role (guard: staff.area)."""
+        actor, refusal = await guard(self, AREA)
+        self.allowed = actor is not None
+        self.tools = staff_tools_for(actor) if actor is not None else []
         return refusal
 
 
@@ -38,6 +44,22 @@ class RegistrationCodeState(rx.State):
     issued_code: str = ""
     issued_for: str = ""
     issued_expires: dict[str, str] = {}
+    refused: str = ""  # msgid: why no code was issued
+    slip_language: str = "fi"  # the printed slip's language: the resident's, picked by staff
+    allowed: bool = False
+
+    @rx.event
+    async def open(self):
+        """Open the page: a fresh view, the tool only for roles that issue codes (guard:
+        staff.registration_codes); other staff go back to their staff area."""
+        self.reset()
+        _, refusal = await guard(self, ISSUE_CODES)
+        self.allowed = refusal is None
+        if refusal is not None:
+            return [*refusal, rx.redirect(routes.STAFF)] if await self._is_staff() else refusal
+
+    async def _is_staff(self) -> bool:
+        return (await self.get_state(SessionState)).is_staff
 
     @rx.event
     @matrix_payload(form_data={"query": "Testinen"})
@@ -52,7 +74,7 @@ class RegistrationCodeState(rx.State):
         )
         self.matches = [dataclasses.asdict(m) for m in found]
         self.searched = True
-        self.issued_code = ""
+        self.issued_code, self.refused = "", ""
 
     @rx.event
     @matrix_payload(person_id=1)
@@ -74,6 +96,18 @@ class RegistrationCodeState(rx.State):
         self.issued_code = issued.code
         self.issued_for = issued.person_name
         self.issued_expires = issued.expires
+        self.refused = issued.refused
+        self.slip_language = (await self.get_state(SessionState)).lang
+
+    @rx.event
+    @matrix_payload(language="sv")
+    async def set_slip_language(self, language: str | list[str]):
+        """Print the slip in the resident's language (guard: staff.registration_codes)."""
+        _, refusal = await guard(self, ISSUE_CODES)
+        if refusal is not None:
+            return refusal
+        if isinstance(language, str) and language in LANGUAGES:
+            self.slip_language = language
 
     @rx.event
     def clear(self):

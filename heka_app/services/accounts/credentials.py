@@ -12,7 +12,7 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from heka_app.i18n import N_
+from heka_app.i18n import LANGUAGES, N_
 from heka_app.models import UserAccount
 from heka_app.services.accounts.permissions import CHANGE_EMAIL, CHANGE_PASSWORD
 from heka_app.services.auth import one_time_links, security_log
@@ -43,9 +43,10 @@ WRONG_PASSWORD = N_("The current password is incorrect.")
 
 
 def request_password_reset(
-    *, session: Session, email: str, now: dt.datetime, client_ip: str = ""
+    *, session: Session, email: str, now: dt.datetime, client_ip: str = "", language: str = ""
 ) -> FormResult:
-    """Queue a reset mail if the address belongs to an active account.
+    """Queue a reset mail if the address belongs to an active account, in ``language`` (the
+    page's, where the request was made; the account's saved language when not given).
 
     The answer is the same either way, so addresses cannot be probed; requests are
     counted per address and per email so the form cannot flood someone's mailbox.
@@ -66,7 +67,8 @@ def request_password_reset(
         now=now,
     )
     link = one_time_links.make_link(one_time_links.RESET_PASSWORD, account, now=now)
-    mail = reset_password_mail(account.email, link.url, account.language)
+    mail_language = language if language in LANGUAGES else account.language
+    mail = reset_password_mail(account.email, link.url, mail_language)
     enqueue_mail(session, mail, key=f"mail:reset:{link.jti}", now=now, valid_for=link.valid_for)
     return FormResult.done()
 

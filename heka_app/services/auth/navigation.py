@@ -11,6 +11,7 @@ from heka_app.i18n import N_
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize
 from heka_app.services.housing.permissions import VIEW_HOME
+from heka_app.services.signup.permissions import ISSUE_CODES
 from heka_app.services.staff.permissions import AREA
 
 
@@ -32,10 +33,26 @@ NAVIGATION: tuple[NavItem, ...] = (
 )
 
 
-def navigation_for(actor: Actor) -> list[dict[str, str]]:
-    """The links ``actor`` may follow, as ``{"route", "label"}`` rows for the header."""
+# The tools of the staff area (/staff), each shown only to the roles that may use it;
+# the feature issues add their rows (fault handling, rent monitoring, news editing).
+STAFF_TOOLS: tuple[NavItem, ...] = (
+    NavItem(routes.STAFF_CODES, N_("Area-office registration codes"), ISSUE_CODES),
+)
+
+
+def _rows(items: tuple[NavItem, ...], actor: Actor) -> list[dict[str, str]]:
     return [
         {"route": item.route, "label": item.label}
-        for item in NAVIGATION
+        for item in items
         if item.permission is None or authorize(actor, item.permission).allowed
     ]
+
+
+def navigation_for(actor: Actor) -> list[dict[str, str]]:
+    """The links ``actor`` may follow, as ``{"route", "label"}`` rows for the header."""
+    return _rows(NAVIGATION, actor)
+
+
+def staff_tools_for(actor: Actor) -> list[dict[str, str]]:
+    """The staff-area tools ``actor``'s role may use (empty for roles with none yet)."""
+    return _rows(STAFF_TOOLS, actor)

@@ -24,11 +24,12 @@ from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
 from heka_app.services.common.claim_once import claim_once
 from heka_app.services.common.clock import HELSINKI, helsinki_today
-from heka_app.services.common.identity_codes import mask_identity_code
+from heka_app.services.common.identity_codes import age_on, mask_identity_code
 from heka_app.services.common.localized import localized
 from heka_app.services.common.results import NotFound
 from heka_app.services.common.secrets import hash_secret
 from heka_app.services.housing.residency import residency_of
+from heka_app.services.signup import eligibility as rules
 from heka_app.services.signup.eligibility import check_registration_eligibility
 from heka_app.services.signup.permissions import ISSUE_CODES
 from heka_app.services.signup.registration import Identified, issue_ticket
@@ -41,6 +42,13 @@ MAX_ATTEMPTS_PER_CODE = 5
 
 CODE_INVALID = N_("The registration code or personal identity code is not valid.")
 CODE_TOO_MANY = N_("Too many attempts. Try again in {minutes} min.")
+# Why a person cannot use a code, as the office reads it (the registration rules' reasons).
+CANNOT_USE = {
+    rules.UNDER_AGE: N_("Under 18: cannot register yet."),
+    rules.NOT_IN_REGISTER: N_("No current or upcoming lease: cannot register."),
+    rules.LEASE_ENDED: N_("Lease has ended: cannot register."),
+    rules.ALREADY_REGISTERED: N_("Already has an account: no code needed."),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,16 +59,19 @@ class PersonMatch:
     name: str
     masked_identity_code: str
     residency: str
+    age: int
+    cannot_use: str  # msgid of why a code would not work ("" when it would)
 
 
 @dataclasses.dataclass(frozen=True)
 class IssuedCode:
     """A code shown once to staff for printing."""
 
-    code: str
-    person_name: str
-    expires_at: dt.datetime
-    expires: dict[str, str]  # the expiry date in every UI language, for the printed slip
+    code: str = ""
+    person_name: str = ""
+    expires_at: dt.datetime | None = None
+    expires: dict[str, str] = dataclasses.field(default_factory=dict)  # for the slip, per language
+    refused: str = ""  # msgid: no code issued, the person cannot use one (CANNOT_USE)
 
 
 def format_code(code: str) -> str:
@@ -98,10 +109,17 @@ def find_people(*, session: Session, actor: Actor, query: str, now: dt.datetime)
             name=f"{p.first_name} {p.last_name}",
             masked_identity_code=mask_identity_code(p.identity_code),
             residency=residency_of(session=session, person_id=p.id, today=today).status,
+            age=age_on(p.identity_code, today),
+            cannot_use=_cannot_use(session, p, today),
         )
         for p in people
         if p.id is not None  # always, for loaded rows
     )
+
+
+def _cannot_use(session: Session, person: Person, today: dt.date) -> str:
+    refusal = rules.registration_refusal(session=session, person=person, today=today)
+    return CANNOT_USE.get(refusal, refusal)
 
 
 def get_person_for(*, session: Session, actor: Actor, person_id: int) -> Person:
@@ -119,9 +137,13 @@ def get_person_for(*, session: Session, actor: Actor, person_id: int) -> Person:
 
 
 def issue_code(*, session: Session, actor: Actor, person_id: int, now: dt.datetime) -> IssuedCode:
-    """Issue a new code for a person after staff checked their ID."""
+    """Issue a new code for a person after staff checked their ID; refused (``refused``)
+    when the registration rules would turn the code down (age, lease, existing account)."""
     person = get_person_for(session=session, actor=actor, person_id=person_id)
     assert actor.account_id is not None  # require() refuses anonymous actors
+    refused = _cannot_use(session, person, helsinki_today(now))
+    if refused:
+        return IssuedCode(person_name=f"{person.first_name} {person.last_name}", refused=refused)
     for old in session.exec(
         select(RegistrationCode).where(
             RegistrationCode.person_id == person_id, col(RegistrationCode.used_at).is_(None)

@@ -62,14 +62,32 @@ def check_registration_eligibility(
     if person is None:
         return Eligibility(False, NOT_IN_REGISTER)
     assert person.id is not None  # loaded from the database
-    if age_on(code, today) < 18:
-        return Eligibility(False, UNDER_AGE)
+    refusal = registration_refusal(session=session, person=person, today=today)
+    if refusal:
+        return Eligibility(False, refusal)
+    return Eligibility(True, person_id=person.id)
+
+
+def registration_refusal(*, session: Session, person: Person, today: dt.date) -> str:
+    """Why ``person`` (found in the register) cannot register today, or "" when they can.
+
+    The same rules whether the person identifies online or brings an area-office code, so
+    an office sees before issuing a code whether it can be used.
+    """
+    assert person.id is not None  # loaded from the database
+    if age_on(person.identity_code, today) < 18:
+        return UNDER_AGE
     residency = residency_of(session=session, person_id=person.id, today=today)
     if residency.status == NONE:
-        return Eligibility(False, NOT_IN_REGISTER)
+        return NOT_IN_REGISTER
     if residency.status == ENDED:
-        return Eligibility(False, LEASE_ENDED)
-    registered = session.exec(select(UserAccount).where(UserAccount.person_id == person.id)).first()
-    if registered is not None:
-        return Eligibility(False, ALREADY_REGISTERED)
-    return Eligibility(True, person_id=person.id)
+        return LEASE_ENDED
+    if has_account(session, person.id):
+        return ALREADY_REGISTERED
+    return ""
+
+
+def has_account(session: Session, person_id: int) -> bool:
+    """True when the person already has a login."""
+    found = session.exec(select(UserAccount.id).where(UserAccount.person_id == person_id))
+    return found.first() is not None
