@@ -1,7 +1,7 @@
 """All table models, imported here so metadata (and Alembic) sees every table."""
 
 from heka_app.models.accounts import LoginSession, UserAccount
-from heka_app.models.content import Article, ArticleTranslation
+from heka_app.models.content import Article, ArticleRead, ArticleTranslation, ContentAuditEntry
 from heka_app.models.faults import FaultReport
 from heka_app.models.identification import (
     OidcAttempt,
@@ -19,7 +19,9 @@ __all__ = [
     "Apartment",
     "AreaOffice",
     "Article",
+    "ArticleRead",
     "ArticleTranslation",
+    "ContentAuditEntry",
     "BackgroundJob",
     "Building",
     "FaultReport",
