@@ -14,3 +14,8 @@ MY_HOME = "/home"
 ACCOUNT = "/account"
 STAFF = "/staff"
 STAFF_CODES = "/staff/registration-codes"
+NEWS = "/news"
+NEWS_ARTICLE = "/news/[slug]"
+INSTRUCTION_ARTICLE = "/instructions/[slug]"
+STAFF_CONTENT = "/staff/content"
+STAFF_CONTENT_EDIT = "/staff/content/edit"  # ?id=<article id>; no id: a new article

@@ -49,7 +49,12 @@ def _news_item(item: rx.Var) -> rx.Component:
     lang = SessionState.lang
     return rx.card(
         rx.text(item["date"].to(dict)[lang], size="1", color_scheme="gray"),
-        rx.heading(item["title"].to(dict)[lang], as_="h3", size="3", margin_y="0.25em"),
+        rx.heading(
+            rx.link(item["title"].to(dict)[lang], href="/news/" + item["slug"].to(str)),
+            as_="h3",
+            size="3",
+            margin_y="0.25em",
+        ),
         rx.text(item["summary"].to(dict)[lang], size="2"),
         rx.cond(
             item["fallback"].to(dict)[lang],
@@ -95,5 +100,6 @@ def landing_page() -> rx.Component:
                 ),
                 rx.text(t("No news at the moment.")),
             ),
+            rx.link(t("All news"), href=routes.NEWS, margin_top="1em", display="inline-block"),
         ),
     )

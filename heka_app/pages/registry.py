@@ -18,8 +18,10 @@ from heka_app.pages.accounts import (
 )
 from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
+from heka_app.pages.content_editor import content_editor_page, content_list_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
+from heka_app.pages.news import article_page, news_page
 from heka_app.pages.signup import (
     register_account_page,
     register_callback_page,
@@ -29,6 +31,8 @@ from heka_app.pages.staff import registration_codes_page, staff_page
 from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
+from heka_app.state.content import ArticleState, NewsState
+from heka_app.state.content_editor import ContentEditorState
 from heka_app.state.housing import HomeState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
@@ -46,8 +50,20 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    # Dynamic routes first: Reflex matches them before static ones that share a prefix.
+    PageSpec(routes.NEWS_ARTICLE, article_page, N_("News"), (ArticleState.load,), True),
+    PageSpec(
+        routes.INSTRUCTION_ARTICLE, article_page, N_("Instructions"), (ArticleState.load,), True
+    ),
     PageSpec(routes.HOME, landing_page, N_("Heka resident pages")),
-    PageSpec(routes.INSTRUCTIONS, instructions_page, N_("Instructions")),
+    PageSpec(
+        routes.INSTRUCTIONS,
+        instructions_page,
+        N_("Instructions"),
+        (NewsState.load_instructions,),
+        True,
+    ),
+    PageSpec(routes.NEWS, news_page, N_("News"), (NewsState.load_news,), True),
     PageSpec(routes.ACCESSIBILITY, accessibility_page, N_("Accessibility statement")),
     PageSpec(routes.LOGIN, login_page, N_("Log in"), (LoginState.clear,)),
     PageSpec(routes.REGISTER, register_page, N_("Register"), (RegisterState.open_register,)),
@@ -84,6 +100,19 @@ PAGES: tuple[PageSpec, ...] = (
         registration_codes_page,
         N_("Area-office registration codes"),
         (StaffState.load, RegistrationCodeState.clear),
+    ),
+    PageSpec(
+        routes.STAFF_CONTENT,
+        content_list_page,
+        N_("News and instructions"),
+        (ContentEditorState.load_list,),
+        True,
+    ),
+    PageSpec(
+        routes.STAFF_CONTENT_EDIT,
+        content_editor_page,
+        N_("Edit news or instruction"),
+        (ContentEditorState.open_editor,),
     ),
 )
 

@@ -10,6 +10,7 @@ from heka_app import routes
 from heka_app.i18n import N_
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize
+from heka_app.services.content import permissions as content
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.services.staff.permissions import AREA
 
@@ -25,10 +26,12 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(routes.HOME, N_("Home")),
+    NavItem(routes.NEWS, N_("News")),
     NavItem(routes.INSTRUCTIONS, N_("Instructions")),
     NavItem(routes.ACCESSIBILITY, N_("Accessibility")),
     NavItem(routes.MY_HOME, N_("My home"), VIEW_HOME),
     NavItem(routes.STAFF, N_("Staff area"), AREA),
+    NavItem(routes.STAFF_CONTENT, N_("News editor"), content.EDIT),
 )
 
 

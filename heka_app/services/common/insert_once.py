@@ -37,9 +37,7 @@ def insert_once(
     statement: postgresql.Insert | sqlite.Insert
     if dialect == "postgresql":
         statement = (
-            postgresql.insert(table)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=keys)
+            postgresql.insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
         )
     elif dialect == "sqlite":
         statement = (

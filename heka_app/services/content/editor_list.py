@@ -81,3 +81,30 @@ def list_for_editor(
             )
         )
     return tuple(rows)
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """An area office or property an article can be aimed at."""
+
+    id: int
+    name: str
+
+
+@dataclasses.dataclass(frozen=True)
+class TargetOptions:
+    """What the editor's audience pickers offer."""
+
+    area_offices: tuple[Target, ...]
+    properties: tuple[Target, ...]
+
+
+def target_options(*, session: Session, actor: Actor) -> TargetOptions:
+    """Area offices and properties by name."""
+    require(actor, permissions.EDIT)
+    offices = session.exec(select(AreaOffice).order_by(col(AreaOffice.name))).all()
+    props = session.exec(select(Property).order_by(col(Property.name))).all()
+    return TargetOptions(
+        area_offices=tuple(Target(o.id or 0, o.name) for o in offices),
+        properties=tuple(Target(p.id or 0, f"{p.name}, {p.street_address}") for p in props),
+    )
