@@ -50,6 +50,19 @@ def upgrade() -> None:
     with op.batch_alter_table('content_audit', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_content_audit_article_id'), ['article_id'], unique=False)
 
+    op.create_table('notification_preference',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('account_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+    sa.Column('email', sa.Boolean(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['user_account.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('account_id', 'kind')
+    )
+    with op.batch_alter_table('notification_preference', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notification_preference_account_id'), ['account_id'], unique=False)
+
     with op.batch_alter_table('article', schema=None) as batch_op:
         batch_op.add_column(sa.Column('state', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False, server_default='published'))
         batch_op.add_column(sa.Column('audience', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False, server_default='everyone'))
@@ -86,6 +99,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_content_audit_article_id'))
 
     op.drop_table('content_audit')
+    with op.batch_alter_table('notification_preference', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_notification_preference_account_id'))
+
+    op.drop_table('notification_preference')
     with op.batch_alter_table('article_read', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_article_read_article_id'))
         batch_op.drop_index(batch_op.f('ix_article_read_account_id'))

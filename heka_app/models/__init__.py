@@ -12,6 +12,7 @@ from heka_app.models.identification import (
 from heka_app.models.jobs import BackgroundJob
 from heka_app.models.leases import Lease, LeaseCharge, LeaseResident, Person
 from heka_app.models.ledger import RentLedgerEntry
+from heka_app.models.notifications import NotificationPreference
 from heka_app.models.places import Apartment, AreaOffice, Building, Property
 from heka_app.models.security import LoginThrottle, SecurityEvent
 
@@ -29,6 +30,7 @@ __all__ = [
     "LeaseCharge",
     "LeaseResident",
     "LoginSession",
+    "NotificationPreference",
     "LoginThrottle",
     "OidcAttempt",
     "Person",

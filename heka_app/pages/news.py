@@ -85,9 +85,27 @@ def article_list() -> rx.Component:
     )
 
 
+def _mail_switch() -> rx.Component:
+    return rx.cond(
+        NewsState.can_subscribe,
+        rx.el.label(
+            rx.hstack(
+                rx.switch(
+                    id="news-mail",
+                    checked=NewsState.news_mail,
+                    on_change=NewsState.set_news_mail,
+                ),
+                rx.text(t("Email me news about my building")),
+                spacing="2",
+                align="center",
+            ),
+        ),
+    )
+
+
 def news_page() -> rx.Component:
     """``/news``: Heka's news for this reader, newest first."""
-    return page_layout(rx.heading(t("News"), as_="h1", size="8"), article_list())
+    return page_layout(rx.heading(t("News"), as_="h1", size="8"), _mail_switch(), article_list())
 
 
 def article_page() -> rx.Component:

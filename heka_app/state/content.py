@@ -7,12 +7,21 @@ import dataclasses
 
 import reflex as rx
 
+from heka_app.i18n import N_
+from heka_app.i18n.catalogs import gettext
+from heka_app.services.accounts import permissions as accounts
 from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
 from heka_app.services.content.articles import MAX_QUERY, get_article, list_articles
 from heka_app.services.content.news import latest_public_news
 from heka_app.services.housing.area_offices import list_area_offices
+from heka_app.services.notifications.preferences import (
+    NEWS_MY_BUILDING,
+    email_choice,
+    set_email_choice,
+)
 from heka_app.state.form_data import form_value
+from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
@@ -37,6 +46,10 @@ class PublicInfoState(rx.State):
         self.loaded = True
 
 
+MAIL_ON = N_("You will get news about your building by email.")
+MAIL_OFF = N_("You will no longer get news by email.")
+
+
 class NewsState(rx.State):
     """A list of news or instructions, one page at a time, in the session's language
     (reloaded on a switch: see pages/registry.py). Anyone may read what is meant for them:
@@ -49,6 +62,8 @@ class NewsState(rx.State):
     total: int = 0
     query: str = ""
     loaded: bool = False
+    can_subscribe: bool = False  # a resident: may ask for mail about their building's news
+    news_mail: bool = False
 
     @rx.event
     async def load_news(self):
@@ -77,11 +92,28 @@ class NewsState(rx.State):
         self.page = page if isinstance(page, int) and not isinstance(page, bool) else 1
         await self._load()
 
+    @rx.event
+    @matrix_payload(on=True)
+    async def set_news_mail(self, on: bool):
+        """Turn the caller's own "news about my building by email" on or off."""
+        actor, refusal = await guard(self, accounts.VIEW)
+        if refusal is not None:
+            return refusal
+        self.news_mail = await call_service(
+            set_email_choice, actor=actor, kind=NEWS_MY_BUILDING, email=on is True, now=utcnow()
+        )
+        message = MAIL_ON if self.news_mail else MAIL_OFF
+        return rx.toast.success(gettext((await self.get_state(SessionState)).lang, message))
+
     async def _load(self) -> None:
         session_state = await self.get_state(SessionState)
+        actor = await session_state._actor()
+        self.can_subscribe = actor.is_tenant
+        if self.can_subscribe:
+            self.news_mail = await call_service(email_choice, actor=actor, kind=NEWS_MY_BUILDING)
         result = await call_service(
             list_articles,
-            actor=await session_state._actor(),
+            actor=actor,
             now=utcnow(),
             language=session_state.lang,
             kind=self.kind,

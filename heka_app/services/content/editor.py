@@ -22,6 +22,7 @@ from heka_app.services.content.editor_form import (
     local_time_text,
     slug_for,
 )
+from heka_app.services.content.news_mail import queue_news_mail
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,6 +89,8 @@ def save_article(
                 article_id=article.id, language=lang, title=title, summary=summary, body=body
             )
         )
+    if article.state == "published":  # a new time or audience: the mail follows the item
+        queue_news_mail(session, article, now=now)
     missing = [lang for lang in LANGUAGES if lang not in checked.texts]
     note = f"languages: {', '.join(checked.texts)}" + (
         f"; missing: {', '.join(missing)}" if missing else ""
@@ -123,6 +126,8 @@ def publish(*, session: Session, actor: Actor, now: dt.datetime, article_id: int
     article.updated_at, article.updated_by_id = now, actor.account_id
     session.add(article)
     when = article.published_at
+    session.flush()
+    queue_news_mail(session, article, now=now)
     action = "scheduled" if when > now else "published"
     _audit(session, article_id, actor, action, when.isoformat(timespec="minutes"), now)
     return when
