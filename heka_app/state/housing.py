@@ -6,6 +6,8 @@ import dataclasses
 
 import reflex as rx
 
+from heka_app.services.common.clock import utcnow
+from heka_app.services.housing.attention import attention_for
 from heka_app.services.housing.home import home_overview
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.state.guard import guard
@@ -19,6 +21,7 @@ class HomeState(rx.State):
 
     home: dict = {}
     opens_on: str = ""
+    attention: list[dict] = []
     loaded: bool = False
 
     @rx.event
@@ -30,6 +33,8 @@ class HomeState(rx.State):
             return refusal
         language = (await self.get_state(SessionState)).lang
         view = await call_service(home_overview, actor=actor, language=language)
+        items = await call_service(attention_for, actor=actor, now=utcnow(), language=language)
+        self.attention = [dataclasses.asdict(item) for item in items]
         self.home = dataclasses.asdict(view) if view else {}
         self.opens_on = view.opens_on if view else ""
         self.loaded = True
