@@ -19,3 +19,4 @@ NEWS_ARTICLE = "/news/[slug]"
 INSTRUCTION_ARTICLE = "/instructions/[slug]"
 STAFF_CONTENT = "/staff/content"
 STAFF_CONTENT_EDIT = "/staff/content/edit"  # ?id=<article id>; no id: a new article
+MY_HOME_DETAILS = "/my-home"

@@ -75,6 +75,23 @@ def upgrade() -> None:
         batch_op.create_foreign_key('fk_article_updated_by_id', 'user_account', ['updated_by_id'], ['id'])
         batch_op.create_foreign_key('fk_article_area_office_id', 'area_office', ['area_office_id'], ['id'])
 
+    op.create_table('property_info',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('property_id', sa.Integer(), nullable=False),
+    sa.Column('topic', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('language', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+    sa.Column('text', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
+    sa.Column('url', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
+    sa.ForeignKeyConstraint(['property_id'], ['property.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('property_id', 'topic', 'language')
+    )
+    with op.batch_alter_table('property_info', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_property_info_property_id'), ['property_id'], unique=False)
+
+    with op.batch_alter_table('apartment', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('has_balcony', sa.Boolean(), nullable=True))
+
     # Articles that already named a property were meant for its residents only.
     op.execute("UPDATE article SET audience = 'property' WHERE property_id IS NOT NULL")
     # ### end Alembic commands ###
@@ -99,6 +116,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_content_audit_article_id'))
 
     op.drop_table('content_audit')
+    with op.batch_alter_table('apartment', schema=None) as batch_op:
+        batch_op.drop_column('has_balcony')
+
+    with op.batch_alter_table('property_info', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_property_info_property_id'))
+
+    op.drop_table('property_info')
     with op.batch_alter_table('notification_preference', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_notification_preference_account_id'))
 

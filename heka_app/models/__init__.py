@@ -13,7 +13,7 @@ from heka_app.models.jobs import BackgroundJob
 from heka_app.models.leases import Lease, LeaseCharge, LeaseResident, Person
 from heka_app.models.ledger import RentLedgerEntry
 from heka_app.models.notifications import NotificationPreference
-from heka_app.models.places import Apartment, AreaOffice, Building, Property
+from heka_app.models.places import Apartment, AreaOffice, Building, Property, PropertyInfo
 from heka_app.models.security import LoginThrottle, SecurityEvent
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "OidcAttempt",
     "Person",
     "Property",
+    "PropertyInfo",
     "RegistrationCode",
     "RegistrationTicket",
     "RentLedgerEntry",

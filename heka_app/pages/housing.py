@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app import routes
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t
 from heka_app.state.housing import HomeState
@@ -92,6 +93,12 @@ def _attention() -> rx.Component:
                 class_name="heka-attention-list",
             ),
             rx.text(t("Nothing needs your attention right now."), role="status"),
+        ),
+        rx.link(
+            t("All about your home and property"),
+            href=routes.MY_HOME_DETAILS,
+            margin_top="0.75em",
+            display="inline-block",
         ),
         margin_y="1em",
     )

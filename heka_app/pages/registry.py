@@ -19,6 +19,7 @@ from heka_app.pages.accounts import (
 from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
 from heka_app.pages.content_editor import content_editor_page, content_list_page
+from heka_app.pages.home_details import my_home_details_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
 from heka_app.pages.news import article_page, news_page
@@ -33,7 +34,7 @@ from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
 from heka_app.state.content import ArticleState, NewsState
 from heka_app.state.content_editor import ContentEditorState
-from heka_app.state.housing import HomeState
+from heka_app.state.housing import HomeDetailsState, HomeState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
 
@@ -93,6 +94,13 @@ PAGES: tuple[PageSpec, ...] = (
         (CredentialsState.open_form,),
     ),
     PageSpec(routes.MY_HOME, my_home_page, N_("Your home"), (HomeState.load,), True),
+    PageSpec(
+        routes.MY_HOME_DETAILS,
+        my_home_details_page,
+        N_("My home"),
+        (HomeDetailsState.load,),
+        True,
+    ),
     PageSpec(routes.ACCOUNT, account_page, N_("My account"), (AccountState.load,)),
     PageSpec(routes.STAFF, staff_page, N_("Staff area"), (StaffState.load,)),
     PageSpec(

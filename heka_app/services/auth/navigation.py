@@ -29,7 +29,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(routes.NEWS, N_("News")),
     NavItem(routes.INSTRUCTIONS, N_("Instructions")),
     NavItem(routes.ACCESSIBILITY, N_("Accessibility")),
-    NavItem(routes.MY_HOME, N_("My home"), VIEW_HOME),
+    NavItem(routes.MY_HOME, N_("My page"), VIEW_HOME),
+    NavItem(routes.MY_HOME_DETAILS, N_("My home"), VIEW_HOME),
     NavItem(routes.STAFF, N_("Staff area"), AREA),
     NavItem(routes.STAFF_CONTENT, N_("News editor"), content.EDIT),
 )
