@@ -36,9 +36,9 @@ def _phone(number: rx.Var, tel: rx.Var) -> rx.Component:
 
 def _card(title: rx.Var, *rows: rx.Component) -> rx.Component:
     return rx.card(
-        width="100%",
         rx.heading(title, as_="h2", size="5", margin_bottom="0.5em"),
         rx.data_list.root(*rows, orientation=rx.breakpoints(initial="vertical", sm="horizontal")),
+        width="100%",
     )
 
 
