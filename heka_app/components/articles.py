@@ -16,7 +16,7 @@ def article_href(item: rx.Var) -> rx.Var:
 
 def finnish_only_badge() -> rx.Component:
     """The label on text shown in Finnish because the reader's language version is missing."""
-    return rx.badge(t("Available in Finnish only"), color_scheme="amber")
+    return rx.badge(t("Available in Finnish only"), color_scheme="amber", high_contrast=True)
 
 
 def article_row(item: rx.Var) -> rx.Component:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.articles import finnish_only_badge
 from heka_app.components.layout import page_layout
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t
@@ -77,7 +78,7 @@ def _info(item: rx.Var) -> rx.Component:
             ),
             rx.cond(
                 item["finnish_only"],
-                rx.badge(t("Available in Finnish only"), color_scheme="amber"),
+                finnish_only_badge(),
             ),
             spacing="1",
             align="start",

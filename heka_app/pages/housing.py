@@ -59,8 +59,11 @@ def _attention_item(item: rx.Var) -> rx.Component:
     body = rx.hstack(
         rx.match(
             item["kind"],
-            *[(kind, rx.icon(icon, size=20, aria_hidden="true")) for kind, icon in ICONS.items()],
-            rx.icon("circle_alert", size=20, aria_hidden="true"),
+            *[
+                (kind, rx.icon(icon, size=20, aria_hidden="true", flex_shrink="0"))
+                for kind, icon in ICONS.items()
+            ],
+            rx.icon("circle_alert", size=20, aria_hidden="true", flex_shrink="0"),
         ),
         rx.vstack(
             rx.text(item["title"], weight="medium"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.articles import finnish_only_badge
 from heka_app.components.content import bullets, feature_card, paragraph, section
 from heka_app.components.layout import page_layout
 from heka_app.i18n import N_
@@ -58,7 +59,7 @@ def _news_item(item: rx.Var) -> rx.Component:
         rx.text(item["summary"].to(dict)[lang], size="2"),
         rx.cond(
             item["fallback"].to(dict)[lang],
-            rx.badge(t("Available in Finnish only"), color_scheme="amber", margin_top="0.5em"),
+            rx.box(finnish_only_badge(), margin_top="0.5em"),
         ),
         lang=rx.cond(item["fallback"].to(dict)[lang], "fi", lang),
     )
