@@ -15,3 +15,9 @@ ACCOUNT = "/account"
 STAFF = "/staff"
 STAFF_CODES = "/staff/registration-codes"
 NOT_FOUND = "404"  # Reflex's slug for the page of every unknown path
+NEWS = "/news"
+NEWS_ARTICLE = "/news/[slug]"
+INSTRUCTION_ARTICLE = "/instructions/[slug]"
+STAFF_CONTENT = "/staff/content"
+STAFF_CONTENT_EDIT = "/staff/content/edit"  # ?id=<article id>; no id: a new article
+MY_HOME_DETAILS = "/my-home"

@@ -253,6 +253,7 @@ def create_articles(*, session: Session, today: dt.date, properties: dict[str, P
             slug=slug,
             kind=kind,
             published_at=published,
+            audience="property" if code else "everyone",
             property_id=properties[code].id if code else None,
         )
         articles.append((article, texts))

@@ -26,6 +26,7 @@ from heka_app.demo.content import NEWS, create_articles
 from heka_app.demo.instructions import INSTRUCTIONS
 from heka_app.demo.people import PeopleResult, add_months, create_people
 from heka_app.demo.places import create_places
+from heka_app.demo.property_info import create_property_info
 from heka_app.models import Property, UserAccount
 from heka_app.models.accounts import STAFF_ROLES, TENANT_ROLE
 from heka_app.services.auth.passwords import hash_password
@@ -144,6 +145,7 @@ def load_demo_data(*, session: Session, today: dt.date | None = None) -> DemoSum
     )
     properties = {p.property.code: p.property for p in placed}
     create_articles(session=session, today=today, properties=properties)
+    create_property_info(session=session, properties=properties)
     accounts = _create_accounts(session=session, people=people)
 
     statuses = [d.status for d in people.leases]

@@ -199,6 +199,9 @@ def create_places(*, session: Session, rng: random.Random) -> list[PlacedApartme
                         rooms=rooms,
                         area_m2=area,
                         apartment_type=apartment_type,
+                        # Recorded for newer properties only: the rest are "not recorded
+                        # yet" (no random draw, so the other demo data stays the same).
+                        has_balcony=(floor >= 2 or rooms >= 3) if spec.year_built >= 1960 else None,
                     )
                     session.add(apartment)
                     placed.append(

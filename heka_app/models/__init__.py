@@ -1,7 +1,7 @@
 """All table models, imported here so metadata (and Alembic) sees every table."""
 
 from heka_app.models.accounts import LoginSession, UserAccount
-from heka_app.models.content import Article, ArticleTranslation
+from heka_app.models.content import Article, ArticleRead, ArticleTranslation, ContentAuditEntry
 from heka_app.models.faults import FaultReport
 from heka_app.models.identification import (
     OidcAttempt,
@@ -12,14 +12,17 @@ from heka_app.models.identification import (
 from heka_app.models.jobs import BackgroundJob
 from heka_app.models.leases import Lease, LeaseCharge, LeaseResident, Person
 from heka_app.models.ledger import RentLedgerEntry
-from heka_app.models.places import Apartment, AreaOffice, Building, Property
+from heka_app.models.notifications import NotificationPreference
+from heka_app.models.places import Apartment, AreaOffice, Building, Property, PropertyInfo
 from heka_app.models.security import LoginThrottle, SecurityEvent
 
 __all__ = [
     "Apartment",
     "AreaOffice",
     "Article",
+    "ArticleRead",
     "ArticleTranslation",
+    "ContentAuditEntry",
     "BackgroundJob",
     "Building",
     "FaultReport",
@@ -27,10 +30,12 @@ __all__ = [
     "LeaseCharge",
     "LeaseResident",
     "LoginSession",
+    "NotificationPreference",
     "LoginThrottle",
     "OidcAttempt",
     "Person",
     "Property",
+    "PropertyInfo",
     "RegistrationCode",
     "RegistrationTicket",
     "RentLedgerEntry",

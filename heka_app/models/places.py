@@ -70,3 +70,22 @@ class Apartment(SQLModel, table=True):
     rooms: int
     area_m2: float
     apartment_type: str = Field(max_length=32)
+    has_balcony: bool | None = None  # None: not recorded yet
+
+
+PROPERTY_TOPICS = ("sauna", "laundry", "waste", "parking", "house_rules", "rescue_plan")
+
+
+class PropertyInfo(SQLModel, table=True):
+    """A piece of property information in one language (filled in over time; Finnish
+    first). ``url`` points to a document (house rules, rescue plan) when there is one."""
+
+    __tablename__ = "property_info"
+    __table_args__ = (UniqueConstraint("property_id", "topic", "language"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    property_id: int = Field(foreign_key="property.id", index=True)
+    topic: str = Field(max_length=20)
+    language: str = Field(max_length=2)
+    text: str = Field(default="", max_length=2000)
+    url: str = Field(default="", max_length=500)

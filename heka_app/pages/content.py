@@ -7,12 +7,15 @@ import reflex as rx
 from heka_app.components.content import bullets, paragraph, section
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t
+from heka_app.pages.news import article_list
 
 
 def instructions_page() -> rx.Component:
     """Instructions for using the portal."""
     return page_layout(
-        rx.heading(t("Instructions for the resident pages"), as_="h1", size="8"),
+        rx.heading(t("Instructions"), as_="h1", size="8"),
+        section(t("Living in a Heka home"), article_list()),
+        rx.heading(t("Instructions for the resident pages"), as_="h2", size="7"),
         section(
             t("Registering"),
             paragraph(
@@ -33,6 +36,7 @@ def instructions_page() -> rx.Component:
                 t("Give your email address and choose a password of at least 12 characters."),
                 t("Confirm your email address from the link we send you."),
             ),
+            level="h3",
         ),
         section(
             t("Logging in"),
@@ -43,6 +47,7 @@ def instructions_page() -> rx.Component:
                     "After several failed attempts, logging in is paused for a while."
                 )
             ),
+            level="h3",
         ),
         section(
             t("When the functions open"),
@@ -59,6 +64,7 @@ def instructions_page() -> rx.Component:
                 )
             ),
             paragraph(t("When your lease ends, your access to the resident pages ends.")),
+            level="h3",
         ),
         section(
             t("Languages and devices"),
@@ -69,6 +75,7 @@ def instructions_page() -> rx.Component:
                     "they are marked."
                 )
             ),
+            level="h3",
         ),
         section(
             t("Other ways to reach us"),
@@ -78,5 +85,6 @@ def instructions_page() -> rx.Component:
                     "Their contact details are at the bottom of every page."
                 )
             ),
+            level="h3",
         ),
     )

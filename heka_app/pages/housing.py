@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app import routes
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.housing import HomeState
@@ -50,6 +51,62 @@ def _contacts_card() -> rx.Component:
     )
 
 
+TONES = {"danger": "red", "warning": "amber", "info": "blue", "success": "green"}
+ICONS = {"news": "newspaper", "opens": "calendar", "fault": "wrench", "rent": "wallet"}
+
+
+def _attention_item(item: rx.Var) -> rx.Component:
+    body = rx.hstack(
+        rx.match(
+            item["kind"],
+            *[
+                (kind, rx.icon(icon, size=20, aria_hidden="true", flex_shrink="0"))
+                for kind, icon in ICONS.items()
+            ],
+            rx.icon("circle_alert", size=20, aria_hidden="true", flex_shrink="0"),
+        ),
+        rx.vstack(
+            rx.text(item["title"], weight="medium"),
+            rx.cond(item["detail"], rx.text(item["detail"], size="1", color_scheme="gray")),
+            spacing="0",
+            align="start",
+        ),
+        align="center",
+        spacing="3",
+    )
+    return rx.el.li(
+        rx.callout.root(
+            rx.cond(item["href"], rx.link(body, href=item["href"].to(str)), body),
+            color_scheme=rx.match(
+                item["tone"], *[(tone, color) for tone, color in TONES.items()], "gray"
+            ),
+            size="1",
+        ),
+        list_style="none",
+    )
+
+
+def _attention() -> rx.Component:
+    return rx.el.section(
+        rx.heading(t("What needs your attention"), as_="h2", size="5", margin_bottom="0.5em"),
+        rx.cond(
+            HomeState.attention.length() > 0,
+            rx.el.ul(
+                rx.foreach(HomeState.attention, _attention_item),
+                class_name="heka-attention-list",
+            ),
+            rx.text(t("Nothing needs your attention right now."), role="status"),
+        ),
+        rx.link(
+            t("All about your home and property"),
+            href=routes.MY_HOME_DETAILS,
+            margin_top="0.75em",
+            display="inline-block",
+        ),
+        margin_y="1em",
+    )
+
+
 def my_home_page() -> rx.Component:
     """Greeting, lease status, home and contacts."""
     return page_layout(
@@ -68,6 +125,7 @@ def my_home_page() -> rx.Component:
                 id="opens-on",
             ),
         ),
+        rx.cond(HomeState.loaded, _attention()),
         rx.cond(
             HomeState.loaded,
             rx.grid(

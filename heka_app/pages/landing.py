@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.articles import finnish_only_badge
 from heka_app.components.content import bullets, feature_card, paragraph, section
 from heka_app.components.layout import page_layout
 from heka_app.i18n import N_
@@ -58,11 +59,16 @@ def _news_item(item: rx.Var) -> rx.Component:
     lang = SessionState.lang
     return rx.card(
         rx.text(item["date"].to(dict)[lang], size="1", color_scheme="gray"),
-        rx.heading(item["title"].to(dict)[lang], as_="h3", size="3", margin_y="0.25em"),
+        rx.heading(
+            rx.link(item["title"].to(dict)[lang], href="/news/" + item["slug"].to(str)),
+            as_="h3",
+            size="3",
+            margin_y="0.25em",
+        ),
         rx.text(item["summary"].to(dict)[lang], size="2"),
         rx.cond(
             item["fallback"].to(dict)[lang],
-            rx.badge(t("Available in Finnish only"), color_scheme="amber", margin_top="0.5em"),
+            rx.box(finnish_only_badge(), margin_top="0.5em"),
         ),
         lang=rx.cond(item["fallback"].to(dict)[lang], "fi", lang),
     )
@@ -104,5 +110,6 @@ def landing_page() -> rx.Component:
                 ),
                 rx.text(t("No news at the moment.")),
             ),
+            rx.link(t("All news"), href=routes.NEWS, margin_top="1em", display="inline-block"),
         ),
     )

@@ -18,8 +18,11 @@ from heka_app.pages.accounts import (
 )
 from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
+from heka_app.pages.content_editor import content_editor_page, content_list_page
+from heka_app.pages.home_details import my_home_details_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
+from heka_app.pages.news import article_page, news_page
 from heka_app.pages.not_found import not_found_page
 from heka_app.pages.signup import (
     register_account_page,
@@ -30,7 +33,9 @@ from heka_app.pages.staff import registration_codes_page, staff_page
 from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
-from heka_app.state.housing import HomeState
+from heka_app.state.content import ArticleState, NewsState
+from heka_app.state.content_editor import ContentEditorState
+from heka_app.state.housing import HomeDetailsState, HomeState
 from heka_app.state.session import SessionState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
@@ -49,8 +54,20 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(routes.NOT_FOUND, not_found_page, N_("Page not found")),
+    # Dynamic routes first: Reflex matches them before static ones that share a prefix.
+    PageSpec(routes.NEWS_ARTICLE, article_page, N_("News"), (ArticleState.load,), True),
+    PageSpec(
+        routes.INSTRUCTION_ARTICLE, article_page, N_("Instructions"), (ArticleState.load,), True
+    ),
     PageSpec(routes.HOME, landing_page, N_("Heka resident pages")),
-    PageSpec(routes.INSTRUCTIONS, instructions_page, N_("Instructions")),
+    PageSpec(
+        routes.INSTRUCTIONS,
+        instructions_page,
+        N_("Instructions"),
+        (NewsState.load_instructions,),
+        True,
+    ),
+    PageSpec(routes.NEWS, news_page, N_("News"), (NewsState.load_news,), True),
     PageSpec(routes.ACCESSIBILITY, accessibility_page, N_("Accessibility statement")),
     PageSpec(
         routes.LOGIN, login_page, N_("Log in"), (SessionState.leave_if_signed_in, LoginState.clear)
@@ -87,6 +104,13 @@ PAGES: tuple[PageSpec, ...] = (
         (CredentialsState.open_form,),
     ),
     PageSpec(routes.MY_HOME, my_home_page, N_("Your home"), (HomeState.load,), True),
+    PageSpec(
+        routes.MY_HOME_DETAILS,
+        my_home_details_page,
+        N_("My home"),
+        (HomeDetailsState.load,),
+        True,
+    ),
     PageSpec(routes.ACCOUNT, account_page, N_("My account"), (AccountState.load,)),
     PageSpec(routes.STAFF, staff_page, N_("Staff area"), (StaffState.load,)),
     PageSpec(
@@ -94,6 +118,19 @@ PAGES: tuple[PageSpec, ...] = (
         registration_codes_page,
         N_("Area-office registration codes"),
         (RegistrationCodeState.open,),
+    ),
+    PageSpec(
+        routes.STAFF_CONTENT,
+        content_list_page,
+        N_("News and instructions"),
+        (ContentEditorState.load_list,),
+        True,
+    ),
+    PageSpec(
+        routes.STAFF_CONTENT_EDIT,
+        content_editor_page,
+        N_("Edit news or instruction"),
+        (ContentEditorState.open_editor,),
     ),
 )
 

@@ -1,4 +1,5 @@
-"""Public information every page shows: area offices (footer) and the latest news."""
+"""What residents and visitors read: area offices (footer), the latest news (landing),
+news and instruction lists, and one article."""
 
 from __future__ import annotations
 
@@ -6,9 +7,24 @@ import dataclasses
 
 import reflex as rx
 
+from heka_app.i18n import N_
+from heka_app.i18n.catalogs import gettext
+from heka_app.services.accounts import permissions as accounts
+from heka_app.services.common.clock import utcnow
+from heka_app.services.common.results import NotFound
+from heka_app.services.content.articles import MAX_QUERY, get_article, list_articles
 from heka_app.services.content.news import latest_public_news
 from heka_app.services.housing.area_offices import list_area_offices
+from heka_app.services.notifications.preferences import (
+    NEWS_MY_BUILDING,
+    email_choice,
+    set_email_choice,
+)
+from heka_app.state.form_data import form_value
+from heka_app.state.guard import guard
+from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
+from heka_app.state.session import SessionState
 
 
 class PublicInfoState(rx.State):
@@ -28,3 +44,108 @@ class PublicInfoState(rx.State):
         self.offices = [dataclasses.asdict(office) for office in offices]
         self.news = [dataclasses.asdict(item) for item in news]
         self.loaded = True
+
+
+MAIL_ON = N_("You will get news about your building by email.")
+MAIL_OFF = N_("You will no longer get news by email.")
+
+
+class NewsState(rx.State):
+    """A list of news or instructions, one page at a time, in the session's language
+    (reloaded on a switch: see pages/registry.py). Anyone may read what is meant for them:
+    the service decides from the session's actor, never from the payload."""
+
+    kind: str = "news"
+    items: list[dict] = []
+    page: int = 1
+    pages: int = 1
+    total: int = 0
+    query: str = ""
+    loaded: bool = False
+    can_subscribe: bool = False  # a resident: may ask for mail about their building's news
+    news_mail: bool = False
+
+    @rx.event
+    async def load_news(self):
+        """Open the news list (public items for visitors, more for residents and staff)."""
+        self.kind, self.query, self.page = "news", "", 1
+        await self._load()
+
+    @rx.event
+    async def load_instructions(self):
+        """Open the residents' instructions list."""
+        self.kind, self.query, self.page = "instruction", "", 1
+        await self._load()
+
+    @rx.event
+    @matrix_payload(form_data={"query": "sauna"})
+    async def search(self, form_data: dict):
+        """Search this list's items (title, summary and text, in any language)."""
+        self.query = form_value(form_data, "query", MAX_QUERY).strip()
+        self.page = 1
+        await self._load()
+
+    @rx.event
+    @matrix_payload(page=2)
+    async def go_to_page(self, page: int):
+        """Show page ``page`` (clamped by the service to the pages that exist)."""
+        self.page = page if isinstance(page, int) and not isinstance(page, bool) else 1
+        await self._load()
+
+    @rx.event
+    @matrix_payload(on=True)
+    async def set_news_mail(self, on: bool):
+        """Turn the caller's own "news about my building by email" on or off."""
+        actor, refusal = await guard(self, accounts.VIEW)
+        if refusal is not None:
+            return refusal
+        self.news_mail = await call_service(
+            set_email_choice, actor=actor, kind=NEWS_MY_BUILDING, email=on is True, now=utcnow()
+        )
+        message = MAIL_ON if self.news_mail else MAIL_OFF
+        return rx.toast.success(gettext((await self.get_state(SessionState)).lang, message))
+
+    async def _load(self) -> None:
+        session_state = await self.get_state(SessionState)
+        actor = await session_state._actor()
+        self.can_subscribe = actor.is_tenant
+        if self.can_subscribe:
+            self.news_mail = await call_service(email_choice, actor=actor, kind=NEWS_MY_BUILDING)
+        result = await call_service(
+            list_articles,
+            actor=actor,
+            now=utcnow(),
+            language=session_state.lang,
+            kind=self.kind,
+            query=self.query,
+            page=max(1, min(self.page, 10_000)),
+        )
+        self.items = [dataclasses.asdict(item) for item in result.items]
+        self.page, self.pages, self.total = result.page, result.pages, result.total
+        self.loaded = True
+
+
+class ArticleState(rx.State):
+    """One article by the readable URL it is opened at (``/news/<slug>``)."""
+
+    article: dict = {}
+    missing: bool = False
+
+    @rx.event
+    async def load(self):
+        """Open the article named by the page URL; "not found" for anything not meant for
+        this reader (another property's news looks the same as no news)."""
+        session_state = await self.get_state(SessionState)
+        slug = str(self.router.url.path).rstrip("/").rsplit("/", 1)[-1]
+        try:
+            view = await call_service(
+                get_article,
+                actor=await session_state._actor(),
+                now=utcnow(),
+                language=session_state.lang,
+                slug=slug,
+            )
+        except NotFound:
+            self.article, self.missing = {}, True
+            return
+        self.article, self.missing = dataclasses.asdict(view), False

@@ -8,7 +8,10 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.i18n import N_
+from heka_app.services.common.clock import utcnow
+from heka_app.services.housing.attention import attention_for
 from heka_app.services.housing.home import home_overview
+from heka_app.services.housing.home_details import home_details
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.state.guard import guard
 from heka_app.state.service_calls import call_service
@@ -24,6 +27,7 @@ class HomeState(rx.State):
 
     home: dict = {}
     opens_on: str = ""
+    attention: list[dict] = []
     loaded: bool = False
     lease_label: str = LEASE_STARTS
 
@@ -38,7 +42,29 @@ class HomeState(rx.State):
             return refusal
         language = (await self.get_state(SessionState)).lang
         view = await call_service(home_overview, actor=actor, language=language)
+        items = await call_service(attention_for, actor=actor, now=utcnow(), language=language)
+        self.attention = [dataclasses.asdict(item) for item in items]
         self.home = dataclasses.asdict(view) if view else {}
         self.opens_on = view.opens_on if view else ""
         self.lease_label = LEASE_STARTS if self.opens_on else LEASE_STARTED
+        self.loaded = True
+
+
+class HomeDetailsState(rx.State):
+    """The "My home" page: apartment, lease, household, property and area office in the
+    session's language (reloaded on a switch)."""
+
+    details: dict = {}
+    loaded: bool = False
+
+    @rx.event
+    async def load(self):
+        """Load the actor's own home details (guard: home.view)."""
+        actor, refusal = await guard(self, VIEW_HOME)
+        if refusal is not None:
+            self.reset()
+            return refusal
+        language = (await self.get_state(SessionState)).lang
+        view = await call_service(home_details, actor=actor, now=utcnow(), language=language)
+        self.details = dataclasses.asdict(view) if view else {}
         self.loaded = True

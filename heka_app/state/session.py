@@ -100,7 +100,10 @@ class SessionState(rx.State):
             actor = await self._actor()
             if not actor.is_anonymous:
                 await call_service(own_account.set_language, actor=actor, language=language)
-        return language_reload.loaders_for(self.router.url.path)
+        # route_id is the matched pattern ("/news/[slug]"), the path what the browser shows.
+        return language_reload.loaders_for(self.router.route_id) or language_reload.loaders_for(
+            self.router.url.path
+        )
 
     @rx.event
     def init_language(self):

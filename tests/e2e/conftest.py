@@ -25,6 +25,7 @@ from sqlalchemy import text
 
 from heka_app import db
 from heka_app.services.common import clock
+from tests.e2e.ws_fixtures import ws_backend, ws_clients  # noqa: F401 - shared fixtures
 from tests.factories import DEFAULT_NOW
 from tests.oidc_provider_process import running_oidc_provider
 

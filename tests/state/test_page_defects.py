@@ -61,11 +61,11 @@ def test_the_account_page_lock_message_has_its_minutes(engine, now):
     ("role", "tools"),
     [
         ("area_office", [routes.STAFF_CODES]),
-        ("admin", [routes.STAFF_CODES]),
+        ("admin", [routes.STAFF_CODES, routes.STAFF_CONTENT]),
         ("customer_service", []),
         ("maintenance", []),
         ("rent_monitoring", []),
-        ("content_editor", []),
+        ("content_editor", [routes.STAFF_CONTENT]),
     ],
 )
 def test_the_staff_area_lists_only_the_tools_of_the_role(engine, now, role, tools):

@@ -12,6 +12,7 @@ import datetime as dt
 from heka_app.services.accounts import permissions as accounts
 from heka_app.services.auth.actor import Actor
 from heka_app.services.common.results import NotAllowed
+from heka_app.services.content import permissions as content
 from heka_app.services.faults import permissions as faults
 from heka_app.services.household import permissions as household
 from heka_app.services.housing import permissions as housing
@@ -33,6 +34,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     rent.VIEW: frozenset({"primary_active"}),
     household.REPORT_CHANGE: frozenset({"primary_active"}),
     staff.AREA: frozenset({"staff"}),
+    content.READ: frozenset({"tenant", "staff"}),
+    content.EDIT: frozenset({"content_editor", "admin"}),
     signup.ISSUE_CODES: frozenset({"area_office", "admin"}),
 }
 

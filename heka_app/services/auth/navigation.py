@@ -10,6 +10,7 @@ from heka_app import routes
 from heka_app.i18n import N_
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize
+from heka_app.services.content import permissions as content
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.services.signup.permissions import ISSUE_CODES
 from heka_app.services.staff.permissions import AREA
@@ -26,9 +27,11 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(routes.HOME, N_("Home")),
+    NavItem(routes.NEWS, N_("News")),
     NavItem(routes.INSTRUCTIONS, N_("Instructions")),
     NavItem(routes.ACCESSIBILITY, N_("Accessibility")),
-    NavItem(routes.MY_HOME, N_("My home"), VIEW_HOME),
+    NavItem(routes.MY_HOME, N_("My page"), VIEW_HOME),
+    NavItem(routes.MY_HOME_DETAILS, N_("My home"), VIEW_HOME),
     NavItem(routes.STAFF, N_("Staff area"), AREA),
 )
 
@@ -37,6 +40,7 @@ NAVIGATION: tuple[NavItem, ...] = (
 # the feature issues add their rows (fault handling, rent monitoring, news editing).
 STAFF_TOOLS: tuple[NavItem, ...] = (
     NavItem(routes.STAFF_CODES, N_("Area-office registration codes"), ISSUE_CODES),
+    NavItem(routes.STAFF_CONTENT, N_("News and instructions"), content.EDIT),
 )
 
 

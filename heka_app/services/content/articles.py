@@ -1,0 +1,230 @@
+"""News and instructions as readers get them: lists with paging and search, one article by
+its readable URL, unread markers; the reader's language with a labelled Finnish fallback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from heka_app.i18n import DEFAULT_LANGUAGE
+from heka_app.i18n.formatting import format_date
+from heka_app.models import Article, ArticleRead, ArticleTranslation
+from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.authorization import require
+from heka_app.services.common.insert_once import insert_once
+from heka_app.services.common.results import NotFound
+from heka_app.services.common.tables import table_of
+from heka_app.services.content import permissions
+from heka_app.services.content.audience import PUBLIC, Reader, reader_for, visible_to
+from heka_app.services.content.markdown import render_markdown
+
+PAGE_SIZE = 10
+MAX_QUERY = 100
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleSummary:
+    """One row of a list, in one language."""
+
+    slug: str
+    kind: str
+    title: str
+    summary: str
+    date: str
+    fallback: bool  # shown in Finnish: no version in the reader's language
+    unread: bool
+    for_my_building: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticlePage:
+    """One page of a list and where it sits among all pages."""
+
+    items: tuple[ArticleSummary, ...]
+    page: int
+    pages: int
+    total: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleView:
+    """One article, its body as sanitized HTML."""
+
+    slug: str
+    kind: str
+    title: str
+    date: str
+    html: str
+    fallback: bool
+    for_my_building: bool
+
+
+def _reader(session: Session, actor: Actor) -> Reader:
+    if actor.is_anonymous:
+        return PUBLIC
+    require(actor, permissions.READ)
+    return reader_for(session, actor)
+
+
+def _versions(session: Session, ids: list[int]) -> dict[int, dict[str, ArticleTranslation]]:
+    found: dict[int, dict[str, ArticleTranslation]] = {i: {} for i in ids}
+    rows = select(ArticleTranslation).where(col(ArticleTranslation.article_id).in_(ids))
+    for tr in session.exec(rows).all():
+        found[tr.article_id][tr.language] = tr
+    return found
+
+
+def _pick(by_lang: dict[str, ArticleTranslation], language: str):
+    """(the version to show, whether it is the Finnish fallback) or None if Finnish is missing."""
+    if language in by_lang:
+        return by_lang[language], False
+    if DEFAULT_LANGUAGE in by_lang:
+        return by_lang[DEFAULT_LANGUAGE], language != DEFAULT_LANGUAGE
+    return None
+
+
+def _matching(query: str):
+    """Article ids whose title, summary or body holds ``query`` in any language."""
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped.lower()}%"
+    fields = (ArticleTranslation.title, ArticleTranslation.summary, ArticleTranslation.body)
+    return select(ArticleTranslation.article_id).where(
+        func.lower(col(fields[0])).like(pattern, escape="\\")
+        | func.lower(col(fields[1])).like(pattern, escape="\\")
+        | func.lower(col(fields[2])).like(pattern, escape="\\")
+    )
+
+
+def list_articles(
+    *,
+    session: Session,
+    actor: Actor,
+    now: dt.datetime,
+    language: str,
+    kind: str | None = "news",
+    query: str = "",
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+) -> ArticlePage:
+    """Articles ``actor`` may read, newest first, one page of them.
+
+    Args:
+        session: Database session.
+        actor: The reader (anonymous: items for everyone only).
+        now: Scheduled items not yet published and expired items are left out.
+        language: Display language (Finnish fallback, labelled).
+        kind: ``"news"``, ``"instruction"`` or None for both.
+        query: Words to look for in any language (case-insensitive, wildcards literal).
+        page: 1-based page number (clamped to the pages that exist).
+        page_size: Items per page.
+
+    Returns:
+        The :class:`ArticlePage`.
+
+    Raises:
+        NotAllowed: A signed-in actor without ``content.read``.
+    """
+    reader = _reader(session, actor)
+    condition = visible_to(reader, now)
+    if kind is not None:
+        condition = condition & (col(Article.kind) == kind)
+    query = query.strip()[:MAX_QUERY]
+    if query:
+        condition = condition & col(Article.id).in_(_matching(query))
+    total = session.exec(select(func.count()).select_from(Article).where(condition)).one()
+    pages = max(1, -(-total // page_size))
+    page = min(max(1, page), pages)
+    articles = session.exec(
+        select(Article)
+        .where(condition)
+        .order_by(col(Article.published_at).desc(), col(Article.id).desc())
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    ).all()
+    ids = [a.id for a in articles if a.id is not None]
+    versions = _versions(session, ids)
+    read = _read_ids(session, actor, ids)
+    items = []
+    for article in articles:
+        assert article.id is not None  # loaded from the database
+        picked = _pick(versions[article.id], language)
+        if picked is None:  # Finnish is required; an item the editors broke is skipped
+            continue
+        version, fallback = picked
+        items.append(
+            ArticleSummary(
+                slug=article.slug,
+                kind=article.kind,
+                title=version.title,
+                summary=version.summary,
+                date=format_date(article.published_at.date(), language),
+                fallback=fallback,
+                unread=not actor.is_anonymous and article.id not in read,
+                for_my_building=article.audience == "property" and not reader.sees_all,
+            )
+        )
+    return ArticlePage(items=tuple(items), page=page, pages=pages, total=total)
+
+
+def _read_ids(session: Session, actor: Actor, ids: list[int]) -> set[int]:
+    if actor.account_id is None or not ids:
+        return set()
+    rows = select(ArticleRead.article_id).where(
+        ArticleRead.account_id == actor.account_id, col(ArticleRead.article_id).in_(ids)
+    )
+    return set(session.exec(rows).all())
+
+
+def get_article(
+    *, session: Session, actor: Actor, now: dt.datetime, language: str, slug: str
+) -> ArticleView:
+    """The article at ``slug`` if ``actor`` may read it now; marks it read for the actor.
+
+    Raises:
+        NotFound: No such article, or not for this reader (never says which).
+        NotAllowed: A signed-in actor without ``content.read``.
+    """
+    reader = _reader(session, actor)
+    article = session.exec(
+        select(Article).where(Article.slug == slug[:120], visible_to(reader, now))
+    ).first()
+    if article is None or article.id is None:
+        raise NotFound("article")
+    picked = _pick(_versions(session, [article.id])[article.id], language)
+    if picked is None:
+        raise NotFound("article")
+    version, fallback = picked
+    if actor.account_id is not None:
+        insert_once(
+            session,
+            table_of(ArticleRead),
+            {"account_id": actor.account_id, "article_id": article.id, "read_at": now},
+            unique=("account_id", "article_id"),
+        )
+    return ArticleView(
+        slug=article.slug,
+        kind=article.kind,
+        title=version.title,
+        date=format_date(article.published_at.date(), language),
+        html=render_markdown(version.body),
+        fallback=fallback,
+        for_my_building=article.audience == "property" and not reader.sees_all,
+    )
+
+
+def unread_count(*, session: Session, actor: Actor, now: dt.datetime, kind: str = "news") -> int:
+    """How many ``kind`` items ``actor`` may read and has not opened (0 for anonymous)."""
+    if actor.account_id is None:
+        return 0
+    reader = _reader(session, actor)
+    opened = select(ArticleRead.article_id).where(ArticleRead.account_id == actor.account_id)
+    return session.exec(
+        select(func.count())
+        .select_from(Article)
+        .where(visible_to(reader, now), col(Article.kind) == kind)
+        .where(col(Article.id).not_in(opened))
+    ).one()

@@ -1,0 +1,67 @@
+"""Which articles a reader may see: audience (everyone / area / property) and schedule."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import ColumnElement, and_, false, or_, true
+from sqlmodel import Session, col, select
+
+from heka_app.models import Apartment, Article, Building, Property
+from heka_app.services.auth.actor import Actor
+
+
+@dataclasses.dataclass(frozen=True)
+class Reader:
+    """Where the reader lives; staff and editors see every audience."""
+
+    sees_all: bool = False
+    property_id: int | None = None
+    area_office_id: int | None = None
+
+
+PUBLIC = Reader()
+
+
+def reader_for(session: Session, actor: Actor) -> Reader:
+    """The :class:`Reader` for ``actor`` (anonymous: public items only)."""
+    if actor.is_staff:
+        return Reader(sees_all=True)
+    if actor.apartment_id is None:
+        return PUBLIC
+    row = session.exec(
+        select(Property.id, Property.area_office_id)
+        .join(Building, col(Building.property_id) == Property.id)
+        .join(Apartment, col(Apartment.building_id) == Building.id)
+        .where(Apartment.id == actor.apartment_id)
+    ).first()
+    if row is None:
+        return PUBLIC
+    return Reader(property_id=row[0], area_office_id=row[1])
+
+
+def visible_to(reader: Reader, now: dt.datetime) -> ColumnElement[bool]:
+    """SQL condition: published, in its time window, and meant for ``reader``."""
+    live = and_(
+        col(Article.state) == "published",
+        col(Article.published_at) <= now,
+        or_(col(Article.expires_at).is_(None), col(Article.expires_at) > now),
+    )
+    if reader.sees_all:
+        return and_(live, true())
+    audience = [col(Article.audience) == "everyone"]
+    if reader.property_id is not None:
+        audience.append(
+            and_(
+                col(Article.audience) == "property", col(Article.property_id) == reader.property_id
+            )
+        )
+    if reader.area_office_id is not None:
+        audience.append(
+            and_(
+                col(Article.audience) == "area",
+                col(Article.area_office_id) == reader.area_office_id,
+            )
+        )
+    return and_(live, or_(*audience) if audience else false())

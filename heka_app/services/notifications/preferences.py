@@ -1,0 +1,62 @@
+"""Each account's email choice per notification kind (a row only once the user chose)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session, col, select, update
+
+from heka_app.models import NotificationPreference
+from heka_app.services.accounts import permissions as accounts
+from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.authorization import require
+from heka_app.services.common.insert_once import insert_once
+from heka_app.services.common.tables import table_of
+
+NEWS_MY_BUILDING = "news_my_building"
+# Kind -> what holds when the user has not chosen. News mail is opt-in.
+DEFAULTS: dict[str, bool] = {NEWS_MY_BUILDING: False}
+UNIQUE = ("account_id", "kind")
+
+
+def wants_email(session: Session, account_id: int, kind: str) -> bool:
+    """Whether ``account_id`` wants ``kind`` by email."""
+    chosen = session.exec(
+        select(NotificationPreference.email).where(
+            NotificationPreference.account_id == account_id, NotificationPreference.kind == kind
+        )
+    ).first()
+    return DEFAULTS[kind] if chosen is None else bool(chosen)
+
+
+def email_choice(*, session: Session, actor: Actor, kind: str) -> bool:
+    """The actor's own choice for ``kind``."""
+    require(actor, accounts.VIEW)
+    assert actor.account_id is not None  # require() refuses anonymous actors
+    return wants_email(session, actor.account_id, kind)
+
+
+def set_email_choice(
+    *, session: Session, actor: Actor, kind: str, email: bool, now: dt.datetime
+) -> bool:
+    """Record the actor's own choice for ``kind``; returns what is now stored.
+
+    Raises:
+        NotAllowed: Not signed in.
+        KeyError: Unknown kind (a client sent something odd; the state layer checks first).
+    """
+    require(actor, accounts.VIEW)
+    assert actor.account_id is not None  # require() refuses anonymous actors
+    DEFAULTS[kind]  # noqa: B018 - unknown kinds raise before anything is written
+    values = {"account_id": actor.account_id, "kind": kind, "email": bool(email), "updated_at": now}
+    # Two tabs toggling at once: one insert wins, the update then sets the last choice.
+    if not insert_once(session, table_of(NotificationPreference), values, unique=UNIQUE):
+        session.exec(
+            update(NotificationPreference)
+            .where(
+                col(NotificationPreference.account_id) == actor.account_id,
+                col(NotificationPreference.kind) == kind,
+            )
+            .values(email=bool(email), updated_at=now)
+        )
+    return bool(email)
