@@ -215,3 +215,20 @@ def test_account_mail_steps_are_logged(session, now):
         ("email_change_requested", account),
         ("email_changed", account),
     ]
+
+
+def test_class_and_handler_names_stay_readable():
+    """Finding 10: a state's class name is not a secret (it read "[redacted]" before)."""
+    text = "handler=RegistrationCodeState.issue ForgotPasswordState HTTPError HTTP_ERROR"
+    assert sl.sanitize_detail(text) == text
+    assert sl.sanitize_detail("state.signup.RegistrationCodeState") == (
+        "state.signup.RegistrationCodeState"
+    )
+
+
+def test_random_secrets_without_digits_are_still_redacted():
+    for secret in ("aBcDeFgHiJkLmNoPqRsTuVw", "QWErtyUIopASdfGHjkLZxc", "xYzxYzxYzxYzxYzxYzxYz"):
+        assert secret not in sl.sanitize_detail(f"t {secret} end"), secret
+    for _ in range(2000):
+        token = secrets.token_urlsafe(32)
+        assert token not in sl.sanitize_detail(f"link {token}")
