@@ -78,7 +78,8 @@ def login(
     if not isinstance(password, str) or not email or len(email) > MAX_EMAIL_LENGTH:
         return LoginResult(False, error=WRONG_CREDENTIALS)
     keys = throttle_keys(email, client_ip)
-    decision = login_throttle.check_allowed(session, keys=keys, now=now)
+    # Counted before the password is checked (atomic: a parallel burst gets no more tries).
+    decision = login_throttle.reserve(session, keys=keys, now=now)
     if not decision.allowed:
         security_log.log_security_event(
             session, event=security_log.LOCKED_OUT, client_ip=client_ip, now=now
@@ -91,7 +92,6 @@ def login(
     candidate = password[:MAX_PASSWORD_LENGTH]
     ok, new_hash = verify_password(candidate, account.password_hash if account else _dummy_hash())
     if not ok or account is None or not account.is_active:
-        login_throttle.record_failure(session, keys=keys, now=now)
         security_log.log_security_event(
             session,
             event=security_log.LOGIN_FAILED,
@@ -100,7 +100,7 @@ def login(
             now=now,
         )
         return LoginResult(False, error=WRONG_CREDENTIALS)
-    login_throttle.record_success(session, keys=keys, now=now)
+    login_throttle.release(session, keys=keys, now=now)
     if new_hash:
         account.password_hash = new_hash
     if account.email_verified_at is None:
