@@ -24,15 +24,11 @@ from heka_app.services.auth.one_time_links import LINK_INVALID
 from heka_app.services.auth.password_policy import new_password_errors
 from heka_app.services.auth.passwords import hash_password, verify_password
 from heka_app.services.auth.sessions import end_all_sessions
-from heka_app.services.common.emails import (
-    EMAIL_TAKEN,
-    email_problem,
-    email_taken,
-    normalize_email,
-)
+from heka_app.services.common.emails import email_problem, normalize_email
 from heka_app.services.common.results import FormResult
 from heka_app.services.mail.jobs import enqueue_mail
 from heka_app.services.mail.templates import (
+    address_in_use_mail,
     email_changed_notice_mail,
     password_changed_mail,
     reset_password_mail,
@@ -133,7 +129,8 @@ def _reauthenticate(
             now=now,
         )
         return FormResult.refused(current=WRONG_PASSWORD)
-    login_throttle.record_success(session, keys=keys[:1], now=now)
+    # A right password does not reset the count: whoever holds the session knows it
+    # after one success, and must not earn unlimited address probes with it (finding 4).
     return None
 
 
@@ -190,8 +187,16 @@ def request_email_change(
         return refused
     email = normalize_email(new_email)
     problem = email_problem(email)
-    if problem or email_taken(session, email):
-        return FormResult.refused(email=problem or EMAIL_TAKEN)
+    if problem:
+        return FormResult.refused(email=problem)
+    requests = [f"email-change:{account.id}"]
+    decision = login_throttle.check_allowed(session, keys=requests, now=now)
+    if not decision.allowed:
+        minutes = decision.retry_after_minutes
+        return FormResult(
+            False, field_errors={"email": TOO_MANY_ATTEMPTS}, params={"minutes": minutes}
+        )
+    login_throttle.record_failure(session, keys=requests, now=now)  # counts requests
     security_log.log_security_event(
         session,
         event=security_log.EMAIL_CHANGE_REQUESTED,
@@ -202,13 +207,22 @@ def request_email_change(
     link = one_time_links.make_link(
         one_time_links.CHANGE_EMAIL, account, now=now, extra={"email": email}
     )
-    enqueue_mail(
-        session,
-        verify_email_mail(email, link.url, account.language),
-        key=f"mail:change-email:{link.jti}",
-        now=now,
-        valid_for=link.valid_for,
-    )
+    owner = session.exec(select(UserAccount).where(UserAccount.email == email)).first()
+    if owner is None:
+        enqueue_mail(
+            session,
+            verify_email_mail(email, link.url, account.language),
+            key=f"mail:change-email:{link.jti}",
+            now=now,
+            valid_for=link.valid_for,
+        )
+    else:  # the same answer and mails; the address's owner is told instead of the asker
+        enqueue_mail(
+            session,
+            address_in_use_mail(owner.email, owner.language),
+            key=f"mail:address-in-use:{link.jti}",
+            now=now,
+        )
     enqueue_mail(
         session,
         email_changed_notice_mail(account.email, email, account.language),

@@ -17,6 +17,8 @@
   kiosks, NAT) get the higher threshold.
 * ``code-ip:`` - registration codes: the 5th failure locks for 60 s, doubling up to
   15 min; at most 30 per hour; not cleared by success.
+* ``email-change:`` - email-change requests of one account (each sends mails): the 3rd in
+  an hour waits 5 min, doubling up to 1 h, at most 10 per hour; not cleared by success.
 * Unknown prefixes get the account policy (the strictest one that still self-heals).
 """
 
@@ -51,7 +53,9 @@ CODE_IP_POLICY = ThrottlePolicy(5, dt.timedelta(seconds=60), dt.timedelta(minute
 ACCOUNT_ALL_POLICY = ThrottlePolicy(
     50, dt.timedelta(seconds=60), dt.timedelta(minutes=15), 100, True
 )
+EMAIL_CHANGE_POLICY = ThrottlePolicy(3, dt.timedelta(minutes=5), dt.timedelta(hours=1), 10, False)
 POLICIES = {
+    "email-change": EMAIL_CHANGE_POLICY,
     "account": ACCOUNT_POLICY,
     "account-all": ACCOUNT_ALL_POLICY,
     "ip": IP_POLICY,
