@@ -102,7 +102,7 @@ def test_email_change_reauthenticates_then_waits_for_the_link(session, now):
     assert taken.ok
     notices = queued_mails(session)
     assert [m.to for m in notices] == ["neighbour@test.example", "primary@test.example"]
-    assert "Someone asked to use this email address" in notices[0].text_body
+    assert "Joku pyysi käyttämään tätä sähköpostiosoitetta" in notices[0].text_body
     assert "token=" not in notices[0].text_body
     outcome = account_security.request_email_change(
         session=session, actor=actor, password=PASSWORD, new_email="New@Test.example", now=now
