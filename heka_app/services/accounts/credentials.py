@@ -15,6 +15,9 @@ from sqlmodel import Session, select
 from heka_app.i18n import N_
 from heka_app.models import UserAccount
 from heka_app.services.accounts.permissions import CHANGE_EMAIL, CHANGE_PASSWORD
+from heka_app.services.accounts.reset_requests import (  # re-exported for the state
+    request_password_reset as request_password_reset,
+)
 from heka_app.services.auth import one_time_links, security_log
 from heka_app.services.auth import throttle as login_throttle
 from heka_app.services.auth.actor import Actor
@@ -31,40 +34,10 @@ from heka_app.services.mail.templates import (
     address_in_use_mail,
     email_changed_notice_mail,
     password_changed_mail,
-    reset_password_mail,
     verify_email_mail,
 )
 
 WRONG_PASSWORD = N_("The current password is incorrect.")
-
-
-def request_password_reset(
-    *, session: Session, email: str, now: dt.datetime, client_ip: str = ""
-) -> FormResult:
-    """Queue a reset mail if the address belongs to an active account.
-
-    The answer is the same either way, so addresses cannot be probed; requests are
-    counted per address and per email so the form cannot flood someone's mailbox.
-    """
-    email = normalize_email(email)
-    keys = [f"reset-ip:{client_ip or 'unknown'}", f"reset-to:{email}"]
-    if not login_throttle.check_allowed(session, keys=keys, now=now).allowed:
-        return FormResult.done()
-    login_throttle.record_failure(session, keys=keys, now=now)  # counts requests
-    account = session.exec(select(UserAccount).where(UserAccount.email == email)).first()
-    if account is None or not account.is_active:
-        return FormResult.done()
-    security_log.log_security_event(
-        session,
-        event=security_log.PASSWORD_RESET_REQUESTED,
-        account_id=account.id,
-        client_ip=client_ip,
-        now=now,
-    )
-    link = one_time_links.make_link(one_time_links.RESET_PASSWORD, account, now=now)
-    mail = reset_password_mail(account.email, link.url, account.language)
-    enqueue_mail(session, mail, key=f"mail:reset:{link.jti}", now=now, valid_for=link.valid_for)
-    return FormResult.done()
 
 
 def _new_password_errors(account: UserAccount, new_password: str, again: str) -> dict[str, str]:

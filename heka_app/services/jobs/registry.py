@@ -31,6 +31,7 @@ class UnknownJobKind(LookupError):
 HANDLER_MODULES = (
     "heka_app.services.jobs.housekeeping",
     "heka_app.services.mail.jobs",
+    "heka_app.services.accounts.reset_requests",
 )
 
 _HANDLERS: dict[str, JobHandler] = {}

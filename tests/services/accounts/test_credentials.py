@@ -15,6 +15,7 @@ from heka_app.services.auth.sessions import resolve_actor, start_session
 from heka_app.services.common.results import NotAllowed
 from heka_app.services.signup import registration
 from tests.factories import PASSWORD, build_world
+from tests.services.accounts.resets import request_reset_now
 from tests.services.mail.queued import queued_mails
 
 NEW = "vihreä omena putoaa 31"
@@ -28,11 +29,9 @@ def _token(mail) -> str:
 def test_reset_by_link_ends_every_session_and_works_once(session, now):
     world = build_world(session, now)
     secret = start_session(session=session, account_id=world.accounts["primary"], now=now)
-    silent = account_security.request_password_reset(session=session, email="no@x.example", now=now)
+    silent = request_reset_now(session, "no@x.example", now)
     assert silent.ok and queued_mails(session) == []
-    asked = account_security.request_password_reset(
-        session=session, email="PRIMARY@test.example", now=now
-    )
+    asked = request_reset_now(session, "PRIMARY@test.example", now)
     assert asked.ok
     [reset_mail] = queued_mails(session)
     token = _token(reset_mail)
@@ -122,7 +121,7 @@ def test_a_password_reset_voids_a_pending_email_change(session, now):
     account_security.request_email_change(
         session=session, actor=actor, password=PASSWORD, new_email="thief@evil.example", now=now
     )
-    account_security.request_password_reset(session=session, email="primary@test.example", now=now)
+    request_reset_now(session, "primary@test.example", now)
     change_link, _notice, reset_link = queued_mails(session)
     assert account_security.reset_password(
         session=session, token=_token(reset_link), new_password=NEW, again=NEW, now=now

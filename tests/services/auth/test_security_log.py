@@ -196,15 +196,14 @@ def test_sessions_ended_by_the_server_are_logged_with_the_reason(session, now):
 def test_account_mail_steps_are_logged(session, now):
     from heka_app.services.accounts import credentials
     from heka_app.services.signup.registration import confirm_email
+    from tests.services.accounts.resets import request_reset_now
     from tests.services.mail.queued import queued_mails
 
     world = build_world(session, now)
     account = world.accounts["primary"]
     secret = start_session(session=session, account_id=account, now=now)
     actor = resolve_actor(session=session, secret=secret, now=now)
-    credentials.request_password_reset(
-        session=session, email="primary@test.example", now=now, client_ip="198.51.100.9"
-    )
+    request_reset_now(session, "primary@test.example", now, client_ip="198.51.100.9")
     credentials.request_email_change(
         session=session, actor=actor, password=PASSWORD, new_email="uusi@test.example", now=now
     )
