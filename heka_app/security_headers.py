@@ -6,9 +6,10 @@ keep their normal caching.
 
 Content-Security-Policy: scripts only from the portal itself plus the inline scripts of
 the page being served, allowed by their SHA-256 (computed here from the page's own HTML,
-so a rebuilt frontend needs no list to update); the websocket only to the portal's own
-origin; no frames, plugins or foreign forms. Styles allow inline: Radix and React set
-``style`` attributes, which hashes cannot cover. HSTS outside dev/test.
+so a rebuilt frontend needs no list to update), and eval for Reflex's call_script; the
+websocket only to the portal's own origin; no frames, plugins or foreign forms. Styles
+allow inline: Radix and React set ``style`` attributes, which hashes cannot cover.
+HSTS outside dev/test.
 """
 
 from __future__ import annotations
@@ -51,7 +52,10 @@ def content_security_policy(html: bytes, *, connect_src: Sequence[str] = ()) -> 
     )
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *hashes],
+        # 'unsafe-eval': Reflex's client runs rx.call_script / call_function payloads and
+        # event callbacks with eval() (logout's reload into a fresh token uses it). Inline
+        # <script> stays limited to the page's own, by hash.
+        "script-src": ["'self'", "'unsafe-eval'", *hashes],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],

@@ -49,7 +49,11 @@ def _watched_context(chromium_browser, width: int):
 def _visit(page, portal, path: str, console: list[str]) -> None:
     response = page.goto(url(portal, path))
     assert response is not None
-    assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
+    policy = response.headers["content-security-policy"]
+    assert (
+        "script-src 'self' 'unsafe-eval' 'sha256-" in policy
+        and "'unsafe-inline'" not in policy.split("; ")[1]
+    )
     wait_hydrated(page)
     page.wait_for_timeout(300)  # late effects (language, toasts) under the policy too
     assert page.evaluate("window.__csp") == [], path
@@ -76,6 +80,13 @@ def test_every_page_runs_under_the_policy(portal, chromium_browser, width):
         page.wait_for_url("**/home")
         for path in (routes.MY_HOME, routes.ACCOUNT):
             _visit(page, portal, path, console)
+        page.click("#lang-en")
+        page.wait_for_selector("html[lang='en']")
+        if width > 390:  # (on a phone the button is in the menu)
+            page.click("#logout-button")  # reloads into a fresh token (call_script)
+            page.wait_for_url(url(portal, routes.HOME))
+            wait_hydrated(page)
+            assert page.evaluate("window.__csp") == [] and console == []
     finally:
         context.close()
     context, page, console = _watched_context(chromium_browser, width)
