@@ -58,7 +58,7 @@ class AccountState(rx.State):
             current=form_value(form_data, "current"),
             new_password=form_value(form_data, "password"),
             again=form_value(form_data, "password_again"),
-            keep_secret=session_state.sid,
+            keep_secret=session_state._session_secret(),
             now=utcnow(),
             client_ip=client_ip(self),
         )

@@ -125,3 +125,27 @@ def test_logout_ends_access_on_the_very_next_event(sockets):
     sock.emit(_name(SessionState, "logout"))
     again = sock.emit(_name(HomeState, "load"), path="/home")
     assert not again["delta"].get(HomeState.get_full_name(), {}).get("home_rx_state_")
+
+
+def test_a_stolen_token_without_the_cookie_gets_nothing(backend, sockets):
+    """Finding 5 replayed: the owner's tab closes without logout; a client connects with
+    that tab's token (it travels in the websocket URL, so proxies log it), without the
+    session cookie, and does not hydrate."""
+    owner = sockets()
+    _login(owner, "tenant@demo.heka.example")
+    home = owner.emit(_name(HomeState, "load"), path="/home")
+    contract = home["delta"][HomeState.get_full_name()]["home_rx_state_"]["contract_number"]
+    account = owner.emit(_name(AccountState, "load"), path="/account")
+    assert "tenant@demo.heka.example" in _text(account)
+    owner.close()
+    thief = ReflexSocket(backend, token=owner.token)
+    try:
+        stolen_home = thief.emit(_name(HomeState, "load"), path="/home")
+        stolen_account = thief.emit(_name(AccountState, "load"), path="/account")
+        changed = thief.emit(_name(SessionState, "set_language"), {"language": "sv"})
+    finally:
+        thief.close()
+    assert any(e.get("name") == "_redirect" for e in stolen_home["events"])
+    for reply in (stolen_home, stolen_account, changed):
+        assert contract not in _text(reply)
+        assert "tenant@demo.heka.example" not in _text(reply)
