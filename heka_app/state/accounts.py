@@ -108,11 +108,13 @@ class CredentialsState(FormState, rx.State):
     @matrix_payload(form_data={"email": "nobody@example.com"})
     async def request_reset(self, form_data: dict):
         """Queue a reset link if the address has an account; the answer is the same anyway."""
+        session_state = await self.get_state(SessionState)
         await self._submit(
             credentials.request_password_reset,
             email=form_value(form_data, "email"),
             now=utcnow(),
             client_ip=client_ip(self),
+            device=session_state.device,
         )
         self.done = True
 

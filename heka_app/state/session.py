@@ -23,6 +23,7 @@ from heka_app import routes
 from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language
 from heka_app.services.accounts import own_account
 from heka_app.services.auth.actor import ANONYMOUS, Actor
+from heka_app.services.auth.devices import DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE
 from heka_app.services.auth.navigation import navigation_for
 from heka_app.services.auth.sessions import end_session, idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
@@ -46,6 +47,11 @@ class SessionState(rx.State):
     # cookie: closing the browser forgets it.
     # Written here so the browser keeps it; never read back from state for identity.
     sid: str = rx.Cookie("", name=SESSION_COOKIE, same_site="strict", secure=_SECURE)
+    # "This browser signed in to that account before" (services/auth/devices.py): its
+    # login failures and reset requests are not held up by strangers'. Not a session.
+    device: str = rx.Cookie(
+        "", name=DEVICE_COOKIE, max_age=DEVICE_COOKIE_MAX_AGE, same_site="strict", secure=_SECURE
+    )
     _sid: str = ""  # the secret this connection signed in with
     _sid_connection: str = ""  # ...and that connection's id
     signed_in: bool = False
@@ -113,8 +119,9 @@ class SessionState(rx.State):
         self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
         self.nav = navigation_for(actor)
 
-    def _sign_in(self, secret: str, actor: Actor) -> None:
+    def _sign_in(self, secret: str, actor: Actor, device: str = "") -> None:
         self.sid = secret
+        self.device = device or self.device
         self._sid = secret
         self._sid_connection = self._connection_id()
         self.lang_cookie = coerce_language(actor.language)
@@ -154,12 +161,12 @@ class SessionState(rx.State):
         secret = self._session_secret()
         if secret:
             await call_service(end_session, secret=secret, now=utcnow())
-        language = self.lang
+        language, device = self.lang, self.device
         root = self
         while root.parent_state is not None:
             root = root.parent_state
         _reset_tree(root)
-        self.lang_cookie = language
+        self.lang_cookie, self.device = language, device  # the browser stays known
         return [
             rx.remove_cookie("heka_sid"),
             rx.clear_session_storage(),
