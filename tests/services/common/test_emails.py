@@ -42,7 +42,7 @@ def test_refused(email):
     "email",
     [
         "tenant@demo.heka.example",
-        "first.last+heka@sub.hel.fi",
+        "first.last+heka@sub.helsinki.fi",
         "o'brien@example.com",
         "a@b.fi",
         "x_y-z@test.example",
