@@ -21,6 +21,8 @@ import re
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 
+import anyio
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 ASGIApp = Callable[
@@ -121,6 +123,12 @@ def security_headers(
                 await send(start)
                 await send({"type": "http.response.body", "body": body})
                 return
+            elif message.get("type") == "http.response.pathsend" and start is not None:
+                # Granian serves static files by path (ASGI pathsend): read the page here.
+                page = await anyio.Path(message["path"]).read_bytes()
+                policy = content_security_policy(_decoded(start, page), connect_src=connect_src)
+                start["headers"].append((CSP, policy.encode()))
+                await send(start)
             await send(message)
 
         await app(scope, receive, send_with_headers)

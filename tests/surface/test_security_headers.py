@@ -113,3 +113,30 @@ def test_only_gzip_is_asked_of_the_static_files():
         (b"accept-encoding", b"gzip"),
     ]
     assert _only_gzip([(b"accept-encoding", b"br")]) == []
+
+
+@pytest.mark.anyio
+async def test_pages_sent_by_path_get_the_policy_too(tmp_path):
+    """Granian serves static files with the ASGI pathsend extension (no body messages)."""
+    page = tmp_path / "index.html"
+    page.write_bytes(PAGE)
+    sent = []
+
+    async def static(scope, receive, send):
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"text/html; charset=utf-8")],
+            }
+        )
+        await send({"type": "http.response.pathsend", "path": str(page)})
+
+    async def send(message):
+        sent.append(message)
+
+    app = security_headers(static, hsts=False)
+    await app({"type": "http", "headers": []}, None, send)
+    assert [m["type"] for m in sent] == ["http.response.start", "http.response.pathsend"]
+    headers = dict(sent[0]["headers"])
+    assert _hash(b"window.__ctx = {a: 1};").encode() in headers[b"content-security-policy"]
