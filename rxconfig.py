@@ -15,6 +15,9 @@ config = rx.Config(
     # One process: in-memory state (the disk manager is for hot reload only).
     state_manager_mode="redis" if _settings.redis_url else "memory",
     # Websocket origin check: only the portal's own address outside dev.
+    # Behind the reverse proxy: the client address is the one it forwards (heka_app/proxy.py
+    # drops forwarding headers that did not come from a trusted proxy address).
+    trusted_proxy_hops=_settings.trusted_proxy_hops,
     cors_allowed_origins=["*"] if _settings.is_dev else [_settings.public_base_url],
     show_built_with_reflex=False,
     plugins=[

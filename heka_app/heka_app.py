@@ -9,6 +9,7 @@ from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
 from heka_app.pages.registry import PAGES
+from heka_app.proxy import forwarded_only_from_trusted_proxies
 from heka_app.security_headers import security_headers
 from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
@@ -17,10 +18,11 @@ configure_logging()
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
 
+# Transformers apply in order: headers wrap the app, forwarding headers are checked first.
 app = rx.App(
     stylesheets=["/heka.css"],
     html_lang="fi",
-    api_transformer=security_headers,
+    api_transformer=[security_headers, forwarded_only_from_trusted_proxies],
 )
 # A translated connection banner instead of Reflex's English websocket-error toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None

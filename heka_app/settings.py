@@ -45,6 +45,8 @@ class Settings:
     oidc_id_token_algorithms: tuple[str, ...]
     oidc_accepted_acr: tuple[str, ...]
     kiosk_mode: bool
+    trusted_proxy_hops: int  # reverse proxies in front of the workers (X-Forwarded-For)
+    trusted_proxies: tuple[str, ...]  # addresses/networks those proxies connect from
     allow_test_identity_codes: bool
     log_level: str
     clock_start: str  # dev/test only: services/common/clock.py's pinned start
@@ -62,6 +64,15 @@ def _env_bool(env_map: Mapping[str, str], name: str, default: bool) -> bool:
     if raw is None:
         return default
     return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(env_map: Mapping[str, str], name: str, default: int) -> int:
+    raw = env_map.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise SettingsError(f"{name} must be a whole number")
+    return int(raw)
 
 
 def _env_list(env_map: Mapping[str, str], name: str, default: str) -> tuple[str, ...]:
@@ -122,6 +133,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             "http://ftn.ficora.fi/2017/loa2,http://ftn.ficora.fi/2017/loa3",
         ),
         kiosk_mode=_env_bool(env_map, "HEKA_KIOSK_MODE", False),
+        # Production runs behind one reverse proxy (deploy/Caddyfile): without this every
+        # client would share the proxy's address and one address lock would lock everyone.
+        trusted_proxy_hops=_env_int(
+            env_map, "HEKA_TRUSTED_PROXY_HOPS", 0 if env in {"dev", "test"} else 1
+        ),
+        trusted_proxies=_env_list(env_map, "HEKA_TRUSTED_PROXIES", "127.0.0.1,::1"),
         allow_test_identity_codes=_env_bool(
             env_map, "HEKA_ALLOW_TEST_IDENTITY_CODES", env != "prod"
         ),
@@ -130,6 +147,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         clock_start=get("HEKA_CLOCK_START", "").strip(),
         clock_set_at=get("HEKA_CLOCK_SET_AT", "").strip(),
     )
+    if not 0 <= settings.trusted_proxy_hops <= 5:
+        raise SettingsError("HEKA_TRUSTED_PROXY_HOPS must be 0-5")
     if settings.log_level not in LOG_LEVELS:
         raise SettingsError(f"HEKA_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if not settings.is_dev:

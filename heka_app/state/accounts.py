@@ -68,7 +68,7 @@ class AccountState(rx.State):
             current=form_value(form_data, "current"),
             new_password=form_value(form_data, "password"),
             again=form_value(form_data, "password_again"),
-            keep_secret=session_state.sid,
+            keep_secret=session_state._session_secret(),
             now=utcnow(),
             client_ip=client_ip(self),
         )
@@ -129,12 +129,14 @@ class CredentialsState(FormState, rx.State):
         """Queue a reset link if the address has an account; the answer is the same anyway."""
         if self._missing(form_data, {"email": ENTER_EMAIL}):
             return
+        session_state = await self.get_state(SessionState)
         await self._submit(
             credentials.request_password_reset,
             email=form_value(form_data, "email"),
             now=utcnow(),
             client_ip=client_ip(self),
-            language=(await self.get_state(SessionState)).lang,
+            language=session_state.lang,
+            device=session_state.device,
         )
         self.done = True
 

@@ -28,19 +28,20 @@ class LoginState(FormState, rx.State):
             return
         self.busy = True
         yield
+        session_state = await self.get_state(SessionState)
         result = await self._submit(
             login,
             email=form_value(form_data, "email"),
             password=form_value(form_data, "password"),
             client_ip=client_ip(self),
             now=utcnow(),
+            device=session_state.device,
         )
         self.error, self.field_errors = result.error, {}
         self.error_params = {"minutes": result.retry_after_seconds // 60}
         if not result.ok:
             return
-        session_state = await self.get_state(SessionState)
-        await session_state._sign_in(result.secret, result.actor)
+        await session_state._sign_in(result.secret, result.actor, result.device)
         yield rx.redirect(routes.STAFF if result.actor.is_staff else routes.MY_HOME)
 
     @rx.event

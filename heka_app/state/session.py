@@ -5,9 +5,17 @@ first visit follows Accept-Language. The login is a server-side session: the bro
 holds its random secret in the ``heka_sid`` cookie, and every protected handler resolves
 the actor from it again (services/auth/sessions.py), so logout, password change and lease end
 take effect on the very next event. The view vars below are for display only.
+
+The secret is taken from the connection, never from state a client can bring along
+(finding 5): the ``heka_sid`` Cookie header of this websocket's handshake, or the secret
+this very connection signed in with (``_sid`` bound to ``_sid_connection``). A client
+that connects with someone's Reflex token but without their cookie gets nothing, whatever
+state that token has stored.
 """
 
 from __future__ import annotations
+
+from http.cookies import CookieError, SimpleCookie
 
 import reflex as rx
 
@@ -15,6 +23,7 @@ from heka_app import routes
 from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language
 from heka_app.services.accounts import own_account
 from heka_app.services.auth.actor import ANONYMOUS, Actor
+from heka_app.services.auth.devices import DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE
 from heka_app.services.auth.navigation import navigation_for
 from heka_app.services.auth.sessions import end_session, idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
@@ -24,6 +33,7 @@ from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
+SESSION_COOKIE = "heka_sid"
 _SECURE = get_settings().public_base_url.startswith("https://")
 
 
@@ -35,7 +45,15 @@ class SessionState(rx.State):
     )
     # Bearer secret of the server-side session (only its hash is stored). A session
     # cookie: closing the browser forgets it.
-    sid: str = rx.Cookie("", name="heka_sid", same_site="strict", secure=_SECURE)
+    # Written here so the browser keeps it; never read back from state for identity.
+    sid: str = rx.Cookie("", name=SESSION_COOKIE, same_site="strict", secure=_SECURE)
+    # "This browser signed in to that account before" (services/auth/devices.py): its
+    # login failures and reset requests are not held up by strangers'. Not a session.
+    device: str = rx.Cookie(
+        "", name=DEVICE_COOKIE, max_age=DEVICE_COOKIE_MAX_AGE, same_site="strict", secure=_SECURE
+    )
+    _sid: str = ""  # the secret this connection signed in with
+    _sid_connection: str = ""  # ...and that connection's id
     signed_in: bool = False
     display_name: str = ""
     role: str = ""
@@ -59,12 +77,39 @@ class SessionState(rx.State):
         """Display only: the staff navigation."""
         return self.signed_in and self.role not in {"", "tenant"}
 
+    def _connection_cookie(self, name: str) -> str:
+        try:
+            raw = str(self.router.headers.cookie or "")
+        except AttributeError:
+            return ""
+        jar: SimpleCookie = SimpleCookie()
+        try:
+            jar.load(raw)
+        except CookieError:
+            return ""
+        morsel = jar.get(name)
+        return morsel.value if morsel is not None else ""
+
+    def _connection_id(self) -> str:
+        try:
+            return str(self.router.session.session_id or "")
+        except AttributeError:
+            return ""
+
+    def _session_secret(self) -> str:
+        """This connection's session secret: signed in on it, or its handshake cookie."""
+        connection = self._connection_id()
+        if self._sid and connection and self._sid_connection == connection:
+            return self._sid
+        return self._connection_cookie(SESSION_COOKIE)
+
     async def _actor(self) -> Actor:
         """Resolve the actor from the server-side session; refresh the display vars."""
         actor = None
-        if self.sid:
+        secret = self._session_secret()
+        if secret:
             actor = await call_service(
-                resolve_actor, secret=self.sid, now=utcnow(), idle_timeout=idle_timeout()
+                resolve_actor, secret=secret, now=utcnow(), idle_timeout=idle_timeout()
             )
         actor = actor or ANONYMOUS
         self._show(actor)
@@ -79,10 +124,14 @@ class SessionState(rx.State):
         self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
         self.nav = navigation_for(actor)
 
-    async def _sign_in(self, secret: str, actor: Actor) -> None:
-        """Store the new session. The language the user picked last (this browser's
-        choice) wins over the one saved on the account, and becomes the saved one."""
+    async def _sign_in(self, secret: str, actor: Actor, device: str = "") -> None:
+        """Store the new session on this connection. The language the user picked last
+        (this browser's choice) wins over the one saved on the account, and becomes the
+        saved one."""
         self.sid = secret
+        self.device = device or self.device
+        self._sid = secret
+        self._sid_connection = self._connection_id()
         if self.lang_cookie not in LANGUAGES:
             self.lang_cookie = coerce_language(actor.language)
         elif self.lang_cookie != actor.language:
@@ -96,7 +145,7 @@ class SessionState(rx.State):
         if not isinstance(language, str) or language not in LANGUAGES:
             return
         self.lang_cookie = language
-        if self.sid:
+        if self._session_secret():
             actor = await self._actor()
             if not actor.is_anonymous:
                 await call_service(own_account.set_language, actor=actor, language=language)
@@ -118,6 +167,7 @@ class SessionState(rx.State):
         actor = await self._actor()
         if was_signed_in and actor.is_anonymous:
             self.sid = ""
+            self._sid = self._sid_connection = ""
 
     @rx.event
     async def leave_if_signed_in(self):
@@ -143,13 +193,14 @@ class SessionState(rx.State):
     @rx.event
     async def logout(self):
         """End the server session, reset every state and reload into a fresh client token."""
-        if self.sid:
-            await call_service(end_session, secret=self.sid, now=utcnow())
-        language = self.lang
+        secret = self._session_secret()
+        if secret:
+            await call_service(end_session, secret=secret, now=utcnow())
+        language, device = self.lang, self.device
         if get_settings().kiosk_mode:  # the next visitor starts in the terminal's language
             language = negotiate_language(self.router.headers.accept_language)
         _reset_tree(_root(self))
-        self.lang_cookie = language
+        self.lang_cookie, self.device = language, device  # the browser stays known
         return [
             rx.remove_cookie("heka_sid"),
             rx.clear_session_storage(),

@@ -20,10 +20,11 @@ from urllib.parse import urlparse
 import pytest
 from aiosmtpd.controller import Controller
 from playwright.sync_api import sync_playwright
-from reflex.testing import AppHarnessProd
+from reflex.testing import AppHarnessProd, _get_uvicorn
 from sqlalchemy import text
 
 from heka_app import db
+from heka_app.security_headers import security_headers
 from heka_app.services.common import clock
 from tests.e2e.ws_fixtures import ws_backend, ws_clients  # noqa: F401 - shared fixtures
 from tests.factories import DEFAULT_NOW
@@ -160,11 +161,40 @@ def job_worker(e2e_database, mail_sink):
         worker.wait()
 
 
+class PortalHarness(AppHarnessProd):
+    """AppHarnessProd whose static frontend server sends the portal's security headers
+    (CSP included), as `reflex run --env prod` does on one port: the e2e suite runs with
+    the CSP on. Frontend and backend listen on two ports here, so the policy also allows
+    connecting to the backend's origin."""
+
+    def _run_frontend(self):
+        from reflex.utils.exec import _frontend_prod_app
+
+        uvicorn = _get_uvicorn()
+        prev = os.getcwd()
+        os.chdir(self.app_path)
+        try:
+            static = _frontend_prod_app()
+        finally:
+            os.chdir(prev)
+        host, port = self._poll_for_servers(timeout=30).getsockname()[:2]
+        backend = f"http://{host}:{port}"
+        connect = (backend, backend.replace("http://", "ws://", 1))
+        self.frontend_server = uvicorn.Server(
+            uvicorn.Config(
+                app=security_headers(static, hsts=False, connect_src=connect),
+                host="127.0.0.1",
+                port=0,
+            )
+        )
+        self.frontend_server.run()
+
+
 @pytest.fixture(scope="session")
 def portal(mail_sink, job_worker):
     """The running portal with demo data."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with AppHarnessProd.create(root=ROOT, app_name="heka_app") as harness:
+    with PortalHarness.create(root=ROOT, app_name="heka_app") as harness:
         assert harness.frontend_url
         yield harness
 

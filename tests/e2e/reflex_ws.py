@@ -14,10 +14,20 @@ QUIET_SECONDS = 1.0
 class ReflexSocket:
     """One tab's connection: sends events, collects the deltas and events sent back."""
 
-    def __init__(self, backend: str, *, origin: str | None = None):
-        self.token = str(uuid.uuid4())
+    def __init__(
+        self,
+        backend: str,
+        *,
+        origin: str | None = None,
+        token: str | None = None,
+        cookie: str | None = None,
+    ):
+        self.token = token or str(uuid.uuid4())  # someone else's token: a stolen one
         url = f"ws://{backend}/_event/?EIO=4&transport=websocket&token={self.token}"
-        headers = {"Origin": origin} if origin else None
+        headers = {"Origin": origin} if origin else {}
+        if cookie:
+            headers["Cookie"] = cookie
+        headers = headers or None
         self.ws = simple_websocket.Client.connect(url, headers=headers)
         # Join the namespace at once: the engine.io "open" packet may sit in the client's
         # buffer behind the HTTP upgrade response until more bytes arrive.
@@ -84,5 +94,6 @@ class ReflexSocket:
             return None
 
     def close(self) -> None:
-        """Disconnect."""
-        self.ws.close()
+        """Disconnect (once; closing again does nothing)."""
+        if self.ws.connected:
+            self.ws.close()

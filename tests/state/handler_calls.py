@@ -53,7 +53,6 @@ def signed_in_root(engine, now, role: str = "primary", *, world=None):
     from sqlmodel import Session
 
     from heka_app.services.auth.sessions import start_session
-    from heka_app.state.session import SessionState
     from tests.factories import build_world
 
     with Session(engine) as s:
@@ -61,5 +60,14 @@ def signed_in_root(engine, now, role: str = "primary", *, world=None):
         secret = start_session(session=s, account_id=world.accounts[role], now=now)
         s.commit()
     root = new_root()
-    substate(root, SessionState).sid = secret
+    present_session_cookie(root, secret)
     return world, root
+
+
+def present_session_cookie(root, secret: str) -> None:
+    """Make ``root``'s connection one whose handshake carried the ``heka_sid`` cookie
+    (the only place handlers take the session from, besides a login on the connection)."""
+    from reflex.istate.data import RouterData
+
+    cookie = f"heka_sid={secret}" if secret else ""
+    root.router = RouterData.from_router_data({"headers": {"cookie": cookie}, "sid": "conn-1"})

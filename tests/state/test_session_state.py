@@ -7,7 +7,14 @@ from sqlmodel import Session
 
 from heka_app.models import UserAccount
 from heka_app.state.session import SessionState
-from tests.state.handler_calls import call, new_root, run, signed_in_root, substate
+from tests.state.handler_calls import (
+    call,
+    new_root,
+    present_session_cookie,
+    run,
+    signed_in_root,
+    substate,
+)
 
 
 def _session_state() -> SessionState:
@@ -45,7 +52,7 @@ def test_language_choice_is_remembered_on_the_logged_in_account(engine, now):
 def test_logout_ends_the_server_session_and_resets_view(engine, now):
     _, root = signed_in_root(engine, now)
     state = substate(root, SessionState)
-    secret = state.sid
+    secret = state._session_secret()
     run(call(state, "refresh"))
     assert state.signed_in and state.display_name
     run(call(state, "set_language", "en"))
@@ -53,9 +60,28 @@ def test_logout_ends_the_server_session_and_resets_view(engine, now):
     assert not state.signed_in and state.sid == "" and state.display_name == ""
     assert state.lang == "en"
     # The old secret no longer works even if presented again.
-    state.sid = secret
+    present_session_cookie(root, secret)
     run(call(state, "refresh"))
     assert not state.signed_in
+
+
+def test_the_session_comes_from_the_connection_not_from_stored_state(engine, now):
+    """Finding 5: a token's stored state (its ``sid`` var, even the secret a tab signed in
+    with) grants nothing to another connection that lacks the cookie."""
+    _, root = signed_in_root(engine, now)
+    state = substate(root, SessionState)
+    secret = state._session_secret()
+    run(call(state, "refresh"))
+    assert state.signed_in
+    # The owner signed in on connection conn-1 (the login binds the secret to it)...
+    run(state._sign_in(secret, run(state._actor())))
+    assert state._sid_connection == "conn-1"
+    # ...then someone connects with the same token, without the cookie.
+    present_session_cookie(root, "")
+    root.router = type(root.router).from_router_data({"headers": {}, "sid": "conn-2"})
+    assert state.sid == secret  # what the stored state holds...
+    run(call(state, "refresh"))
+    assert not state.signed_in  # ...is not who is asking
 
 
 def _on_page(state, path: str) -> None:

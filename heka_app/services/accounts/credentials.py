@@ -12,9 +12,12 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from heka_app.i18n import LANGUAGES, N_
+from heka_app.i18n import N_
 from heka_app.models import UserAccount
 from heka_app.services.accounts.permissions import CHANGE_EMAIL, CHANGE_PASSWORD
+from heka_app.services.accounts.reset_requests import (  # re-exported for the state
+    request_password_reset as request_password_reset,
+)
 from heka_app.services.auth import one_time_links, security_log
 from heka_app.services.auth import throttle as login_throttle
 from heka_app.services.auth.actor import Actor
@@ -24,53 +27,17 @@ from heka_app.services.auth.one_time_links import LINK_INVALID
 from heka_app.services.auth.password_policy import new_password_errors
 from heka_app.services.auth.passwords import hash_password, verify_password
 from heka_app.services.auth.sessions import end_all_sessions
-from heka_app.services.common.emails import (
-    EMAIL_TAKEN,
-    email_problem,
-    email_taken,
-    normalize_email,
-)
+from heka_app.services.common.emails import email_problem, normalize_email
 from heka_app.services.common.results import FormResult
 from heka_app.services.mail.jobs import enqueue_mail
 from heka_app.services.mail.templates import (
+    address_in_use_mail,
     email_changed_notice_mail,
     password_changed_mail,
-    reset_password_mail,
     verify_email_mail,
 )
 
 WRONG_PASSWORD = N_("The current password is incorrect.")
-
-
-def request_password_reset(
-    *, session: Session, email: str, now: dt.datetime, client_ip: str = "", language: str = ""
-) -> FormResult:
-    """Queue a reset mail if the address belongs to an active account, in ``language`` (the
-    page's, where the request was made; the account's saved language when not given).
-
-    The answer is the same either way, so addresses cannot be probed; requests are
-    counted per address and per email so the form cannot flood someone's mailbox.
-    """
-    email = normalize_email(email)
-    keys = [f"reset-ip:{client_ip or 'unknown'}", f"reset-to:{email}"]
-    if not login_throttle.check_allowed(session, keys=keys, now=now).allowed:
-        return FormResult.done()
-    login_throttle.record_failure(session, keys=keys, now=now)  # counts requests
-    account = session.exec(select(UserAccount).where(UserAccount.email == email)).first()
-    if account is None or not account.is_active:
-        return FormResult.done()
-    security_log.log_security_event(
-        session,
-        event=security_log.PASSWORD_RESET_REQUESTED,
-        account_id=account.id,
-        client_ip=client_ip,
-        now=now,
-    )
-    link = one_time_links.make_link(one_time_links.RESET_PASSWORD, account, now=now)
-    mail_language = language if language in LANGUAGES else account.language
-    mail = reset_password_mail(account.email, link.url, mail_language)
-    enqueue_mail(session, mail, key=f"mail:reset:{link.jti}", now=now, valid_for=link.valid_for)
-    return FormResult.done()
 
 
 def _new_password_errors(account: UserAccount, new_password: str, again: str) -> dict[str, str]:
@@ -135,7 +102,8 @@ def _reauthenticate(
             now=now,
         )
         return FormResult.refused(current=WRONG_PASSWORD)
-    login_throttle.record_success(session, keys=keys[:1], now=now)
+    # A right password does not reset the count: whoever holds the session knows it
+    # after one success, and must not earn unlimited address probes with it (finding 4).
     return None
 
 
@@ -192,8 +160,16 @@ def request_email_change(
         return refused
     email = normalize_email(new_email)
     problem = email_problem(email)
-    if problem or email_taken(session, email):
-        return FormResult.refused(email=problem or EMAIL_TAKEN)
+    if problem:
+        return FormResult.refused(email=problem)
+    requests = [f"email-change:{account.id}"]
+    decision = login_throttle.check_allowed(session, keys=requests, now=now)
+    if not decision.allowed:
+        minutes = decision.retry_after_minutes
+        return FormResult(
+            False, field_errors={"email": TOO_MANY_ATTEMPTS}, params={"minutes": minutes}
+        )
+    login_throttle.record_failure(session, keys=requests, now=now)  # counts requests
     security_log.log_security_event(
         session,
         event=security_log.EMAIL_CHANGE_REQUESTED,
@@ -204,13 +180,22 @@ def request_email_change(
     link = one_time_links.make_link(
         one_time_links.CHANGE_EMAIL, account, now=now, extra={"email": email}
     )
-    enqueue_mail(
-        session,
-        verify_email_mail(email, link.url, account.language),
-        key=f"mail:change-email:{link.jti}",
-        now=now,
-        valid_for=link.valid_for,
-    )
+    owner = session.exec(select(UserAccount).where(UserAccount.email == email)).first()
+    if owner is None:
+        enqueue_mail(
+            session,
+            verify_email_mail(email, link.url, account.language),
+            key=f"mail:change-email:{link.jti}",
+            now=now,
+            valid_for=link.valid_for,
+        )
+    else:  # the same answer and mails; the address's owner is told instead of the asker
+        enqueue_mail(
+            session,
+            address_in_use_mail(owner.email, owner.language),
+            key=f"mail:address-in-use:{link.jti}",
+            now=now,
+        )
     enqueue_mail(
         session,
         email_changed_notice_mail(account.email, email, account.language),

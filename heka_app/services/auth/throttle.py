@@ -112,15 +112,19 @@ def _next_state(row, policy: ThrottlePolicy, now: dt.datetime):
     return failures, window_started, (locked_until if locked_until > now else None)
 
 
-def _record_one(session: Session, key: str, now: dt.datetime) -> None:
+def _record_one(session: Session, key: str, now: dt.datetime, *, unless_locked=False) -> bool:
+    """Count one failure; with ``unless_locked`` count nothing and return False when the
+    key is locked in the very row version the increment would apply to."""
     policy = policy_for(key)
     stored = _storage_key(key)
     for _ in range(_CAS_RETRIES):
         row = _read(session, stored)
         if row is None:
             if _insert_first_failure(session, stored, policy, now):
-                return
+                return True
             continue
+        if unless_locked and row.locked_until is not None and row.locked_until > now:
+            return False
         failures, window_started, locked_until = _next_state(row, policy, now)
         # Compare-and-set: only applies if no one else changed the row since we read it.
         result = session.exec(
@@ -138,7 +142,7 @@ def _record_one(session: Session, key: str, now: dt.datetime) -> None:
             )
         )
         if result.rowcount == 1:
-            return
+            return True
     # Still losing races: a burst of parallel failures on one key, an attack signal.
     # Count it anyway with one atomic increment and the policy's longest lock.
     cap = now + policy.max_delay
@@ -154,6 +158,7 @@ def _record_one(session: Session, key: str, now: dt.datetime) -> None:
     )
     if result.rowcount != 1:
         raise RuntimeError("login throttle: could not record a failure")
+    return not unless_locked  # a burst this heavy gets no verdict from this attempt
 
 
 def record_failure(session: Session, *, keys: Sequence[str], now: dt.datetime) -> None:
@@ -167,6 +172,42 @@ def record_failure(session: Session, *, keys: Sequence[str], now: dt.datetime) -
     _require_aware(now)
     for key in dict.fromkeys(keys):  # a key listed twice still counts once
         _record_one(session, key, now)
+    session.flush()
+
+
+def reserve(session: Session, *, keys: Sequence[str], now: dt.datetime) -> ThrottleDecision:
+    """Check and count one attempt in one atomic step per key (finding 2: a burst of
+    parallel logins all passed a separate check before any failure was counted).
+
+    The attempt is counted as a failure before the password is verified; each key's
+    increment is a compare-and-set on the row version it read, and that version decides
+    whether the key was locked. So of N parallel attempts exactly as many go ahead as
+    sequential ones would. A success then calls :func:`release`.
+    """
+    _require_aware(now)
+    decision = check_allowed(session, keys=keys, now=now)
+    if not decision.allowed:
+        return decision
+    for key in dict.fromkeys(keys):
+        if not _record_one(session, key, now, unless_locked=True):
+            session.flush()
+            return check_allowed(session, keys=keys, now=now)
+    session.flush()
+    return decision
+
+
+def release(session: Session, *, keys: Sequence[str], now: dt.datetime) -> None:
+    """Undo a :func:`reserve` after a success: clear the keys a success clears, and take
+    the counted attempt back from the others (an address key keeps earlier failures)."""
+    _require_aware(now)
+    record_success(session, keys=keys, now=now)
+    kept = [_storage_key(k) for k in dict.fromkeys(keys) if not policy_for(k).cleared_by_success]
+    if kept:
+        session.exec(
+            update(_TABLE)
+            .where(_TABLE.c.key.in_(kept), _TABLE.c.failures > 0)
+            .values(failures=_TABLE.c.failures - 1)
+        )
     session.flush()
 
 

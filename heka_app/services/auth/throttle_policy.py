@@ -17,6 +17,11 @@
   kiosks, NAT) get the higher threshold.
 * ``code-ip:`` - registration codes: the 5th failure locks for 60 s, doubling up to
   15 min; at most 30 per hour; not cleared by success.
+* ``email-change:`` - email-change requests of one account (each sends mails): the 3rd in
+  an hour waits 5 min, doubling up to 1 h, at most 10 per hour; not cleared by success.
+* ``reset-mail:`` / ``reset-mail-device:`` - reset mails sent to one account
+  (services/accounts/reset_requests.py): after each mail the next waits 1 min, then 2,
+  4, 8, at most 15 min; asked from the account's own device: always 1 min.
 * Unknown prefixes get the account policy (the strictest one that still self-heals).
 """
 
@@ -51,7 +56,15 @@ CODE_IP_POLICY = ThrottlePolicy(5, dt.timedelta(seconds=60), dt.timedelta(minute
 ACCOUNT_ALL_POLICY = ThrottlePolicy(
     50, dt.timedelta(seconds=60), dt.timedelta(minutes=15), 100, True
 )
+EMAIL_CHANGE_POLICY = ThrottlePolicy(3, dt.timedelta(minutes=5), dt.timedelta(hours=1), 10, False)
+RESET_MAIL_POLICY = ThrottlePolicy(1, dt.timedelta(minutes=1), dt.timedelta(minutes=15), 30, False)
+RESET_MAIL_DEVICE_POLICY = ThrottlePolicy(
+    1, dt.timedelta(minutes=1), dt.timedelta(minutes=1), 120, False
+)
 POLICIES = {
+    "reset-mail": RESET_MAIL_POLICY,
+    "reset-mail-device": RESET_MAIL_DEVICE_POLICY,
+    "email-change": EMAIL_CHANGE_POLICY,
     "account": ACCOUNT_POLICY,
     "account-all": ACCOUNT_ALL_POLICY,
     "ip": IP_POLICY,

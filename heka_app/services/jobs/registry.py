@@ -32,6 +32,7 @@ HANDLER_MODULES = (
     "heka_app.services.jobs.housekeeping",
     "heka_app.services.mail.jobs",
     "heka_app.services.content.news_mail",
+    "heka_app.services.accounts.reset_requests",
 )
 
 _HANDLERS: dict[str, JobHandler] = {}

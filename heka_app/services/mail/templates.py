@@ -39,6 +39,15 @@ NOT_YOU_CONTACT = N_(
     "If you did not do this, contact Heka's customer service at once: "
     "someone may know your password."
 )
+ADDRESS_IN_USE_SUBJECT = N_("Someone tried to use your email address - Heka resident pages")
+ADDRESS_IN_USE_BODY = N_(
+    "Someone asked to use this email address for another account on Heka's resident "
+    "pages. Your account already uses it, so nothing was changed."
+)
+ADDRESS_IN_USE_HINT = N_(
+    'If it was you and you cannot log in, use "Forgot your password?" on the login page. '
+    "Otherwise you can ignore this message."
+)
 PASSWORD_CHANGED_SUBJECT = N_("Your password was changed - Heka resident pages")
 PASSWORD_CHANGED_BODY = N_(
     "The password of your account on Heka's resident pages was changed. "
@@ -130,6 +139,22 @@ def email_changed_notice_mail(old_email: str, new_email: str, language: str) -> 
         gettext(lang, NOT_YOU_CONTACT),
     ]
     return _compose(lang, old_email, EMAIL_CHANGED_SUBJECT, paragraphs)
+
+
+def address_in_use_mail(to: str, language: str) -> OutgoingMail:
+    """A notice to the owner of an address that someone tried to register it or move
+    another account to it (instead of telling the requester that it is taken).
+
+    Args:
+        to: The address in use (the recipient).
+        language: The owner's language: fi, sv or en.
+
+    Returns:
+        The mail to send.
+    """
+    lang = coerce_language(language)
+    paragraphs = [gettext(lang, ADDRESS_IN_USE_BODY), gettext(lang, ADDRESS_IN_USE_HINT)]
+    return _compose(lang, to, ADDRESS_IN_USE_SUBJECT, paragraphs)
 
 
 def password_changed_mail(to: str, language: str) -> OutgoingMail:

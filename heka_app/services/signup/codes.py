@@ -74,6 +74,15 @@ class IssuedCode:
     refused: str = ""  # msgid: no code issued, the person cannot use one (CANNOT_USE)
 
 
+MIN_SEARCH_CHARACTERS = 3  # letters or digits: wildcards and spaces do not count
+
+
+def escape_like(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern with ``escape="\\"``: % and _ match
+    themselves, so a search for ``__%`` does not list the register."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def format_code(code: str) -> str:
     """``ABCD-EFGH-JKLM`` for reading aloud and printing."""
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
@@ -87,16 +96,16 @@ def find_people(*, session: Session, actor: Actor, query: str, now: dt.datetime)
     """Search the register by full identity code or by name (staff with code rights)."""
     require(actor, ISSUE_CODES)
     text = (query or "").strip()[:80]
-    if len(text) < 3:
+    if sum(ch.isalnum() for ch in text) < MIN_SEARCH_CHARACTERS:
         return ()
-    like = f"%{text}%"
+    like = f"%{escape_like(text)}%"
     people = session.exec(
         select(Person)
         .where(
             or_(
                 Person.identity_code == text.upper(),
-                col(Person.last_name).ilike(like),
-                (col(Person.first_name) + " " + col(Person.last_name)).ilike(like),
+                col(Person.last_name).ilike(like, escape="\\"),
+                (col(Person.first_name) + " " + col(Person.last_name)).ilike(like, escape="\\"),
             )
         )
         .order_by(Person.last_name, Person.first_name)

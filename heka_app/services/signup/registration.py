@@ -19,7 +19,7 @@ from heka_app.services.common.emails import EMAIL_TAKEN, email_problem, email_ta
 from heka_app.services.common.results import FormResult
 from heka_app.services.common.secrets import hash_secret, new_secret
 from heka_app.services.mail.jobs import enqueue_mail
-from heka_app.services.mail.templates import verify_email_mail
+from heka_app.services.mail.templates import address_in_use_mail, verify_email_mail
 
 TICKET_TTL = dt.timedelta(minutes=30)
 TICKET_EXPIRED = N_("Your identification has expired. Please identify yourself again.")
@@ -91,12 +91,22 @@ def complete_registration(
     email = normalize_email(email)
     errors: dict[str, str] = {}
     problem = email_problem(email)
-    if problem or email_taken(session, email):
-        errors["email"] = problem or EMAIL_TAKEN
+    if problem:
+        errors["email"] = problem
     personal = (email.split("@")[0], person.first_name, person.last_name)
     errors.update(new_password_errors(password, password_again, user_inputs=personal))
     if errors:
         return FormResult.from_errors(errors)
+    owner = session.exec(select(UserAccount).where(UserAccount.email == email)).first()
+    if owner is not None:
+        # The same answer as a new account (no oracle): the ticket is used up and the
+        # address's owner is told, the registrant sees "check your mail".
+        hash_password(password)  # the same work as the real path
+        ticket.used_at = now
+        session.flush()
+        notice = address_in_use_mail(owner.email, owner.language)
+        enqueue_mail(session, notice, key=f"mail:address-in-use:ticket:{ticket.id}", now=now)
+        return FormResult.done()
     account = UserAccount(
         email=email,
         password_hash=hash_password(password),

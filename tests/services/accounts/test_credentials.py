@@ -12,10 +12,10 @@ from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.one_time_links import LINK_INVALID
 from heka_app.services.auth.passwords import verify_password
 from heka_app.services.auth.sessions import resolve_actor, start_session
-from heka_app.services.common.emails import EMAIL_TAKEN
 from heka_app.services.common.results import NotAllowed
 from heka_app.services.signup import registration
 from tests.factories import PASSWORD, build_world
+from tests.services.accounts.resets import request_reset_now
 from tests.services.mail.queued import queued_mails
 
 NEW = "vihreä omena putoaa 31"
@@ -29,11 +29,9 @@ def _token(mail) -> str:
 def test_reset_by_link_ends_every_session_and_works_once(session, now):
     world = build_world(session, now)
     secret = start_session(session=session, account_id=world.accounts["primary"], now=now)
-    silent = account_security.request_password_reset(session=session, email="no@x.example", now=now)
+    silent = request_reset_now(session, "no@x.example", now)
     assert silent.ok and queued_mails(session) == []
-    asked = account_security.request_password_reset(
-        session=session, email="PRIMARY@test.example", now=now
-    )
+    asked = request_reset_now(session, "PRIMARY@test.example", now)
     assert asked.ok
     [reset_mail] = queued_mails(session)
     token = _token(reset_mail)
@@ -99,11 +97,16 @@ def test_email_change_reauthenticates_then_waits_for_the_link(session, now):
         new_email="neighbour@test.example",
         now=now,
     )
-    assert taken.messages() == {"email": EMAIL_TAKEN}
+    # A taken address gets the same answer; its owner is told instead (finding 4).
+    assert taken.ok
+    notices = queued_mails(session)
+    assert [m.to for m in notices] == ["neighbour@test.example", "primary@test.example"]
+    assert "Joku pyysi käyttämään tätä sähköpostiosoitetta" in notices[0].text_body
+    assert "token=" not in notices[0].text_body
     outcome = account_security.request_email_change(
         session=session, actor=actor, password=PASSWORD, new_email="New@Test.example", now=now
     )
-    mails = queued_mails(session)
+    mails = queued_mails(session)[2:]
     assert outcome.ok and [m.to for m in mails] == ["new@test.example", "primary@test.example"]
     account = session.get(UserAccount, world.accounts["primary"])
     assert account.email == "primary@test.example"  # not before the link is opened
@@ -118,7 +121,7 @@ def test_a_password_reset_voids_a_pending_email_change(session, now):
     account_security.request_email_change(
         session=session, actor=actor, password=PASSWORD, new_email="thief@evil.example", now=now
     )
-    account_security.request_password_reset(session=session, email="primary@test.example", now=now)
+    request_reset_now(session, "primary@test.example", now)
     change_link, _notice, reset_link = queued_mails(session)
     assert account_security.reset_password(
         session=session, token=_token(reset_link), new_password=NEW, again=NEW, now=now
@@ -173,3 +176,38 @@ def test_services_refuse_an_actor_without_the_permission(session, now):
         account_security.request_email_change(
             session=session, actor=staff, password=PASSWORD, new_email="x@test.example", now=now
         )
+
+
+def _change_email(session, actor, address, password=PASSWORD, *, now):
+    return account_security.request_email_change(
+        session=session, actor=actor, password=password, new_email=address, now=now
+    )
+
+
+def test_email_change_is_no_oracle_and_no_mail_cannon(session, now):
+    """Finding 4 replayed: a signed-in user tries addresses, taken and free."""
+    world = build_world(session, now)
+    secret = start_session(session=session, account_id=world.accounts["primary"], now=now)
+    actor = resolve_actor(session=session, secret=secret, now=now)
+    taken = _change_email(session, actor, "neighbour@test.example", now=now)
+    free = _change_email(session, actor, "nobody@test.example", now=now)
+    assert (taken.ok, taken.messages()) == (free.ok, free.messages()) == (True, {})
+    # The third request starts a pause: probing and mail sending are capped per account.
+    assert _change_email(session, actor, "upcoming@test.example", now=now).ok
+    capped = _change_email(session, actor, "someone@test.example", now=now)
+    assert capped.ok is False and "Too many attempts" in capped.field_errors["email"]
+    assert len(queued_mails(session)) == 6  # 3 requests, 2 mails each
+
+
+def test_a_right_password_does_not_reset_reauthentication_failures(session, now):
+    """Finding 4 replayed: wrong, wrong, wrong, wrong, right, wrong... used to go on forever."""
+    world = build_world(session, now)
+    secret = start_session(session=session, account_id=world.accounts["primary"], now=now)
+    actor = resolve_actor(session=session, secret=secret, now=now)
+    answers = []
+    for n in range(12):
+        password = PASSWORD if n % 4 == 3 else f"guess {n}"
+        answers.append(_change_email(session, actor, "bad address", password, now=now))
+    wrong = [a for a in answers if a.field_errors.get("current") == account_security.WRONG_PASSWORD]
+    assert len(wrong) == 5  # then the account's re-authentication is paused
+    assert "Too many attempts" in answers[-1].field_errors["current"]

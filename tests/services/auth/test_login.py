@@ -93,13 +93,14 @@ def test_a_strangers_guesses_do_not_lock_the_tenant_out_at_home(session, now):
 
 def test_a_distributed_burst_is_capped_and_a_password_reset_lifts_it(session, now):
     from heka_app.services.accounts import credentials as account_security
+    from tests.services.accounts.resets import request_reset_now
     from tests.services.mail.queued import queued_mails
 
     build_world(session, now)
     for n in range(100):
         _login(session, "primary@test.example", "wrong", ip=f"203.0.113.{n}", now=now)
     assert _login(session, "primary@test.example", now=now).error == TOO_MANY_ATTEMPTS
-    account_security.request_password_reset(session=session, email="primary@test.example", now=now)
+    request_reset_now(session, "primary@test.example", now)
     [mail] = queued_mails(session, to="primary@test.example")
     token = next(w for w in mail.text_body.split() if "token=" in w).split("token=")[1]
     new = "lumi peittää pellon 88"

@@ -212,3 +212,19 @@ def test_failures_still_count_when_every_compare_and_set_loses(session, monkeypa
     session.refresh(row)
     assert row.failures == 3
     assert lt.check_allowed(session, keys=[ACCOUNT], now=T0).retry_after_seconds == 900
+
+
+def test_reserve_counts_first_and_release_takes_the_attempt_back(session):
+    keys = [ACCOUNT, IP]
+    for _ in range(5):
+        assert lt.reserve(session, keys=keys, now=T0).allowed
+    refused = lt.reserve(session, keys=keys, now=T0)
+    assert refused == lt.ThrottleDecision(False, 30)
+    row = session.exec(select(LoginThrottle).where(LoginThrottle.key == IP)).one()
+    assert row.failures == 5  # the refused attempt was not counted
+    later = T0 + dt.timedelta(seconds=31)
+    assert lt.reserve(session, keys=keys, now=later).allowed
+    lt.release(session, keys=keys, now=later)
+    assert session.exec(select(LoginThrottle).where(LoginThrottle.key == ACCOUNT)).first() is None
+    session.refresh(row)
+    assert row.failures == 5  # the successful attempt is taken back from the address

@@ -196,15 +196,14 @@ def test_sessions_ended_by_the_server_are_logged_with_the_reason(session, now):
 def test_account_mail_steps_are_logged(session, now):
     from heka_app.services.accounts import credentials
     from heka_app.services.signup.registration import confirm_email
+    from tests.services.accounts.resets import request_reset_now
     from tests.services.mail.queued import queued_mails
 
     world = build_world(session, now)
     account = world.accounts["primary"]
     secret = start_session(session=session, account_id=account, now=now)
     actor = resolve_actor(session=session, secret=secret, now=now)
-    credentials.request_password_reset(
-        session=session, email="primary@test.example", now=now, client_ip="198.51.100.9"
-    )
+    request_reset_now(session, "primary@test.example", now, client_ip="198.51.100.9")
     credentials.request_email_change(
         session=session, actor=actor, password=PASSWORD, new_email="uusi@test.example", now=now
     )
@@ -215,3 +214,20 @@ def test_account_mail_steps_are_logged(session, now):
         ("email_change_requested", account),
         ("email_changed", account),
     ]
+
+
+def test_class_and_handler_names_stay_readable():
+    """Finding 10: a state's class name is not a secret (it read "[redacted]" before)."""
+    text = "handler=RegistrationCodeState.issue ForgotPasswordState HTTPError HTTP_ERROR"
+    assert sl.sanitize_detail(text) == text
+    assert sl.sanitize_detail("state.signup.RegistrationCodeState") == (
+        "state.signup.RegistrationCodeState"
+    )
+
+
+def test_random_secrets_without_digits_are_still_redacted():
+    for secret in ("aBcDeFgHiJkLmNoPqRsTuVw", "QWErtyUIopASdfGHjkLZxc", "xYzxYzxYzxYzxYzxYzxYz"):
+        assert secret not in sl.sanitize_detail(f"t {secret} end"), secret
+    for _ in range(2000):
+        token = secrets.token_urlsafe(32)
+        assert token not in sl.sanitize_detail(f"link {token}")

@@ -188,3 +188,33 @@ def test_guessing_codes_is_throttled_per_address(session, now):
     assert _redeem(session, "GUESS", world.codes["primary"], ip="203.0.113.50", now=now).error == (
         registration_codes.CODE_INVALID
     )
+
+
+def test_registering_a_taken_address_answers_like_a_new_one(session, now):
+    """No registration oracle: the registrant sees "check your mail" either way; the
+    address's owner gets a notice, no account is made, and the ticket is used up (so a
+    second try with the same ticket cannot tell the two apart either)."""
+    world = build_world(session, now, with_accounts=False)
+    owner = UserAccount(
+        email="taken@test.example", password_hash="x", created_at=now, language="en"
+    )
+    session.add(owner)
+    session.flush()
+    taken_ticket = issue_ticket(
+        session=session, person_id=world.people["primary"], method="broker", now=now
+    )
+    free_ticket = issue_ticket(
+        session=session, person_id=world.people["co_resident"], method="broker", now=now
+    )
+    taken = _complete(session, taken_ticket, email="Taken@test.example", now=now)
+    free = _complete(session, free_ticket, email="free@test.example", now=now)
+    assert (taken.ok, taken.messages()) == (free.ok, free.messages()) == (True, {})
+    notice, confirm = queued_mails(session)
+    assert notice.to == "taken@test.example" and notice.language == "en"
+    assert "token=" not in notice.text_body and confirm.to == "free@test.example"
+    registered = select(UserAccount.email).where(UserAccount.person_id.is_not(None))
+    assert session.exec(registered).all() == ["free@test.example"]
+    for ticket in (taken_ticket, free_ticket):
+        assert _complete(session, ticket, email="again@test.example", now=now).messages() == {
+            "form": registration.TICKET_EXPIRED
+        }
