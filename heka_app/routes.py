@@ -14,3 +14,19 @@ MY_HOME = "/home"
 ACCOUNT = "/account"
 STAFF = "/staff"
 STAFF_CODES = "/staff/registration-codes"
+FAULTS = "/faults"
+FAULT_NEW = "/faults/new"
+FAULT_DETAIL = "/faults/[fault_id]"
+STAFF_FAULTS = "/staff/faults"
+STAFF_FAULT_DETAIL = "/staff/faults/[fault_id]"
+FAULT_PHOTO_PREFIX = "/_files/faults/"  # + <token>[.thumb].jpg, served after a session check
+
+
+def fault_detail(fault_id: int) -> str:
+    """The tenant's page of report ``fault_id``."""
+    return f"{FAULTS}/{fault_id}"
+
+
+def staff_fault_detail(fault_id: int) -> str:
+    """The maintenance page of report ``fault_id``."""
+    return f"{STAFF_FAULTS}/{fault_id}"
