@@ -8,6 +8,7 @@ from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
 from heka_app.pages.registry import PAGES
+from heka_app.private_files import private_files
 from heka_app.security_headers import security_headers
 from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
@@ -16,7 +17,9 @@ configure_logging()
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
 
-app = rx.App(stylesheets=["/heka.css"], html_lang="fi", api_transformer=security_headers)
+app = rx.App(
+    stylesheets=["/heka.css"], html_lang="fi", api_transformer=[private_files, security_headers]
+)
 
 for spec in PAGES:
     app.add_page(
