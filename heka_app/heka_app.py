@@ -18,7 +18,9 @@ configure_logging()
 write_js_catalog()
 
 app = rx.App(
-    stylesheets=["/heka.css"], html_lang="fi", api_transformer=[private_files, security_headers]
+    stylesheets=["/heka.css", "/heka-faults.css"],
+    html_lang="fi",
+    api_transformer=[private_files, security_headers],
 )
 
 for spec in PAGES:

@@ -147,10 +147,14 @@ def _timeline(report: FaultReport, rng: random.Random, ago: int) -> list[FaultEv
         note = "Sisäinen: tilattu toimittajalta, tilausnumero 48213."
         events.append(
             FaultEvent(
-                report_id=report.id or 0, kind="note", text=note, public=False,
-                by_staff=True, created_at=moment,
+                report_id=report.id or 0,
+                kind="note",
+                text=note,
+                public=False,
+                by_staff=True,
+                created_at=moment,
             )
-        )  # fmt: skip
+        )
     report.updated_at = moment
     report.version = len(events)
     return events

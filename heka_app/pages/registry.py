@@ -18,6 +18,10 @@ from heka_app.pages.accounts import (
 )
 from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
+from heka_app.pages.fault_form import new_fault_page
+from heka_app.pages.fault_queue import fault_queue_page
+from heka_app.pages.fault_report import fault_report_page
+from heka_app.pages.faults import faults_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
 from heka_app.pages.signup import (
@@ -26,9 +30,13 @@ from heka_app.pages.signup import (
     register_page,
 )
 from heka_app.pages.staff import registration_codes_page, staff_page
+from heka_app.pages.staff_fault import staff_fault_page
 from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
+from heka_app.state.fault_queue import FaultQueueState, StaffFaultState
+from heka_app.state.fault_report import FaultDetailState
+from heka_app.state.faults import FaultFormState, FaultListState
 from heka_app.state.housing import HomeState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
@@ -84,6 +92,22 @@ PAGES: tuple[PageSpec, ...] = (
         registration_codes_page,
         N_("Area-office registration codes"),
         (StaffState.load, RegistrationCodeState.clear),
+    ),
+    PageSpec(routes.FAULTS, faults_page, N_("My fault reports"), (FaultListState.load,), True),
+    PageSpec(routes.FAULT_NEW, new_fault_page, N_("Report a fault"), (FaultFormState.load,)),
+    PageSpec(routes.FAULT_DETAIL, fault_report_page, N_("Fault report"), (FaultDetailState.load,)),
+    PageSpec(
+        routes.STAFF_FAULTS,
+        fault_queue_page,
+        N_("Fault reports: maintenance queue"),
+        (FaultQueueState.load,),
+        True,
+    ),
+    PageSpec(
+        routes.STAFF_FAULT_DETAIL,
+        staff_fault_page,
+        N_("Fault report"),
+        (StaffFaultState.load,),
     ),
 )
 

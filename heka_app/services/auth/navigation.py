@@ -10,6 +10,8 @@ from heka_app import routes
 from heka_app.i18n import N_
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize
+from heka_app.services.faults.permissions import HANDLE as HANDLE_FAULTS
+from heka_app.services.faults.permissions import REPORT as REPORT_FAULT
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.services.staff.permissions import AREA
 
@@ -28,6 +30,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(routes.INSTRUCTIONS, N_("Instructions")),
     NavItem(routes.ACCESSIBILITY, N_("Accessibility")),
     NavItem(routes.MY_HOME, N_("My home"), VIEW_HOME),
+    NavItem(routes.FAULTS, N_("Fault reports"), REPORT_FAULT),
+    NavItem(routes.STAFF_FAULTS, N_("Maintenance queue"), HANDLE_FAULTS),
     NavItem(routes.STAFF, N_("Staff area"), AREA),
 )
 

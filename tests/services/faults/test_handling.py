@@ -19,9 +19,12 @@ from tests.services.faults.conftest import a_form
 
 def _report(session, who, now, n=0, **changes):
     result = create_report(
-        session=session, actor=who, now=now, submission_id=f"sub-{n:04d}-abcdefghijklmnop",
+        session=session,
+        actor=who,
+        now=now,
+        submission_id=f"sub-{n:04d}-abcdefghijklmnop",
         form=a_form(**changes),
-    )  # fmt: skip
+    )
     session.commit()
     return result.report_id
 
@@ -106,8 +109,9 @@ def test_a_public_change_mails_the_reporter_once_in_their_language(session, acto
     assert payload["to"] == "primary@test.example" and payload["language"] == "sv"
     assert "Kommer i morgon" in payload["text_body"]
     assert "internal" not in payload["text_body"]
-    event = session.exec(select(FaultEvent).where(FaultEvent.kind == "status").order_by(
-        FaultEvent.id.desc())).first()  # fmt: skip
+    event = session.exec(
+        select(FaultEvent).where(FaultEvent.kind == "status").order_by(FaultEvent.id.desc())
+    ).first()
     assert jobs[0].dedupe_key == f"mail:fault:{report_id}:{event.id}"
 
 

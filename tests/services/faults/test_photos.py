@@ -28,9 +28,12 @@ def report_with_photo(session, actor, now):
     uploaded = upload_photo(actor=actor("primary"), data=_jpeg())
     assert uploaded.token and uploaded.thumbnail.startswith(b"\xff\xd8")
     result = create_report(
-        session=session, actor=actor("primary"), now=now, submission_id="photo-submission-0001",
+        session=session,
+        actor=actor("primary"),
+        now=now,
+        submission_id="photo-submission-0001",
         form=a_form(photo_tokens=(uploaded.token, "not-a-real-token-" + "x" * 20)),
-    )  # fmt: skip
+    )
     session.commit()
     assert result.ok
     return uploaded.token

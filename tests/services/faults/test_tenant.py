@@ -16,9 +16,12 @@ from tests.services.faults.conftest import a_form
 
 def _report(session, who, now, n=0, **changes):
     result = create_report(
-        session=session, actor=who, now=now, submission_id=f"sub-{n:04d}-abcdefghijklmnop",
+        session=session,
+        actor=who,
+        now=now,
+        submission_id=f"sub-{n:04d}-abcdefghijklmnop",
         form=a_form(**changes),
-    )  # fmt: skip
+    )
     session.commit()
     return result.report_id
 
@@ -48,9 +51,14 @@ def test_internal_notes_never_reach_the_tenant(session, actor, now):
     report_id = _report(session, actor("primary"), now)
     staff = actor("maintenance")
     handling.handle_report(
-        session=session, actor=staff, now=now, fault_id=report_id, new_status="in_progress",
-        comment="On my way", note="Tenant's dog bites, bring a colleague",
-    )  # fmt: skip
+        session=session,
+        actor=staff,
+        now=now,
+        fault_id=report_id,
+        new_status="in_progress",
+        comment="On my way",
+        note="Tenant's dog bites, bring a colleague",
+    )
     session.commit()
     mine = tenant.my_report(
         session=session, actor=actor("primary"), now=now, language="en", fault_id=report_id
@@ -81,9 +89,12 @@ def test_cancel_only_before_work_starts(session, actor, now):
     second = _report(session, actor("primary"), now, 2)
     assert tenant.cancel_report(session=session, actor=actor("primary"), now=now, fault_id=first).ok
     handling.handle_report(
-        session=session, actor=actor("maintenance"), now=now, fault_id=second,
+        session=session,
+        actor=actor("maintenance"),
+        now=now,
+        fault_id=second,
         new_status="in_progress",
-    )  # fmt: skip
+    )
     session.commit()
     refused = tenant.cancel_report(
         session=session, actor=actor("primary"), now=now, fault_id=second
