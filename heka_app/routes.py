@@ -16,9 +16,9 @@ STAFF = "/staff"
 STAFF_CODES = "/staff/registration-codes"
 FAULTS = "/faults"
 FAULT_NEW = "/faults/new"
-FAULT_DETAIL = "/faults/[fault_id]"
+FAULT_DETAIL = "/faults/[report]"
 STAFF_FAULTS = "/staff/faults"
-STAFF_FAULT_DETAIL = "/staff/faults/[fault_id]"
+STAFF_FAULT_DETAIL = "/staff/faults/[report]"
 FAULT_PHOTO_PREFIX = "/_files/faults/"  # + <token>[.thumb].jpg, served after a session check
 
 

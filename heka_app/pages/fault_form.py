@@ -215,7 +215,7 @@ def _done() -> rx.Component:
         rx.hstack(
             rx.link(
                 t("Open the report"),
-                href=routes.FAULTS + "/" + FaultFormState.report_id.to_string(),
+                href=FaultFormState.report_link,
                 id="open-report",
             ),
             rx.link(t("All my reports"), href=routes.FAULTS),

@@ -8,7 +8,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.faults import fault_card
 from heka_app.components.layout import page_layout
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.catalog import CATEGORIES
 from heka_app.services.faults.transitions import STATUS_LABELS
 from heka_app.state.fault_queue import FaultQueueState
@@ -90,7 +90,9 @@ def _counts() -> rx.Component:
         rx.badge(t("{n} overdue", n=q.overdue), color_scheme="red", variant="outline", size="3"),
         rx.foreach(
             q.by_status,
-            lambda item: rx.badge(item[0], ": ", item[1].to_string(), variant="soft", size="3"),
+            lambda item: rx.badge(
+                t_var(item["label"]), ": ", item["n"].to_string(), variant="soft", size="3"
+            ),
         ),
         wrap="wrap",
         spacing="2",

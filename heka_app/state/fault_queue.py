@@ -14,6 +14,7 @@ from heka_app.services.faults import handling
 from heka_app.services.faults.handling import QueueFilter
 from heka_app.services.faults.permissions import HANDLE
 from heka_app.services.faults.queue_options import filter_options
+from heka_app.services.faults.transitions import STATUS_LABELS
 from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
@@ -33,7 +34,7 @@ class FaultQueueState(rx.State):
     total: int = 0
     overdue: int = 0
     urgent: int = 0
-    by_status: dict[str, int] = {}
+    by_status: list[dict] = []  # {"status", "label" (msgid), "n"}
     offices: list[dict[str, str]] = []
     properties: list[dict[str, str]] = []
     loaded: bool = False
@@ -76,7 +77,11 @@ class FaultQueueState(rx.State):
             self.offices, self.properties = found["offices"], found["properties"]
         self.cards = [dataclasses.asdict(c) for c in queue.cards]
         self.total, self.overdue, self.urgent = queue.total, queue.overdue, queue.urgent
-        self.by_status = queue.by_status
+        self.by_status = [
+            {"status": key, "label": label, "n": queue.by_status[key]}
+            for key, label in STATUS_LABELS.items()
+            if key in queue.by_status
+        ]
         self.loaded = True
         return None
 

@@ -9,6 +9,7 @@ import dataclasses
 
 import reflex as rx
 
+from heka_app import routes
 from heka_app.services.common.clock import utcnow
 from heka_app.services.faults import photos, tenant
 from heka_app.services.faults.form_context import emergency_phone
@@ -69,8 +70,8 @@ SAMPLE_FORM = {"submission_id": "matrix-sample-submission", "category": "other"}
 
 
 def fault_id_param(state: rx.State) -> int:
-    """The report id of a ``/.../[fault_id]`` page's URL (0 when it is not a number)."""
-    return _int(state.router.page.params.get("fault_id", "")) or 0
+    """The report id of a ``/.../[report]`` page's URL (0 when it is not a number)."""
+    return _int(state.router.page.params.get("report", "")) or 0
 
 
 def _int(value: object) -> int | None:
@@ -97,7 +98,7 @@ class FaultFormState(FormState, rx.State):
     photo_error: str = ""
     progress: int = 0
     number: str = ""
-    report_id: int = 0
+    report_link: str = ""
     loaded: bool = False
 
     @rx.event
@@ -185,7 +186,8 @@ class FaultFormState(FormState, rx.State):
         self.error, self.error_params = result.form_error, dict(result.params)
         self.field_errors = dict(result.field_errors)
         if result.ok and result.report_id is not None:
-            self.number, self.report_id = result.number, result.report_id
+            self.number = result.number
+            self.report_link = routes.fault_detail(result.report_id)
             self._tokens, self.previews = [], []
             return rx.call_script(CLEAR_DRAFT)
 

@@ -81,7 +81,15 @@ def test_navigation_rows_follow_the_actor(engine, now):
     state = substate(tenant, SessionState)
     anonymous_routes = [row["route"] for row in state.nav]
     run(call(state, "refresh"))
-    assert [row["route"] for row in state.nav] == [*anonymous_routes, "/home"]
+    assert [row["route"] for row in state.nav] == [*anonymous_routes, "/home", "/faults"]
+    _, maintenance = signed_in_root(engine, now, "maintenance", world=world)
+    maintenance_state = substate(maintenance, SessionState)
+    run(call(maintenance_state, "refresh"))
+    assert [row["route"] for row in maintenance_state.nav] == [
+        *anonymous_routes,
+        "/staff/faults",
+        "/staff",
+    ]
     _, staff = signed_in_root(engine, now, "area_office", world=world)
     staff_state = substate(staff, SessionState)
     run(call(staff_state, "refresh"))
