@@ -68,7 +68,11 @@ def _emergency() -> rx.Component:
 
 def _photos() -> rx.Component:
     return rx.vstack(
-        rx.text(t("Photos (at most {n}, 10 MB each)", n=MAX_PHOTOS), class_name="heka-label"),
+        rx.text(
+            t("Photos (at most {n}, 10 MB each)", n=MAX_PHOTOS),
+            class_name="heka-label",
+            id="photos-label",
+        ),
         rx.upload.root(
             rx.vstack(
                 rx.button(t("Add photos"), type="button", variant="outline", size="3"),

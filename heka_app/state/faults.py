@@ -59,6 +59,9 @@ DRAFT_SCRIPT = """
       else if (el.type === 'checkbox') el.checked = !!d[el.name];
       else el.value = d[el.name];
     }
+    // The photo picker's file input (react-dropzone's) is named by the visible label.
+    const picker = document.querySelector('#fault-photos input[type=file]');
+    if (picker) picker.setAttribute('aria-labelledby', 'photos-label');
     f.addEventListener('input', save);
     f.addEventListener('change', save);
   }
@@ -71,7 +74,8 @@ SAMPLE_FORM = {"submission_id": "matrix-sample-submission", "category": "other"}
 
 def fault_id_param(state: rx.State) -> int:
     """The report id of a ``/.../[report]`` page's URL (0 when it is not a number)."""
-    return _int(state.router.page.params.get("report", "")) or 0
+    path = str(state.router.url.path or "")
+    return _int(path.rstrip("/").rsplit("/", 1)[-1]) or 0
 
 
 def _int(value: object) -> int | None:
