@@ -95,7 +95,9 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(routes.FAULTS, faults_page, N_("My fault reports"), (FaultListState.load,), True),
     PageSpec(routes.FAULT_NEW, new_fault_page, N_("Report a fault"), (FaultFormState.load,)),
-    PageSpec(routes.FAULT_DETAIL, fault_report_page, N_("Fault report"), (FaultDetailState.load,)),
+    PageSpec(
+        routes.FAULT_DETAIL, fault_report_page, N_("Fault report"), (FaultDetailState.load,), True
+    ),
     PageSpec(
         routes.STAFF_FAULTS,
         fault_queue_page,
@@ -108,6 +110,7 @@ PAGES: tuple[PageSpec, ...] = (
         staff_fault_page,
         N_("Fault report"),
         (StaffFaultState.load,),
+        True,
     ),
 )
 

@@ -65,6 +65,7 @@ def _on_page(state, path: str) -> None:
 
 
 def test_a_language_switch_reloads_pages_formatted_in_the_session_language(engine, now):
+    from heka_app.state.fault_report import FaultDetailState
     from heka_app.state.housing import HomeState
 
     _, root = signed_in_root(engine, now)
@@ -72,6 +73,11 @@ def test_a_language_switch_reloads_pages_formatted_in_the_session_language(engin
     _on_page(state, "/home")
     events = run(call(state, "set_language", "sv"))
     assert [e.fn.__qualname__ for e in events] == [HomeState.load.fn.__qualname__]
+    _on_page(state, "/faults/12")  # a dynamic route's pattern matches
+    events = run(call(state, "set_language", "fi"))
+    assert [e.fn.__qualname__ for e in events] == [FaultDetailState.load.fn.__qualname__]
+    _on_page(state, "/faults/12/extra")
+    assert run(call(state, "set_language", "sv")) == []
     _on_page(state, "/account")  # holds no language-formatted list: nothing to reload
     assert run(call(state, "set_language", "en")) == []
 
