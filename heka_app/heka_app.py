@@ -9,6 +9,7 @@ from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
 from heka_app.pages.registry import PAGES
+from heka_app.private_files import private_files
 from heka_app.proxy import forwarded_only_from_trusted_proxies
 from heka_app.security_headers import security_headers
 from heka_app.state.content import PublicInfoState
@@ -18,11 +19,12 @@ configure_logging()
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
 
-# Transformers apply in order: headers wrap the app, forwarding headers are checked first.
+# Transformers apply in order, each wrapping the last: the forwarding headers are checked
+# first, every response gets the security headers, private files are served innermost.
 app = rx.App(
-    stylesheets=["/heka.css"],
+    stylesheets=["/heka.css", "/heka-faults.css"],
     html_lang="fi",
-    api_transformer=[security_headers, forwarded_only_from_trusted_proxies],
+    api_transformer=[private_files, security_headers, forwarded_only_from_trusted_proxies],
 )
 # A translated connection banner instead of Reflex's English websocket-error toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None

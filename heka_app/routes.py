@@ -21,3 +21,19 @@ INSTRUCTION_ARTICLE = "/instructions/[slug]"
 STAFF_CONTENT = "/staff/content"
 STAFF_CONTENT_EDIT = "/staff/content/edit"  # ?id=<article id>; no id: a new article
 MY_HOME_DETAILS = "/my-home"
+FAULTS = "/faults"
+FAULT_NEW = "/faults/new"
+FAULT_DETAIL = "/faults/[report]"
+STAFF_FAULTS = "/staff/faults"
+STAFF_FAULT_DETAIL = "/staff/faults/[report]"
+FAULT_PHOTO_PREFIX = "/_files/faults/"  # + <token>[.thumb].jpg, served after a session check
+
+
+def fault_detail(fault_id: int) -> str:
+    """The tenant's page of report ``fault_id``."""
+    return f"{FAULTS}/{fault_id}"
+
+
+def staff_fault_detail(fault_id: int) -> str:
+    """The maintenance page of report ``fault_id``."""
+    return f"{STAFF_FAULTS}/{fault_id}"

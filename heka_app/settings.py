@@ -51,6 +51,8 @@ class Settings:
     log_level: str
     clock_start: str  # dev/test only: services/common/clock.py's pinned start
     clock_set_at: str
+    # Fault photos etc.: outside the web root, served only through a session-checked route.
+    upload_dir: str = ""
 
     @property
     def is_dev(self) -> bool:
@@ -146,6 +148,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         log_level=get("HEKA_LOG_LEVEL", "INFO").strip().upper(),
         clock_start=get("HEKA_CLOCK_START", "").strip(),
         clock_set_at=get("HEKA_CLOCK_SET_AT", "").strip(),
+        upload_dir=get("HEKA_UPLOAD_DIR", str(PROJECT_ROOT / "private_uploads")),
     )
     if not 0 <= settings.trusted_proxy_hops <= 5:
         raise SettingsError("HEKA_TRUSTED_PROXY_HOPS must be 0-5")

@@ -19,6 +19,7 @@ _TMP = Path(tempfile.mkdtemp(prefix="heka-tests-"))
 os.environ.setdefault("HEKA_ENV", "test")
 os.environ.setdefault("HEKA_DATABASE_URL", f"sqlite:///{_TMP / 'heka-e2e.db'}")
 os.environ["REFLEX_DB_URL"] = os.environ["HEKA_DATABASE_URL"]
+os.environ.setdefault("HEKA_UPLOAD_DIR", str(_TMP / "uploads"))  # photos of the e2e app
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 
 

@@ -1,4 +1,4 @@
-"""Demo activity on the leases: the rent ledger and fault reports.
+"""Demo activity on the leases: the rent ledger (fault reports: demo/faults.py).
 
 Owned by :mod:`heka_app.demo.dataset`. The ledger covers the last twelve months
 (or since the lease started) of every active lease: charges booked on the 1st and due
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import uuid
 
 from sqlmodel import Session
 
 from heka_app.demo.people import DemoLease, add_months
-from heka_app.models import FaultReport, RentLedgerEntry
-from heka_app.models.faults import FAULT_STATUSES
+from heka_app.models import RentLedgerEntry
 from heka_app.services.common.payment_references import format_reference
 
 _CHARGE_LABELS = {"rent": "Vuokra", "water": "Vesimaksu", "sauna": "Saunavuoro",
@@ -127,101 +125,3 @@ def create_ledger(
     session.add_all(entries)
     session.flush()
     return len(entries)
-
-
-_FAULTS = {
-    "plumbing": (
-        "Keittiön hanasta tippuu vettä jatkuvasti, vaikka hana on kiinni.",
-        "Kylpyhuoneen lattiakaivo vetää huonosti ja siitä tulee pahaa hajua.",
-        "WC-istuimen säiliöstä valuu vettä pönttöön koko ajan.",
-    ),
-    "electricity": (
-        "Eteisen kattovalaisimen pistorasia ei toimi, lamppu on vaihdettu.",
-        "Kylpyhuoneen peilikaapin valo vilkkuu ja sammuu itsestään.",
-        "Keittiön pistorasia ei toimi. Sulakkeet on tarkistettu.",
-    ),
-    "heating": (
-        "Makuuhuoneen patteri on kylmä, vaikka termostaatti on täysillä.",
-        "Olohuoneen patterista kuuluu kovaa kohinaa ja naksutusta.",
-        "Asunnossa on vain noin 18 astetta, vaikka kaikki patterit ovat päällä.",
-    ),
-    "doors_locks": (
-        "Asunnon ulko-oven lukko jumittaa, avain kääntyy todella vaikeasti.",
-        "Parvekkeen oven tiiviste on irronnut ja ovesta vetää.",
-        "Porraskäytävän ulko-ovi ei mene kunnolla kiinni.",
-    ),
-    "appliances": (
-        "Jääkaappi ei kylmennä kunnolla, lämpötila on yli 10 astetta.",
-        "Liesituuletin pitää kovaa ääntä ja imee huonosti.",
-        "Uunin alalämpö ei toimi.",
-    ),
-    "common_areas": (
-        "Yhteissaunan kiuas ei lämpene.",
-        "Pesutuvan kuivausrumpu ei käynnisty.",
-        "Pihan kulkureitin valaisin on rikki, piha on illalla pimeä.",
-        "Porraskäytävän valo palaa jatkuvasti, myös päivällä.",
-    ),
-    "other": (
-        "Kylpyhuoneen ilmanvaihtoventtiili ei vedä, peili huurtuu pitkään.",
-        "Makuuhuoneen ikkunan tuuletusikkunan kahva on irronnut.",
-        "Parvekelasitus on löystynyt ja kolisee tuulella.",
-    ),
-}
-_FAULT_COUNT = 24
-
-
-def create_faults(
-    *, session: Session, rng: random.Random, leases: list[DemoLease], today: dt.date, demo_lease
-) -> int:
-    """Add fault reports on active leases (two on the demo tenant's home), and flush.
-
-    Args:
-        session: Database session (flushed, not committed).
-        rng: The demo's seeded random generator.
-        leases: All demo leases; reports go to homes with an active lease.
-        today: Reports are made 1-90 days before this day.
-        demo_lease: The demo tenant's lease, which gets an open and a fixed report.
-
-    Returns:
-        How many reports were added.
-    """
-    active = [d for d in leases if d.status == "active" and d.lease is not demo_lease.lease]
-    targets = [demo_lease, demo_lease, *rng.sample(active, _FAULT_COUNT - 2)]
-    days_ago = [3, 40, *sorted(rng.randint(1, 90) for _ in range(_FAULT_COUNT - 2))]
-    reports = []
-    for index, (demo, ago) in enumerate(zip(targets, days_ago, strict=True)):
-        category = rng.choice(tuple(_FAULTS))
-        # Every status appears; otherwise recent reports are open and old ones closed.
-        if index < len(FAULT_STATUSES):
-            status = ("in_progress", "done", "received", "waiting", "cancelled")[index]
-        elif ago <= 7:
-            status = rng.choice(("received", "received", "in_progress", "waiting"))
-        elif ago <= 30:
-            status = rng.choice(("in_progress", "waiting", "done", "done"))
-        else:
-            status = rng.choice(("done", "done", "done", "cancelled"))
-        primaries = [p for p, link in demo.residents if link.role == "primary"]
-        reporter = rng.choice(primaries) if primaries and rng.random() < 0.9 else None
-        # Aware UTC, as SQLModel's UTCDateTime columns require; 05-16 UTC is 7-19 in Helsinki.
-        day = today - dt.timedelta(days=ago)
-        created = dt.datetime.combine(day, dt.time(5), tzinfo=dt.UTC)
-        created += dt.timedelta(minutes=rng.randint(0, 11 * 60))
-        updated = created
-        if status != "received":
-            updated += dt.timedelta(hours=rng.randint(1, max(1, (ago - 1) * 24)))
-        reports.append(
-            FaultReport(
-                submission_id=uuid.UUID(int=rng.getrandbits(128), version=4).hex,
-                apartment_id=demo.lease.apartment_id,
-                reported_by_id=reporter.id if reporter else None,
-                category=category,
-                description=rng.choice(_FAULTS[category]),
-                permission_to_enter=rng.random() < 0.6,
-                status=status,
-                created_at=created,
-                updated_at=updated,
-            )
-        )
-    session.add_all(reports)
-    session.flush()
-    return len(reports)

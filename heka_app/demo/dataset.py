@@ -21,8 +21,9 @@ import random
 
 from sqlmodel import Session, select
 
-from heka_app.demo.activity import create_faults, create_ledger
+from heka_app.demo.activity import create_ledger
 from heka_app.demo.content import NEWS, create_articles
+from heka_app.demo.faults import create_faults
 from heka_app.demo.instructions import INSTRUCTIONS
 from heka_app.demo.people import PeopleResult, add_months, create_people
 from heka_app.demo.places import create_places

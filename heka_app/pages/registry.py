@@ -19,6 +19,10 @@ from heka_app.pages.accounts import (
 from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
 from heka_app.pages.content_editor import content_editor_page, content_list_page
+from heka_app.pages.fault_form import new_fault_page
+from heka_app.pages.fault_queue import fault_queue_page
+from heka_app.pages.fault_report import fault_report_page
+from heka_app.pages.faults import faults_page
 from heka_app.pages.home_details import my_home_details_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
@@ -30,11 +34,15 @@ from heka_app.pages.signup import (
     register_page,
 )
 from heka_app.pages.staff import registration_codes_page, staff_page
+from heka_app.pages.staff_fault import staff_fault_page
 from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
 from heka_app.state.content import ArticleState, NewsState
 from heka_app.state.content_editor import ContentEditorState
+from heka_app.state.fault_queue import FaultQueueState, StaffFaultState
+from heka_app.state.fault_report import FaultDetailState
+from heka_app.state.faults import FaultFormState, FaultListState
 from heka_app.state.housing import HomeDetailsState, HomeState
 from heka_app.state.session import SessionState
 from heka_app.state.signup import RegisterState
@@ -131,6 +139,25 @@ PAGES: tuple[PageSpec, ...] = (
         content_editor_page,
         N_("Edit news or instruction"),
         (ContentEditorState.open_editor,),
+    ),
+    PageSpec(routes.FAULTS, faults_page, N_("My fault reports"), (FaultListState.load,), True),
+    PageSpec(routes.FAULT_NEW, new_fault_page, N_("Report a fault"), (FaultFormState.load,)),
+    PageSpec(
+        routes.FAULT_DETAIL, fault_report_page, N_("Fault report"), (FaultDetailState.load,), True
+    ),
+    PageSpec(
+        routes.STAFF_FAULTS,
+        fault_queue_page,
+        N_("Fault reports: maintenance queue"),
+        (FaultQueueState.load,),
+        True,
+    ),
+    PageSpec(
+        routes.STAFF_FAULT_DETAIL,
+        staff_fault_page,
+        N_("Fault report"),
+        (StaffFaultState.load,),
+        True,
     ),
 )
 

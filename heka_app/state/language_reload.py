@@ -17,5 +17,17 @@ def register(route: str, loaders: tuple) -> None:
 
 
 def loaders_for(path: str) -> list:
-    """The loaders of the page at ``path`` (none for pages that need no reload)."""
-    return list(RELOAD_ON_LANGUAGE.get(path.rstrip("/") or "/", ()))
+    """The loaders of the page at ``path`` (none for pages that need no reload); a
+    dynamic route's pattern (``/faults/[report]``) matches ``/faults/12``."""
+    path = path.rstrip("/") or "/"
+    if path in RELOAD_ON_LANGUAGE:
+        return list(RELOAD_ON_LANGUAGE[path])
+    parts = path.split("/")
+    for route, loaders in RELOAD_ON_LANGUAGE.items():
+        pattern = route.split("/")
+        same_shape = "[" in route and len(pattern) == len(parts)
+        if same_shape and all(
+            p == q or (p.startswith("[") and q) for p, q in zip(pattern, parts, strict=True)
+        ):
+            return list(loaders)
+    return []

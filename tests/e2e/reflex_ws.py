@@ -45,16 +45,19 @@ class ReflexSocket:
                 continue
             return message
 
-    def emit(self, name: str, payload: dict | None = None, path: str = "/") -> dict:
+    def emit(
+        self, name: str, payload: dict | None = None, path: str = "/", query: dict | None = None
+    ) -> dict:
         """Call ``name`` (``<state full name>.<handler>``); returns merged deltas + events.
 
         Var names in the delta carry Reflex's ``_rx_state_`` suffix. The reply is complete
-        when the server has been quiet for ``QUIET_SECONDS``.
+        when the server has been quiet for ``QUIET_SECONDS``. ``query`` carries a dynamic
+        route's arguments (``{"report": "12"}`` for ``/faults/12``), as the browser sends them.
         """
         event = {
             "name": name,
             "payload": payload or {},
-            "router_data": {"pathname": path, "asPath": path, "query": {}},
+            "router_data": {"pathname": path, "asPath": path, "query": query or {}},
         }
         self.ws.send("42/_event," + json.dumps(["event", event]))
         delta: dict = {}

@@ -61,9 +61,9 @@ def test_the_account_page_lock_message_has_its_minutes(engine, now):
     ("role", "tools"),
     [
         ("area_office", [routes.STAFF_CODES]),
-        ("admin", [routes.STAFF_CODES, routes.STAFF_CONTENT]),
-        ("customer_service", []),
-        ("maintenance", []),
+        ("admin", [routes.STAFF_CODES, routes.STAFF_FAULTS, routes.STAFF_CONTENT]),
+        ("customer_service", [routes.STAFF_FAULTS]),
+        ("maintenance", [routes.STAFF_FAULTS]),
         ("rent_monitoring", []),
         ("content_editor", [routes.STAFF_CONTENT]),
     ],

@@ -91,6 +91,7 @@ def _on_page(state, path: str) -> None:
 
 
 def test_a_language_switch_reloads_pages_formatted_in_the_session_language(engine, now):
+    from heka_app.state.fault_report import FaultDetailState
     from heka_app.state.housing import HomeState
 
     _, root = signed_in_root(engine, now)
@@ -98,6 +99,11 @@ def test_a_language_switch_reloads_pages_formatted_in_the_session_language(engin
     _on_page(state, "/home")
     events = run(call(state, "set_language", "sv"))
     assert [e.fn.__qualname__ for e in events] == [HomeState.load.fn.__qualname__]
+    _on_page(state, "/faults/12")  # a dynamic route's pattern matches
+    events = run(call(state, "set_language", "fi"))
+    assert [e.fn.__qualname__ for e in events] == [FaultDetailState.load.fn.__qualname__]
+    _on_page(state, "/faults/12/extra")
+    assert run(call(state, "set_language", "sv")) == []
     _on_page(state, "/account")  # holds no language-formatted list: nothing to reload
     assert run(call(state, "set_language", "en")) == []
 
@@ -107,7 +113,20 @@ def test_navigation_rows_follow_the_actor(engine, now):
     state = substate(tenant, SessionState)
     anonymous_routes = [row["route"] for row in state.nav]
     run(call(state, "refresh"))
-    assert [row["route"] for row in state.nav] == [*anonymous_routes, "/home", "/my-home"]
+    assert [row["route"] for row in state.nav] == [
+        *anonymous_routes,
+        "/home",
+        "/my-home",
+        "/faults",
+    ]
+    _, maintenance = signed_in_root(engine, now, "maintenance", world=world)
+    maintenance_state = substate(maintenance, SessionState)
+    run(call(maintenance_state, "refresh"))
+    assert [row["route"] for row in maintenance_state.nav] == [
+        *anonymous_routes,
+        "/staff/faults",
+        "/staff",
+    ]
     _, staff = signed_in_root(engine, now, "area_office", world=world)
     staff_state = substate(staff, SessionState)
     run(call(staff_state, "refresh"))

@@ -30,6 +30,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     accounts.CHANGE_EMAIL: frozenset({"tenant"}),
     housing.VIEW_HOME: frozenset({"tenant"}),
     faults.REPORT: frozenset({"tenant_active"}),
+    faults.HANDLE: frozenset({"maintenance", "customer_service", "admin"}),
     messages.SEND: frozenset({"tenant_active"}),
     rent.VIEW: frozenset({"primary_active"}),
     household.REPORT_CHANGE: frozenset({"primary_active"}),

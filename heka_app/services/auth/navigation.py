@@ -11,6 +11,8 @@ from heka_app.i18n import N_
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize
 from heka_app.services.content import permissions as content
+from heka_app.services.faults.permissions import HANDLE as HANDLE_FAULTS
+from heka_app.services.faults.permissions import REPORT as REPORT_FAULT
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.services.signup.permissions import ISSUE_CODES
 from heka_app.services.staff.permissions import AREA
@@ -32,6 +34,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(routes.ACCESSIBILITY, N_("Accessibility")),
     NavItem(routes.MY_HOME, N_("My page"), VIEW_HOME),
     NavItem(routes.MY_HOME_DETAILS, N_("My home"), VIEW_HOME),
+    NavItem(routes.FAULTS, N_("Fault reports"), REPORT_FAULT),
+    NavItem(routes.STAFF_FAULTS, N_("Maintenance queue"), HANDLE_FAULTS),
     NavItem(routes.STAFF, N_("Staff area"), AREA),
 )
 
@@ -40,6 +44,7 @@ NAVIGATION: tuple[NavItem, ...] = (
 # the feature issues add their rows (fault handling, rent monitoring, news editing).
 STAFF_TOOLS: tuple[NavItem, ...] = (
     NavItem(routes.STAFF_CODES, N_("Area-office registration codes"), ISSUE_CODES),
+    NavItem(routes.STAFF_FAULTS, N_("Fault reports: maintenance queue"), HANDLE_FAULTS),
     NavItem(routes.STAFF_CONTENT, N_("News and instructions"), content.EDIT),
 )
 

@@ -1,0 +1,158 @@
+"""Building blocks of the fault pages: status badge, report card, timeline, photos."""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex.constants import Dirs
+from reflex.vars import Var, VarData
+
+from heka_app import routes
+from heka_app.i18n.ui import t, t_var
+
+# The backend's origin (in dev it is another port than the page's), as Reflex finds it for
+# its own upload URLs; the photo route is on the backend.
+BACKEND_ORIGIN = Var(
+    _js_expr='getBackendURL(env.PING).href.replace(/\\/ping\\/?$/, "")',
+    _var_data=VarData(
+        imports={
+            f"$/{Dirs.STATE_PATH}": "getBackendURL",
+            "$/env.json": rx.ImportVar(tag="env", is_default=True),
+        }
+    ),
+).to(str)
+
+STATUS_COLORS = {
+    "received": "gray",
+    "assigned": "blue",
+    "in_progress": "blue",
+    "waiting": "amber",
+    "done": "green",
+    "rejected": "red",
+    "cancelled": "gray",
+}
+
+
+def status_badge(status: rx.Var, label: rx.Var) -> rx.Component:
+    """The status in words with its colour (colour is never the only cue)."""
+    return rx.match(
+        status,
+        *[
+            (key, rx.badge(t_var(label), color_scheme=color, size="2"))
+            for key, color in STATUS_COLORS.items()
+        ],
+        rx.badge(t_var(label), size="2"),
+    )
+
+
+def fault_card(card: rx.Var, href: rx.Var, show_address: bool = False) -> rx.Component:
+    """One report in a list, linking to its page; overdue and urgent marked in words."""
+    return rx.link(
+        rx.card(
+            rx.vstack(
+                rx.hstack(
+                    rx.text(t("No. {number}", number=card["number"]), weight="bold"),
+                    status_badge(card["status"], card["status_label"]),
+                    rx.cond(card["urgent"], rx.badge(t("Urgent"), color_scheme="red", size="2")),
+                    rx.cond(
+                        card["overdue"],
+                        rx.badge(t("Overdue"), color_scheme="red", variant="outline", size="2"),
+                    ),
+                    wrap="wrap",
+                    spacing="2",
+                    align="center",
+                ),
+                rx.text(
+                    t_var(card["category_label"]),
+                    " · ",
+                    t_var(card["location_label"]),
+                ),
+                rx.cond(show_address, rx.text(card["address"], size="2")),
+                rx.text(
+                    t("Reported {date}", date=card["created"]),
+                    " · ",
+                    t("{days} days ago", days=card["age_days"]),
+                    size="2",
+                    color_scheme="gray",
+                ),
+                spacing="1",
+                align="start",
+            ),
+            class_name=rx.cond(card["overdue"], "heka-overdue", ""),
+            width="100%",
+        ),
+        href=href,
+        class_name="heka-fault-card",
+        width="100%",
+    )
+
+
+def timeline(entries: rx.Var) -> rx.Component:
+    """The report's history, oldest first; internal notes marked as such."""
+    return rx.el.ol(
+        rx.foreach(
+            entries,
+            lambda e: rx.el.li(
+                rx.text(
+                    e["when"],
+                    " · ",
+                    rx.cond(e["by_staff"], t("Maintenance"), t("Resident")),
+                    size="2",
+                    color_scheme="gray",
+                ),
+                rx.cond(
+                    e["kind"] == "status",
+                    rx.text(t("Status: {status}", status=t_var(e["status_label"])), weight="bold"),
+                ),
+                rx.cond(e["kind"] == "note", rx.badge(t("Internal note"), color_scheme="amber")),
+                rx.cond(e["kind"] == "photo", rx.text(t("Added photos"))),
+                rx.cond(e["kind"] == "feedback", rx.text(t("Feedback"), weight="bold")),
+                rx.cond(e["text"] != "", rx.text(e["text"], white_space="pre-wrap")),
+                class_name=rx.cond(e["public"], "", "heka-note"),
+            ),
+        ),
+        class_name="heka-timeline",
+    )
+
+
+def photo_grid(tokens: rx.Var) -> rx.Component:
+    """The report's photos as thumbnails linking to the full photo (session-checked)."""
+    return rx.box(
+        rx.foreach(
+            tokens,
+            lambda token, i: rx.link(
+                rx.image(
+                    src=BACKEND_ORIGIN + routes.FAULT_PHOTO_PREFIX + token + ".thumb.jpg",
+                    alt=t("Photo {n}", n=i + 1),
+                    loading="lazy",
+                ),
+                href=BACKEND_ORIGIN + routes.FAULT_PHOTO_PREFIX + token + ".jpg",
+                is_external=True,
+            ),
+        ),
+        class_name="heka-photos",
+    )
+
+
+def detail_rows(detail: rx.Var, card: rx.Var) -> rx.Component:
+    """Where, description, entry permission, pets and phone."""
+
+    def row(label, value):
+        return rx.data_list.item(rx.data_list.label(label), rx.data_list.value(value))
+
+    return rx.data_list.root(
+        row(t("What"), t_var(card["category_label"])),
+        row(t("Where"), t_var(card["location_label"])),
+        row(t("Address"), card["address"]),
+        row(t("Reported"), card["created"]),
+        row(
+            t("Master key"),
+            rx.cond(
+                detail["permission_to_enter"],
+                t("May enter with a master key"),
+                t("Not with a master key. Reachable: {when}", when=detail["reachable_at"]),
+            ),
+        ),
+        row(t("Pets"), rx.cond(detail["pets"] != "", detail["pets"], t("None"))),
+        row(t("Contact phone"), detail["contact_phone"]),
+        orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+    )

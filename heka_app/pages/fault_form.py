@@ -1,0 +1,243 @@
+"""The tenant's fault report form (/faults/new).
+
+The form's fields are native and uncontrolled: nothing typed is lost on a validation
+error, and a small script keeps a draft (with the submission id) in localStorage so a
+reload or a dropped connection loses nothing either; two tabs share the id, so they
+make one report.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.components.fault_fields import category_select, choice, examples, location_select
+from heka_app.components.forms import form_error, notice, submit_button
+from heka_app.components.layout import page_layout
+from heka_app.i18n.ui import t, t_var
+from heka_app.services.faults.reports import MAX_PHOTOS
+from heka_app.state.faults import FaultFormState
+
+UPLOAD_ID = "fault-photos"
+
+
+def _error(name: str) -> rx.Component:
+    error = FaultFormState.field_errors[name]
+    return rx.text(
+        rx.cond(error, t_var(error, FaultFormState.error_params), ""),
+        id=f"field-{name}-error",
+        color_scheme="red",
+        size="2",
+        role="alert",
+    )
+
+
+def _labelled(label: rx.Var, name: str, control: rx.Component) -> rx.Component:
+    return rx.vstack(
+        rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
+        control,
+        _error(name),
+        spacing="1",
+        width="100%",
+        align="start",
+    )
+
+
+def _emergency() -> rx.Component:
+    return rx.box(
+        rx.callout(
+            rx.vstack(
+                rx.text(t("Call the 24-hour emergency number first:"), weight="bold"),
+                rx.link(
+                    FaultFormState.emergency_phone,
+                    href="tel:" + FaultFormState.emergency_phone,
+                    class_name="heka-emergency-phone",
+                    id="emergency-phone",
+                ),
+                rx.text(t("You can still leave this report after the call.")),
+                spacing="2",
+            ),
+            icon="phone",
+            color_scheme="red",
+            role="note",
+        ),
+        class_name="heka-emergency",
+        width="100%",
+    )
+
+
+def _photos() -> rx.Component:
+    return rx.vstack(
+        rx.text(
+            t("Photos (at most {n}, 10 MB each)", n=MAX_PHOTOS),
+            class_name="heka-label",
+            id="photos-label",
+        ),
+        rx.upload.root(
+            rx.vstack(
+                rx.button(t("Add photos"), type="button", variant="outline", size="3"),
+                rx.text(t("JPEG, PNG, WEBP or HEIC from your phone camera"), size="2"),
+                align="center",
+            ),
+            id=UPLOAD_ID,
+            multiple=True,
+            accept={
+                "image/jpeg": [".jpg", ".jpeg"],
+                "image/png": [".png"],
+                "image/webp": [".webp"],
+                "image/heic": [".heic", ".heif"],
+            },
+            max_files=MAX_PHOTOS,
+            on_drop=FaultFormState.upload_photos(
+                rx.upload_files(
+                    upload_id=UPLOAD_ID, on_upload_progress=FaultFormState.upload_progress
+                )
+            ),
+            class_name="heka-upload",
+        ),
+        rx.cond(
+            FaultFormState.progress > 0,
+            rx.vstack(
+                rx.progress(value=FaultFormState.progress, max=100, width="100%"),
+                rx.text(t("Uploading: {p} %", p=FaultFormState.progress), size="2", role="status"),
+                width="100%",
+            ),
+        ),
+        rx.cond(
+            FaultFormState.photo_error,
+            rx.text(t_var(FaultFormState.photo_error), color_scheme="red", size="2", role="alert"),
+        ),
+        rx.box(
+            rx.foreach(
+                FaultFormState.previews,
+                lambda src, i: rx.vstack(
+                    rx.image(src=src, alt=t("Photo {n}", n=i + 1)),
+                    rx.button(
+                        t("Remove photo {n}", n=i + 1),
+                        type="button",
+                        size="1",
+                        variant="soft",
+                        color_scheme="red",
+                        on_click=FaultFormState.remove_photo(i),
+                    ),
+                    spacing="1",
+                ),
+            ),
+            class_name="heka-photos",
+        ),
+        width="100%",
+        align="start",
+    )
+
+
+def _form() -> rx.Component:
+    yes_no = [("yes", t("Yes")), ("no", t("No"))]
+    return rx.form(
+        rx.vstack(
+            form_error(FaultFormState.error, FaultFormState.error_params),
+            rx.el.input(type="hidden", name="submission_id", id="field-submission-id"),
+            choice(t("Is it urgent?"), "urgent", yes_no),
+            rx.text(t("Urgent means, for example:"), " ", *examples(), size="2"),
+            _emergency(),
+            _labelled(t("What is broken?"), "category", category_select()),
+            _labelled(t("Where?"), "location", location_select()),
+            _labelled(
+                t("Description"),
+                "description",
+                rx.el.textarea(
+                    id="field-description",
+                    name="description",
+                    class_name="heka-textarea",
+                    max_length=4000,
+                    aria_describedby="field-description-error",
+                ),
+            ),
+            choice(t("May maintenance enter with a master key?"), "enter", yes_no),
+            rx.box(
+                _labelled(
+                    t("When can you be reached?"),
+                    "reachable_at",
+                    rx.el.input(
+                        id="field-reachable_at",
+                        name="reachable_at",
+                        class_name="heka-native-input",
+                        max_length=200,
+                        aria_describedby="field-reachable_at-error",
+                    ),
+                ),
+                class_name="heka-reachable",
+                width="100%",
+            ),
+            _labelled(
+                t("Pets at home (leave empty if none)"),
+                "pets",
+                rx.el.input(
+                    id="field-pets", name="pets", class_name="heka-native-input", max_length=200
+                ),
+            ),
+            _labelled(
+                t("Contact phone"),
+                "contact_phone",
+                rx.el.input(
+                    id="field-contact_phone",
+                    name="contact_phone",
+                    type="tel",
+                    auto_complete="tel",
+                    class_name="heka-native-input",
+                    aria_describedby="field-contact_phone-error",
+                ),
+            ),
+            rx.el.label(
+                rx.el.input(
+                    type="checkbox", name="notify", id="field-notify", default_checked=True
+                ),
+                t("Tell me by email when the report is updated"),
+                class_name="heka-choice",
+            ),
+            _photos(),
+            submit_button(t("Send report"), FaultFormState.busy, id="fault-submit"),
+            spacing="4",
+            width="100%",
+            align="start",
+        ),
+        id="fault-form",
+        on_submit=FaultFormState.submit,
+        reset_on_submit=False,
+        width="100%",
+        max_width="40rem",
+    )
+
+
+def _done() -> rx.Component:
+    return rx.vstack(
+        notice(
+            t(
+                "Thank you. Your report was received with number {number}.",
+                number=FaultFormState.number,
+            )
+        ),
+        rx.hstack(
+            rx.link(
+                t("Open the report"),
+                href=FaultFormState.report_link,
+                id="open-report",
+            ),
+            rx.link(t("All my reports"), href=routes.FAULTS),
+            spacing="4",
+        ),
+        spacing="3",
+        width="100%",
+        id="fault-done",
+    )
+
+
+def new_fault_page() -> rx.Component:
+    """The report form, or its confirmation with the report number."""
+    return page_layout(
+        rx.heading(t("Report a fault"), as_="h1", size="7", margin_bottom="0.5em"),
+        rx.cond(
+            FaultFormState.number != "",
+            _done(),
+            rx.cond(FaultFormState.loaded, _form(), rx.spinner()),
+        ),
+    )

@@ -1,0 +1,155 @@
+"""One report of the household (/faults/<id>): status, timeline, photos, the tenant's
+addition, cancel while work has not started, and "was it fixed?" after done. The page
+follows the report live (``FaultDetailState.tick`` every second)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.components.fault_fields import choice
+from heka_app.components.faults import detail_rows, photo_grid, status_badge, timeline
+from heka_app.components.forms import form_error, notice, stacked_form, submit_button
+from heka_app.components.layout import page_layout
+from heka_app.i18n.ui import t, t_var
+from heka_app.state.fault_report import FaultDetailState as S
+
+
+def _textarea(name: str, label: rx.Var, required: bool = False) -> rx.Component:
+    error = S.field_errors[name]
+    return rx.vstack(
+        rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
+        rx.el.textarea(
+            id=f"field-{name}",
+            name=name,
+            class_name="heka-textarea",
+            max_length=2000,
+            required=required,
+            aria_describedby=f"field-{name}-error",
+        ),
+        rx.text(
+            rx.cond(error, t_var(error, S.error_params), ""),
+            id=f"field-{name}-error",
+            color_scheme="red",
+            size="2",
+            role="alert",
+        ),
+        spacing="1",
+        width="100%",
+        align="start",
+    )
+
+
+def _actions() -> rx.Component:
+    d = S.detail
+    return rx.vstack(
+        form_error(S.error, S.error_params),
+        rx.cond(S.saved != "", notice(t_var(S.saved))),
+        rx.card(
+            rx.heading(t("Add a comment"), as_="h2", size="4"),
+            stacked_form(
+                _textarea("comment", t("Comment")),
+                submit_button(t("Send comment"), S.busy, id="comment-submit"),
+                on_submit=S.add_comment,
+                id="comment-form",
+            ),
+            width="100%",
+        ),
+        rx.cond(
+            d["may_give_feedback"],
+            rx.card(
+                rx.heading(t("Was it fixed?"), as_="h2", size="4"),
+                stacked_form(
+                    choice(t("Was it fixed?"), "fixed", [("yes", t("Yes")), ("no", t("No"))]),
+                    _textarea("feedback", t("Anything to add? (optional)")),
+                    submit_button(t("Send feedback"), S.busy, id="feedback-submit"),
+                    on_submit=S.feedback,
+                ),
+                width="100%",
+            ),
+        ),
+        rx.cond(
+            d["may_cancel"],
+            rx.card(
+                rx.heading(t("Cancel the report"), as_="h2", size="4"),
+                stacked_form(
+                    _textarea("reason", t("Why? (optional)")),
+                    submit_button(
+                        t("Cancel the report"),
+                        S.busy,
+                        color_scheme="red",
+                        variant="outline",
+                        id="cancel-submit",
+                    ),
+                    on_submit=S.cancel,
+                ),
+                width="100%",
+            ),
+        ),
+        spacing="4",
+        width="100%",
+    )
+
+
+def _report() -> rx.Component:
+    d = S.detail
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(t("Fault report {number}", number=S.card["number"]), as_="h1", size="7"),
+            rx.box(
+                status_badge(S.card["status"], S.card["status_label"]),
+                id="fault-status",
+                aria_live="polite",
+            ),
+            rx.cond(S.card["urgent"], rx.badge(t("Urgent"), color_scheme="red", size="2")),
+            wrap="wrap",
+            align="center",
+            spacing="3",
+        ),
+        rx.grid(
+            rx.vstack(
+                rx.card(
+                    detail_rows(d, S.card),
+                    rx.heading(t("Description"), as_="h2", size="4", margin_top="1em"),
+                    rx.text(d["description"], white_space="pre-wrap", id="fault-description"),
+                    width="100%",
+                ),
+                rx.cond(
+                    S.photos.length() > 0,
+                    rx.card(
+                        rx.heading(t("Photos"), as_="h2", size="4"),
+                        photo_grid(S.photos),
+                        width="100%",
+                    ),
+                ),
+                _actions(),
+                spacing="4",
+                width="100%",
+            ),
+            rx.card(
+                rx.heading(t("Handling"), as_="h2", size="4", margin_bottom="0.75em"),
+                rx.box(timeline(S.timeline), id="fault-timeline", aria_live="polite"),
+                width="100%",
+            ),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+            width="100%",
+        ),
+        rx.moment(interval=1000, on_change=S.tick.temporal, display="none"),
+        spacing="4",
+        width="100%",
+    )
+
+
+def fault_report_page() -> rx.Component:
+    """The report, or "not found" for anything the household may not see."""
+    return page_layout(
+        rx.link(t("All my reports"), href=routes.FAULTS),
+        rx.cond(
+            S.missing,
+            rx.callout(
+                t("Fault report not found."), icon="info", id="fault-missing", margin_top="1em"
+            ),
+            rx.cond(S.detail.length() > 0, _report(), rx.spinner()),
+        ),
+    )

@@ -1,0 +1,131 @@
+"""One fault report of the household, followed live: ``tick`` runs every second while
+the page is open and reloads the report when its version moved (the version lives in the
+database, so it works whichever backend worker the staff member's change went through)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+
+from heka_app.i18n import N_
+from heka_app.services.common.clock import utcnow
+from heka_app.services.common.results import NotFound
+from heka_app.services.faults import tenant
+from heka_app.services.faults.permissions import REPORT
+from heka_app.state.faults import fault_id_param, session_language
+from heka_app.state.form_data import form_value
+from heka_app.state.forms import FormState
+from heka_app.state.guard import guard
+from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.service_calls import call_service
+
+
+class FaultDetailState(FormState, rx.State):
+    """One report of the household; ``tick`` (every second while open) reloads it when its
+    version moved, so a status change or comment appears without a reload."""
+
+    detail: dict = {}  # the report's own fields (flat)
+    card: dict = {}
+    timeline: list[dict] = []
+    photos: list[str] = []
+    next_statuses: list[str] = []
+    version: int = 0
+    missing: bool = False
+    saved: str = ""
+    _fault_id: int = 0
+
+    def _show_detail(self, detail) -> None:
+        data = dataclasses.asdict(detail)
+        self.card = data.pop("card")
+        self.timeline = data.pop("timeline")
+        self.photos = data.pop("photos")
+        self.next_statuses = data.pop("next_statuses")
+        self.detail = data
+
+    @rx.event
+    async def load(self):
+        """Open the report named in the URL (guard: faults.report; scoped lookup)."""
+        self._fault_id = fault_id_param(self)
+        return await self._reload(clear=True)
+
+    async def _reload(self, clear: bool = False):
+        actor, refusal = await guard(self, REPORT)
+        if refusal is not None:
+            self.detail, self.missing = {}, False
+            return refusal
+        if clear:
+            self._clear_messages()
+            self.saved = ""
+        try:
+            detail = await call_service(
+                tenant.my_report,
+                actor=actor,
+                now=utcnow(),
+                language=await session_language(self),
+                fault_id=self._fault_id,
+            )
+        except NotFound:
+            self.detail, self.missing, self.version = {}, True, 0
+            return None
+        self._show_detail(detail)
+        self.missing, self.version = False, detail.version
+        return None
+
+    @rx.event
+    async def tick(self):
+        """Reload when the report changed (guard: faults.report)."""
+        actor, refusal = await guard(self, REPORT)
+        if refusal is not None or not self._fault_id or self.missing:
+            return refusal
+        try:
+            version = await call_service(
+                tenant.report_version, actor=actor, fault_id=self._fault_id
+            )
+        except NotFound:
+            return None
+        if version != self.version:
+            return await self._reload()
+        return None
+
+    @rx.event
+    @matrix_payload(form_data={"comment": "More water on the floor"})
+    async def add_comment(self, form_data: dict):
+        """The tenant's addition (guard: faults.report)."""
+        return await self._act(
+            tenant.add_comment, text=form_value(form_data, "comment", 2100), ok=N_("Comment added.")
+        )
+
+    @rx.event
+    @matrix_payload(form_data={"reason": "Fixed it myself"})
+    async def cancel(self, form_data: dict):
+        """Cancel before work starts (guard: faults.report)."""
+        reason = form_value(form_data, "reason", 2100)
+        return await self._act(tenant.cancel_report, reason=reason, ok=N_("Report cancelled."))
+
+    @rx.event
+    @matrix_payload(form_data={"fixed": "yes", "feedback": ""})
+    async def feedback(self, form_data: dict):
+        """ "Was it fixed?" (guard: faults.report)."""
+        fixed = form_value(form_data, "fixed", 5) == "yes"
+        text = form_value(form_data, "feedback", 1100)
+        return await self._act(
+            tenant.give_feedback, fixed=fixed, text=text, ok=N_("Thank you for your feedback.")
+        )
+
+    async def _act(self, fn, ok: str, **kwargs):
+        actor, refusal = await guard(self, REPORT)
+        if refusal is not None:
+            return refusal
+        try:
+            result = await self._submit(
+                fn, actor=actor, now=utcnow(), fault_id=self._fault_id, **kwargs
+            )
+        except NotFound:
+            self.missing, self.detail = True, {}
+            return None
+        self.saved = ok if result.ok else ""
+        await self._reload()
+        if result.ok:  # the addition is on the timeline now: empty its field
+            return rx.call_script("document.getElementById('comment-form')?.reset()")
+        return None
