@@ -93,6 +93,8 @@ def create_ledger(
                         due_on=due,
                         amount_cents=cents,
                         description=f"{_CHARGE_LABELS[kind]} {month.month}/{month.year}",
+                        charge_kind=kind,
+                        period=month,
                     )
                 )
             if month in missed and month != partial:
@@ -111,6 +113,7 @@ def create_ledger(
                     booked_on=paid_on,
                     amount_cents=-amount,
                     description=f"Maksu, viite {reference}",
+                    reference=lease.payment_reference,
                 )
             )
         if profile == "credit":

@@ -31,6 +31,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     faults.REPORT: frozenset({"tenant_active"}),
     messages.SEND: frozenset({"tenant_active"}),
     rent.VIEW: frozenset({"primary_active"}),
+    rent.VIEW_ANY: frozenset({"rent_monitoring"}),
     household.REPORT_CHANGE: frozenset({"primary_active"}),
     staff.AREA: frozenset({"staff"}),
     signup.ISSUE_CODES: frozenset({"area_office", "admin"}),

@@ -1,0 +1,161 @@
+"""Reading one lease's ledger: balance, open charges, next due, a statement window.
+
+Payments and credits settle the oldest charges first, so when the balance is B > 0 the
+unpaid charges are the newest ones adding up to B: the open items are found by walking
+charges back from the newest, a few rows, whatever the ledger's age. Every query is by
+``(lease_id, booked_on)`` (index ``ix_rent_ledger_lease_booked``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlmodel import Session, col, func, select
+
+from heka_app.models import LeaseCharge, RentLedgerEntry
+
+DUE_DAY = 2  # rent is due monthly in advance, by the 2nd (FINNISH_FORMATS.md)
+_BATCH = 24
+
+
+@dataclasses.dataclass(frozen=True)
+class OpenItem:
+    """A charge not (fully) paid: ``open_cents`` of its ``amount_cents`` remain."""
+
+    entry: RentLedgerEntry
+    open_cents: int
+
+    @property
+    def due_on(self) -> dt.date:
+        """The charge's due date (its booking day if the ERP gave none)."""
+        return self.entry.due_on or self.entry.booked_on
+
+
+@dataclasses.dataclass(frozen=True)
+class NextDue:
+    """What to pay next and by when; ``booked`` False when projected from the lease."""
+
+    cents: int
+    due_on: dt.date
+    booked: bool
+
+
+def month_start(day: dt.date) -> dt.date:
+    """The first day of ``day``'s month."""
+    return day.replace(day=1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The first of the month ``months`` after ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def balance_cents(session: Session, lease_id: int, *, on: dt.date) -> int:
+    """Charges minus payments and credits booked up to ``on``: > 0 debt, < 0 credit."""
+    total = session.exec(
+        select(func.coalesce(func.sum(RentLedgerEntry.amount_cents), 0)).where(
+            RentLedgerEntry.lease_id == lease_id, col(RentLedgerEntry.booked_on) <= on
+        )
+    ).one()
+    return int(total)
+
+
+def balance_before(session: Session, lease_id: int, *, day: dt.date) -> int:
+    """The balance carried into ``day`` (everything booked before it)."""
+    return balance_cents(session, lease_id, on=day - dt.timedelta(days=1))
+
+
+def open_items(session: Session, lease_id: int, *, on: dt.date, balance: int) -> list[OpenItem]:
+    """The charges ``balance`` (> 0) still covers, oldest first."""
+    items: list[OpenItem] = []
+    remaining = balance
+    offset = 0
+    while remaining > 0:
+        rows = session.exec(
+            select(RentLedgerEntry)
+            .where(
+                RentLedgerEntry.lease_id == lease_id,
+                col(RentLedgerEntry.booked_on) <= on,
+                RentLedgerEntry.kind == "charge",
+            )
+            .order_by(col(RentLedgerEntry.booked_on).desc(), col(RentLedgerEntry.id).desc())
+            .offset(offset)
+            .limit(_BATCH)
+        ).all()
+        if not rows:
+            break
+        for entry in rows:
+            share = min(entry.amount_cents, remaining)
+            if share > 0:
+                items.append(OpenItem(entry, share))
+                remaining -= share
+            if remaining <= 0:
+                break
+        offset += _BATCH
+    return sorted(items, key=lambda item: (item.due_on, item.entry.id or 0))
+
+
+def monthly_charges_cents(session: Session, lease_id: int) -> int:
+    """The lease's monthly charges now (rent, water, sauna, parking...) together."""
+    total = session.exec(
+        select(func.coalesce(func.sum(LeaseCharge.amount_cents), 0)).where(
+            LeaseCharge.lease_id == lease_id
+        )
+    ).one()
+    return int(total)
+
+
+def next_due(
+    session: Session, lease_id: int, *, today: dt.date, balance: int, items: list[OpenItem]
+) -> NextDue | None:
+    """The next payment: open charges not yet overdue, else next month's charges less
+    any credit. None when nothing is charged monthly."""
+    coming = [item for item in items if item.due_on >= today]
+    if coming:
+        return NextDue(sum(i.open_cents for i in coming), min(i.due_on for i in coming), True)
+    latest = session.exec(
+        select(func.max(RentLedgerEntry.booked_on)).where(
+            RentLedgerEntry.lease_id == lease_id,
+            RentLedgerEntry.kind == "charge",
+            col(RentLedgerEntry.booked_on) <= today,
+        )
+    ).one()
+    month = add_months(latest, 1) if latest else month_start(today)
+    while month.replace(day=DUE_DAY) < today:
+        month = add_months(month, 1)
+    monthly = monthly_charges_cents(session, lease_id)
+    if monthly <= 0:
+        return None
+    credit = -balance if balance < 0 else 0
+    return NextDue(max(monthly - credit, 0), month.replace(day=DUE_DAY), False)
+
+
+def entries_between(
+    session: Session, lease_id: int, *, start: dt.date, end: dt.date
+) -> list[RentLedgerEntry]:
+    """Entries booked from ``start`` to ``end`` (inclusive), in booking order."""
+    return list(
+        session.exec(
+            select(RentLedgerEntry)
+            .where(
+                RentLedgerEntry.lease_id == lease_id,
+                col(RentLedgerEntry.booked_on) >= start,
+                col(RentLedgerEntry.booked_on) <= end,
+            )
+            .order_by(
+                col(RentLedgerEntry.booked_on),
+                # Charges before payments on the same day; then the ERP's order.
+                col(RentLedgerEntry.amount_cents) < 0,
+                col(RentLedgerEntry.id),
+            )
+        ).all()
+    )
+
+
+def first_booking(session: Session, lease_id: int) -> dt.date | None:
+    """The earliest booking day of the lease (where the statement's years begin)."""
+    return session.exec(
+        select(func.min(RentLedgerEntry.booked_on)).where(RentLedgerEntry.lease_id == lease_id)
+    ).one()
