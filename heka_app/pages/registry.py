@@ -20,6 +20,7 @@ from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
+from heka_app.pages.rent import rent_page
 from heka_app.pages.signup import (
     register_account_page,
     register_callback_page,
@@ -30,6 +31,7 @@ from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
 from heka_app.state.housing import HomeState
+from heka_app.state.rent import RentState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
 
@@ -77,6 +79,7 @@ PAGES: tuple[PageSpec, ...] = (
         (CredentialsState.open_form,),
     ),
     PageSpec(routes.MY_HOME, my_home_page, N_("Your home"), (HomeState.load,), True),
+    PageSpec(routes.RENT, rent_page, N_("Rent"), (RentState.load,), True),
     PageSpec(routes.ACCOUNT, account_page, N_("My account"), (AccountState.load,)),
     PageSpec(routes.STAFF, staff_page, N_("Staff area"), (StaffState.load,)),
     PageSpec(

@@ -81,7 +81,7 @@ def test_navigation_rows_follow_the_actor(engine, now):
     state = substate(tenant, SessionState)
     anonymous_routes = [row["route"] for row in state.nav]
     run(call(state, "refresh"))
-    assert [row["route"] for row in state.nav] == [*anonymous_routes, "/home"]
+    assert [row["route"] for row in state.nav] == [*anonymous_routes, "/home", "/rent"]
     _, staff = signed_in_root(engine, now, "area_office", world=world)
     staff_state = substate(staff, SessionState)
     run(call(staff_state, "refresh"))

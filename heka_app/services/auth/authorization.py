@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     messages.SEND: frozenset({"tenant_active"}),
     rent.VIEW: frozenset({"primary_active"}),
     rent.VIEW_ANY: frozenset({"rent_monitoring"}),
+    rent.PAGE: frozenset({"tenant_active", "rent_monitoring"}),
     household.REPORT_CHANGE: frozenset({"primary_active"}),
     staff.AREA: frozenset({"staff"}),
     signup.ISSUE_CODES: frozenset({"area_office", "admin"}),

@@ -11,6 +11,7 @@ from heka_app.i18n import N_
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize
 from heka_app.services.housing.permissions import VIEW_HOME
+from heka_app.services.rent.permissions import PAGE as RENT_PAGE
 from heka_app.services.staff.permissions import AREA
 
 
@@ -28,6 +29,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(routes.INSTRUCTIONS, N_("Instructions")),
     NavItem(routes.ACCESSIBILITY, N_("Accessibility")),
     NavItem(routes.MY_HOME, N_("My home"), VIEW_HOME),
+    NavItem(routes.RENT, N_("Rent"), RENT_PAGE),
     NavItem(routes.STAFF, N_("Staff area"), AREA),
 )
 
