@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, t_var
 from heka_app.state.rent import RentState
 
 
@@ -187,4 +187,57 @@ def statement() -> rx.Component:
         rx.foreach(RentState.months, _month),
         overflow_x="auto",
         id="rent-statement",
+    )
+
+
+def downloads() -> rx.Component:
+    """Choose a period and download the statement as PDF or CSV."""
+    return rx.form(
+        rx.hstack(
+            rx.el.label(
+                t("From month"),
+                rx.input(
+                    type="month",
+                    name="first",
+                    default_value=RentState.download_first,
+                    id="download-first",
+                ),
+            ),
+            rx.el.label(
+                t("To month"),
+                rx.input(
+                    type="month",
+                    name="last",
+                    default_value=RentState.download_last,
+                    id="download-last",
+                ),
+            ),
+            rx.el.label(
+                t("File type"),
+                rx.el.select(
+                    rx.el.option("PDF", value="pdf"),
+                    rx.el.option(t("CSV (Excel)"), value="csv"),
+                    name="format",
+                    id="download-format",
+                    class_name="heka-select",
+                ),
+            ),
+            rx.button(
+                rx.icon("download", size=16), t("Download"), type="submit", id="download-submit"
+            ),
+            align="end",
+            wrap="wrap",
+            spacing="3",
+        ),
+        rx.cond(
+            RentState.download_error != "",
+            rx.text(
+                t_var(RentState.download_error),
+                color_scheme="red",
+                role="alert",
+                id="download-error",
+            ),
+        ),
+        on_submit=RentState.download,
+        id="download-form",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.layout import page_layout
-from heka_app.components.rent import chart_and_table, how_to_pay, statement
+from heka_app.components.rent import chart_and_table, downloads, how_to_pay, statement
 from heka_app.i18n.ui import t, tn
 from heka_app.state.rent import CO_RESIDENT, STAFF, RentState
 
@@ -109,6 +109,7 @@ def _overview() -> rx.Component:
         _period_nav(),
         chart_and_table(),
         rx.heading(t("Statement"), as_="h2", size="5", margin_top="1em"),
+        downloads(),
         statement(),
         spacing="4",
         align="stretch",

@@ -12,6 +12,7 @@ from heka_app.services.auth.authorization import authorize
 from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotAllowed, NotFound
 from heka_app.services.rent import access
+from heka_app.services.rent.downloads import statement_file
 from heka_app.services.rent.overview import rent_overview
 from heka_app.services.rent.permissions import PAGE, VIEW, VIEW_ANY
 from heka_app.state.form_data import form_value
@@ -37,6 +38,9 @@ class RentState(rx.State):
     period_end: str = ""
     no_amount: bool = False
     loaded: bool = False
+    download_first: str = ""
+    download_last: str = ""
+    download_error: str = ""  # a msgid, translated in the browser
     query: str = ""
     hits: list[dict] = []
     searched: bool = False
@@ -65,6 +69,9 @@ class RentState(rx.State):
         ]
         self.view = data
         self.period_end = view.period_end
+        if not self.download_last:
+            self.download_last = utcnow().strftime("%Y-%m")
+            self.download_first = view.months[min(11, len(view.months) - 1)].key
         self.loaded = True
 
     @rx.event
@@ -109,6 +116,35 @@ class RentState(rx.State):
     def choose_amount(self, no_amount: bool):
         """Show the barcode without an amount (or with). Public: toggles own view only."""
         self.no_amount = no_amount is True
+
+    @rx.event
+    @matrix_payload(form_data={"first": "2026-01", "last": "2026-11", "format": "pdf"})
+    async def download(self, form_data: dict):
+        """The statement of a chosen period as PDF or CSV (guard: rent.page; the service
+        checks rent.view / rent.view_any)."""
+        actor, refusal = await guard(self, PAGE)
+        if refusal is not None:
+            return refusal
+        self.download_first = form_value(form_data, "first", 7)
+        self.download_last = form_value(form_data, "last", 7)
+        language = (await self.get_state(SessionState)).lang
+        try:
+            result = await call_service(
+                statement_file,
+                actor=actor,
+                now=utcnow(),
+                language=language,
+                first=self.download_first,
+                last=self.download_last,
+                fmt=form_value(form_data, "format", 3),
+                lease_id=self._lease_id if actor.is_staff else None,
+            )
+        except (NotAllowed, NotFound):
+            return rx.toast.error(gettext(language, "You do not have access to this."))
+        self.download_error = result.error
+        if not result.ok:
+            return None
+        return rx.download(data=result.content, filename=result.filename)
 
     @rx.event
     @matrix_payload(form_data={"query": "Testinen"})
