@@ -43,12 +43,14 @@ def how_to_pay() -> rx.Component:
             ),
             orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
         ),
-        rx.checkbox(
-            t("No amount: I pay a different sum"),
-            checked=RentState.no_amount,
-            on_change=RentState.choose_amount,
-            id="no-amount",
-            margin_y="1em",
+        rx.box(
+            rx.checkbox(
+                t("No amount: I pay a different sum"),
+                checked=RentState.no_amount,
+                on_change=RentState.choose_amount,
+                id="no-amount",
+            ),
+            padding_y="1em",
         ),
         rx.text(t("Virtual barcode"), weight="bold", as_="div"),
         rx.hstack(
@@ -112,13 +114,18 @@ def chart_and_table() -> rx.Component:
                 rx.recharts.y_axis(unit=" €"),
                 rx.recharts.tooltip(),
                 rx.recharts.legend(),
-                rx.recharts.bar(data_key="charges", name=t("Charged"), fill="#b45309"),
-                rx.recharts.bar(data_key="paid", name=t("Paid"), fill="#0f766e"),
+                rx.recharts.bar(
+                    data_key="charges", name=t("Charged"), fill="#b45309", is_animation_active=False
+                ),
+                rx.recharts.bar(
+                    data_key="paid", name=t("Paid"), fill="#0f766e", is_animation_active=False
+                ),
                 data=RentState.chart,
                 width="100%",
                 height=300,
             ),
-            aria_hidden="true",
+            role="figure",
+            aria_label=t("Chart of charges and payments by month; the table has the same numbers."),
             id="rent-chart",
             min_width="0",
         ),

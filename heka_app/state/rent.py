@@ -61,8 +61,8 @@ class RentState(rx.State):
         )
         data = dataclasses.asdict(view)
         self.payment = data.pop("payment")
-        self.months = data.pop("months")
-        self.overdue = data.pop("overdue")
+        self.months = list(data.pop("months"))
+        self.overdue = list(data.pop("overdue"))
         self.chart = [
             {"month": m["short"], "charges": m["charges_euros"], "paid": m["paid_euros"]}
             for m in reversed(self.months)

@@ -8,7 +8,7 @@ from babel.dates import format_date as babel_format_date
 
 from heka_app.i18n import BABEL_LOCALES, N_, coerce_language
 from heka_app.i18n.catalogs import gettext
-from heka_app.models import RentLedgerEntry
+from heka_app.services.rent.ledger import Entry
 
 CHARGE_LABELS = {
     "rent": N_("Rent"),
@@ -27,7 +27,7 @@ def month_label(month: dt.date, language: str, style: str = "LLLL yyyy") -> str:
     return babel_format_date(month, format=style, locale=locale)
 
 
-def entry_label(entry: RentLedgerEntry, language: str) -> str:
+def entry_label(entry: Entry, language: str) -> str:
     """``Rent 11/2026``, ``Payment`` or ``Credit`` in ``language``."""
     if entry.kind == "charge":
         label = gettext(language, CHARGE_LABELS.get(entry.charge_kind or "", N_("Charge")))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select
 
 from heka_app.models import LeaseCharge, RentLedgerEntry
@@ -20,10 +21,33 @@ _BATCH = 24
 
 
 @dataclasses.dataclass(frozen=True)
+class Entry:
+    """One ledger line as the overview reads it (plain values, no ORM object)."""
+
+    id: int
+    kind: str
+    charge_kind: str | None
+    period: dt.date | None
+    booked_on: dt.date
+    due_on: dt.date | None
+    amount_cents: int
+
+
+_ENTRY_COLUMNS = tuple(col(getattr(RentLedgerEntry, name)) for name in Entry.__dataclass_fields__)
+
+
+def _entries(session: Session, *where, order, limit: int | None = None, offset: int = 0):
+    query = sa_select(*_ENTRY_COLUMNS).where(*where).order_by(*order).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [Entry(*row) for row in session.connection().execute(query)]
+
+
+@dataclasses.dataclass(frozen=True)
 class OpenItem:
     """A charge not (fully) paid: ``open_cents`` of its ``amount_cents`` remain."""
 
-    entry: RentLedgerEntry
+    entry: Entry
     open_cents: int
 
     @property
@@ -67,34 +91,45 @@ def balance_before(session: Session, lease_id: int, *, day: dt.date) -> int:
     return balance_cents(session, lease_id, on=day - dt.timedelta(days=1))
 
 
+def cover(charges_newest_first: list[Entry], balance: int) -> tuple[list[OpenItem], int]:
+    """The open items ``balance`` covers among these charges, and what is left over."""
+    items: list[OpenItem] = []
+    remaining = balance
+    for entry in charges_newest_first:
+        if remaining <= 0:
+            break
+        share = min(entry.amount_cents, remaining)
+        if share > 0:
+            items.append(OpenItem(entry, share))
+            remaining -= share
+    return items, remaining
+
+
+def _sorted(items: list[OpenItem]) -> list[OpenItem]:
+    return sorted(items, key=lambda item: (item.due_on, item.entry.id))
+
+
 def open_items(session: Session, lease_id: int, *, on: dt.date, balance: int) -> list[OpenItem]:
     """The charges ``balance`` (> 0) still covers, oldest first."""
     items: list[OpenItem] = []
     remaining = balance
     offset = 0
     while remaining > 0:
-        rows = session.exec(
-            select(RentLedgerEntry)
-            .where(
-                RentLedgerEntry.lease_id == lease_id,
-                col(RentLedgerEntry.booked_on) <= on,
-                RentLedgerEntry.kind == "charge",
-            )
-            .order_by(col(RentLedgerEntry.booked_on).desc(), col(RentLedgerEntry.id).desc())
-            .offset(offset)
-            .limit(_BATCH)
-        ).all()
+        rows = _entries(
+            session,
+            col(RentLedgerEntry.lease_id) == lease_id,
+            col(RentLedgerEntry.booked_on) <= on,
+            col(RentLedgerEntry.kind) == "charge",
+            order=(col(RentLedgerEntry.booked_on).desc(), col(RentLedgerEntry.id).desc()),
+            limit=_BATCH,
+            offset=offset,
+        )
         if not rows:
             break
-        for entry in rows:
-            share = min(entry.amount_cents, remaining)
-            if share > 0:
-                items.append(OpenItem(entry, share))
-                remaining -= share
-            if remaining <= 0:
-                break
+        found, remaining = cover(rows, remaining)
+        items.extend(found)
         offset += _BATCH
-    return sorted(items, key=lambda item: (item.due_on, item.entry.id or 0))
+    return _sorted(items)
 
 
 def monthly_charges_cents(session: Session, lease_id: int) -> int:
@@ -107,21 +142,34 @@ def monthly_charges_cents(session: Session, lease_id: int) -> int:
     return int(total)
 
 
-def next_due(
-    session: Session, lease_id: int, *, today: dt.date, balance: int, items: list[OpenItem]
-) -> NextDue | None:
-    """The next payment: open charges not yet overdue, else next month's charges less
-    any credit. None when nothing is charged monthly."""
-    coming = [item for item in items if item.due_on >= today]
-    if coming:
-        return NextDue(sum(i.open_cents for i in coming), min(i.due_on for i in coming), True)
-    latest = session.exec(
+def latest_charge_day(session: Session, lease_id: int, *, on: dt.date) -> dt.date | None:
+    """The booking day of the newest charge up to ``on``."""
+    return session.exec(
         select(func.max(RentLedgerEntry.booked_on)).where(
             RentLedgerEntry.lease_id == lease_id,
             RentLedgerEntry.kind == "charge",
-            col(RentLedgerEntry.booked_on) <= today,
+            col(RentLedgerEntry.booked_on) <= on,
         )
     ).one()
+
+
+def next_due(
+    session: Session,
+    lease_id: int,
+    *,
+    today: dt.date,
+    balance: int,
+    items: list[OpenItem],
+    latest: dt.date | None = None,
+) -> NextDue | None:
+    """The next payment: open charges not yet overdue, else next month's charges less
+    any credit. None when nothing is charged monthly. ``latest``: the newest charge's
+    booking day if the caller knows it."""
+    coming = [item for item in items if item.due_on >= today]
+    if coming:
+        return NextDue(sum(i.open_cents for i in coming), min(i.due_on for i in coming), True)
+    if latest is None:
+        latest = latest_charge_day(session, lease_id, on=today)
     month = add_months(latest, 1) if latest else month_start(today)
     while month.replace(day=DUE_DAY) < today:
         month = add_months(month, 1)
@@ -134,23 +182,19 @@ def next_due(
 
 def entries_between(
     session: Session, lease_id: int, *, start: dt.date, end: dt.date
-) -> list[RentLedgerEntry]:
+) -> list[Entry]:
     """Entries booked from ``start`` to ``end`` (inclusive), in booking order."""
-    return list(
-        session.exec(
-            select(RentLedgerEntry)
-            .where(
-                RentLedgerEntry.lease_id == lease_id,
-                col(RentLedgerEntry.booked_on) >= start,
-                col(RentLedgerEntry.booked_on) <= end,
-            )
-            .order_by(
-                col(RentLedgerEntry.booked_on),
-                # Charges before payments on the same day; then the ERP's order.
-                col(RentLedgerEntry.amount_cents) < 0,
-                col(RentLedgerEntry.id),
-            )
-        ).all()
+    return _entries(
+        session,
+        col(RentLedgerEntry.lease_id) == lease_id,
+        col(RentLedgerEntry.booked_on) >= start,
+        col(RentLedgerEntry.booked_on) <= end,
+        # Charges before payments on the same day; then the ERP's order.
+        order=(
+            col(RentLedgerEntry.booked_on),
+            col(RentLedgerEntry.amount_cents) < 0,
+            col(RentLedgerEntry.id),
+        ),
     )
 
 

@@ -17,17 +17,10 @@ from heka_app.services.auth.actor import Actor
 from heka_app.services.common.clock import helsinki_today
 from heka_app.services.rent.access import get_lease_for
 from heka_app.services.rent.labels import entry_label, month_label
-from heka_app.services.rent.ledger import (
-    add_months,
-    balance_cents,
-    first_booking,
-    month_start,
-    next_due,
-    open_items,
-)
+from heka_app.services.rent.ledger import add_months, month_start
 from heka_app.services.rent.money import to_euros
 from heka_app.services.rent.payment import PaymentDetails, barcode_svg, payment_details
-from heka_app.services.rent.statement import WINDOW_MONTHS, build_statement, window
+from heka_app.services.rent.statement import WINDOW_MONTHS, overview_snapshot, window
 
 PAID_UP = "paid_up"
 DEBT = "debt"
@@ -159,18 +152,15 @@ def rent_overview(
     lid = lease.id or 0
     today = helsinki_today(now)
     this_month = month_start(today)
-    balance = balance_cents(session, lid, on=today)
-    items = open_items(session, lid, on=today, balance=balance)
-    due = next_due(session, lid, today=today, balance=balance, items=items)
+    end = min(parse_month(period_end) or this_month, this_month)
+    first, last = window(end)
+    snapshot = overview_snapshot(session, lid, today=today, first=first, last=last)
+    balance, items, due = snapshot.balance_cents, snapshot.open_items, snapshot.next_due
+    statement = snapshot.statement
     overdue = [item for item in items if item.due_on < today]
     status = DEBT if balance > 0 else CREDIT if balance < 0 else PAID_UP
     amount = format_money(abs(balance), language)
-
-    end = parse_month(period_end) or this_month
-    earliest = month_start(first_booking(session, lid) or today)
-    end = min(end, this_month)
-    first, last = window(end)
-    statement = build_statement(session, lid, first=first, last=last, until=today)
+    earliest = month_start(snapshot.first_booked or today)
 
     pay_cents = balance if balance > 0 else (due.cents if due else 0)
     pay_due = None if overdue or due is None else due.due_on

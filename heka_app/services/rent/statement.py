@@ -10,14 +10,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlmodel import Session
+from sqlalchemy import case
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, func
 
 from heka_app.models import RentLedgerEntry
 from heka_app.services.rent.ledger import (
+    Entry,
+    NextDue,
+    OpenItem,
     add_months,
     balance_before,
+    cover,
     entries_between,
     month_start,
+    next_due,
+    open_items,
 )
 
 WINDOW_MONTHS = 24
@@ -27,7 +35,7 @@ WINDOW_MONTHS = 24
 class Line:
     """One entry with the balance after it."""
 
-    entry: RentLedgerEntry
+    entry: Entry
     balance_cents: int
 
     @property
@@ -86,23 +94,8 @@ def window(last_month: dt.date, months: int = WINDOW_MONTHS) -> tuple[dt.date, d
     return add_months(last, -(months - 1)), last
 
 
-def build_statement(
-    session: Session, lease_id: int, *, first: dt.date, last: dt.date, until: dt.date
-) -> Statement:
-    """The statement from month ``first`` to month ``last``, nothing booked after ``until``.
-
-    Args:
-        session: Database session.
-        lease_id: The lease (already authorized by the caller).
-        first: Any day of the first month.
-        last: Any day of the last month.
-        until: The last booking day shown (today, so future bookings stay out).
-    """
-    first, last = month_start(first), month_start(last)
-    end = min(add_months(last, 1) - dt.timedelta(days=1), until)
-    opening = balance_before(session, lease_id, day=first)
-    entries = entries_between(session, lease_id, start=first, end=end) if first <= end else []
-    by_month: dict[dt.date, list[RentLedgerEntry]] = {}
+def _months(first: dt.date, last: dt.date, opening: int, entries: list[Entry]) -> tuple[Month, ...]:
+    by_month: dict[dt.date, list[Entry]] = {}
     for entry in entries:
         by_month.setdefault(month_start(entry.booked_on), []).append(entry)
     months = []
@@ -116,4 +109,75 @@ def build_statement(
             lines.append(Line(entry, balance))
         months.append(Month(month, start_balance, tuple(lines)))
         month = add_months(month, 1)
-    return Statement(first, last, opening, tuple(months))
+    return tuple(months)
+
+
+def _last_day(first: dt.date, last: dt.date, until: dt.date) -> tuple[dt.date, dt.date, dt.date]:
+    first, last = month_start(first), month_start(last)
+    return first, last, min(add_months(last, 1) - dt.timedelta(days=1), until)
+
+
+def build_statement(
+    session: Session, lease_id: int, *, first: dt.date, last: dt.date, until: dt.date
+) -> Statement:
+    """The statement from month ``first`` to month ``last``, nothing booked after ``until``.
+
+    Args:
+        session: Database session.
+        lease_id: The lease (already authorized by the caller).
+        first: Any day of the first month.
+        last: Any day of the last month.
+        until: The last booking day shown (today, so future bookings stay out).
+    """
+    first, last, end = _last_day(first, last, until)
+    opening = balance_before(session, lease_id, day=first)
+    entries = entries_between(session, lease_id, start=first, end=end) if first <= end else []
+    return Statement(first, last, opening, _months(first, last, opening, entries))
+
+
+@dataclasses.dataclass(frozen=True)
+class Snapshot:
+    """What the overview needs of the database: balance, open items, next due, statement."""
+
+    balance_cents: int
+    first_booked: dt.date | None  # where the statement's earlier years end
+    open_items: list[OpenItem]
+    next_due: NextDue | None
+    statement: Statement
+
+
+def overview_snapshot(
+    session: Session, lease_id: int, *, today: dt.date, first: dt.date, last: dt.date
+) -> Snapshot:
+    """The overview's reads in as few queries as the ledger allows (usually three): the
+    balance and the window's opening balance in one pass over the index, the window's
+    entries (which, when the window reaches today, also hold the open charges and the
+    newest charge), and the lease's monthly charges when the next month is projected."""
+    first, last, end = _last_day(first, last, today)
+    amount = col(RentLedgerEntry.amount_cents)
+    booked = col(RentLedgerEntry.booked_on)
+    balance, opening, first_booked = (
+        session.connection()
+        .execute(
+            sa_select(
+                func.coalesce(func.sum(amount), 0),
+                func.coalesce(func.sum(case((booked < first, amount), else_=0)), 0),
+                func.min(booked),
+            ).where(col(RentLedgerEntry.lease_id) == lease_id, booked <= today)
+        )
+        .one()
+    )
+    balance, opening = int(balance), int(opening)
+    entries = entries_between(session, lease_id, start=first, end=end) if first <= end else []
+    statement = Statement(first, last, opening, _months(first, last, opening, entries))
+    reaches_today = end == today
+    charges = [e for e in reversed(entries) if e.kind == "charge"] if reaches_today else []
+    items, remaining = cover(charges, balance)
+    if remaining > 0:  # older charges are open too (or the window ends before today)
+        items = open_items(session, lease_id, on=today, balance=balance)
+    items = sorted(items, key=lambda item: (item.due_on, item.entry.id))
+    latest = max((e.booked_on for e in charges), default=None)
+    due = next_due(session, lease_id, today=today, balance=balance, items=items, latest=latest)
+    if isinstance(first_booked, str):  # SQLite hands back text from a bare MIN()
+        first_booked = dt.date.fromisoformat(first_booked)
+    return Snapshot(balance, first_booked, items, due, statement)
