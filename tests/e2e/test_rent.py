@@ -144,12 +144,12 @@ def test_debtor_sees_balance_overdue_chart_and_how_to_pay(
 ):
     page = open_page("/login", width=width)
     _log_in(page, portal, DEBTOR)
-    page.click(f"#lang-{language}")
     page.goto(url(portal, "/rent"))
     wait_hydrated(page)
     page.wait_for_selector("#rent-balance")
+    page.click(f"#lang-{language}")
     words = {"fi": "maksamatonta", "en": "unpaid rent", "sv": "obetald hyra"}[language]
-    assert words in page.inner_text("#rent-balance")
+    page.wait_for_selector(f"#rent-balance:has-text('{words}')")
     assert page.is_visible("#rent-overdue")
     page.wait_for_selector("#rent-chart .recharts-surface")
     assert page.locator("#rent-month-table tbody tr").count() == 24
