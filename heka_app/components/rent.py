@@ -7,6 +7,22 @@ import reflex as rx
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.rent import RentState
 
+# Plain HTML tables: Radix's table scrolls inside its own unfocusable box on a phone
+# (axe: scrollable-region-focusable); here a labelled, focusable wrapper scrolls instead.
+TABLE_STYLE = {
+    "width": "100%",
+    "border_collapse": "collapse",
+    "font_size": "var(--font-size-2)",
+    "& th, & td": {
+        "padding": "0.4em 0.6em",
+        "border_bottom": "1px solid var(--gray-a5)",
+        "text_align": "left",
+        "white_space": "nowrap",
+    },
+    "& th": {"font_weight": "bold"},
+    "& .num": {"text_align": "right"},
+}
+
 
 def _row(label: rx.Var, value: rx.Var, value_id: str = "") -> rx.Component:
     return rx.data_list.item(
@@ -79,6 +95,9 @@ def how_to_pay() -> rx.Component:
             id="bank-barcode",
             class_name="heka-barcode",
             overflow_x="auto",
+            tab_index=0,
+            role="region",
+            aria_label=t("Bank barcode for scanning with your banking app"),
             padding_y="0.5em",
         ),
         rx.heading(t("E-invoice and direct payment"), as_="h3", size="3", margin_top="1em"),
@@ -96,11 +115,11 @@ def how_to_pay() -> rx.Component:
 
 
 def _chart_row(month: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.row_header_cell(month["label"]),
-        rx.table.cell(month["charges"], text_align="right"),
-        rx.table.cell(month["paid"], text_align="right"),
-        rx.table.cell(month["closing"], text_align="right"),
+    return rx.el.tr(
+        rx.el.th(month["label"], scope="row"),
+        rx.el.td(month["charges"], class_name="num"),
+        rx.el.td(month["paid"], class_name="num"),
+        rx.el.td(month["closing"], class_name="num"),
     )
 
 
@@ -130,21 +149,21 @@ def chart_and_table() -> rx.Component:
             min_width="0",
         ),
         rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("Month")),
-                        rx.table.column_header_cell(t("Charged"), text_align="right"),
-                        rx.table.column_header_cell(t("Paid"), text_align="right"),
-                        rx.table.column_header_cell(t("Balance"), text_align="right"),
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(t("Month"), scope="col"),
+                        rx.el.th(t("Charged"), class_name="num", scope="col"),
+                        rx.el.th(t("Paid"), class_name="num", scope="col"),
+                        rx.el.th(t("Balance"), class_name="num", scope="col"),
                     )
                 ),
-                rx.table.body(rx.foreach(RentState.months, _chart_row)),
-                size="1",
+                rx.el.tbody(rx.foreach(RentState.months, _chart_row)),
                 id="rent-month-table",
+                style=TABLE_STYLE,
             ),
             max_height="420px",
-            overflow_y="auto",
+            overflow="auto",
             tab_index=0,
             aria_label=t("Charges and payments by month"),
             role="region",
@@ -155,12 +174,12 @@ def chart_and_table() -> rx.Component:
 
 
 def _line(row: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(row["date"]),
-        rx.table.cell(row["label"]),
-        rx.table.cell(row["charge"], text_align="right"),
-        rx.table.cell(row["paid"], text_align="right"),
-        rx.table.cell(row["balance"], text_align="right"),
+    return rx.el.tr(
+        rx.el.td(row["date"]),
+        rx.el.td(row["label"]),
+        rx.el.td(row["charge"], class_name="num"),
+        rx.el.td(row["paid"], class_name="num"),
+        rx.el.td(row["balance"], class_name="num"),
     )
 
 
@@ -169,19 +188,18 @@ def _month(month: rx.Var) -> rx.Component:
         rx.heading(month["label"], as_="h3", size="3", margin_top="1em"),
         rx.cond(
             month["rows"].to(list).length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("Date")),
-                        rx.table.column_header_cell(t("Item")),
-                        rx.table.column_header_cell(t("Charged"), text_align="right"),
-                        rx.table.column_header_cell(t("Paid"), text_align="right"),
-                        rx.table.column_header_cell(t("Balance"), text_align="right"),
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(t("Date"), scope="col"),
+                        rx.el.th(t("Item"), scope="col"),
+                        rx.el.th(t("Charged"), class_name="num", scope="col"),
+                        rx.el.th(t("Paid"), class_name="num", scope="col"),
+                        rx.el.th(t("Balance"), class_name="num", scope="col"),
                     )
                 ),
-                rx.table.body(rx.foreach(month["rows"].to(list[dict]), _line)),
-                size="1",
-                width="100%",
+                rx.el.tbody(rx.foreach(month["rows"].to(list[dict]), _line)),
+                style=TABLE_STYLE,
             ),
             rx.text(t("Nothing booked this month."), size="2", color_scheme="gray"),
         ),
@@ -193,6 +211,9 @@ def statement() -> rx.Component:
     return rx.box(
         rx.foreach(RentState.months, _month),
         overflow_x="auto",
+        tab_index=0,
+        role="region",
+        aria_label=t("Statement"),
         id="rent-statement",
     )
 

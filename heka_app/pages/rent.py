@@ -5,17 +5,17 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.layout import page_layout
-from heka_app.components.rent import chart_and_table, downloads, how_to_pay, statement
+from heka_app.components.rent import TABLE_STYLE, chart_and_table, downloads, how_to_pay, statement
 from heka_app.i18n.ui import t, tn
 from heka_app.state.rent import CO_RESIDENT, STAFF, RentState
 
 
 def _overdue_row(item: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(item["label"]),
-        rx.table.cell(item["due"]),
-        rx.table.cell(item["amount"], text_align="right"),
-        rx.table.cell(tn("{n} day overdue", "{n} days overdue", item["days"]), text_align="right"),
+    return rx.el.tr(
+        rx.el.td(item["label"]),
+        rx.el.td(item["due"]),
+        rx.el.td(item["amount"], class_name="num"),
+        rx.el.td(tn("{n} day overdue", "{n} days overdue", item["days"]), class_name="num"),
     )
 
 
@@ -53,19 +53,22 @@ def _overdue() -> rx.Component:
                 as_="h2",
                 size="4",
             ),
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("Item")),
-                        rx.table.column_header_cell(t("Due date")),
-                        rx.table.column_header_cell(t("Open"), text_align="right"),
-                        rx.table.column_header_cell(t("Overdue"), text_align="right"),
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(t("Item"), scope="col"),
+                        rx.el.th(t("Due date"), scope="col"),
+                        rx.el.th(t("Open"), class_name="num", scope="col"),
+                        rx.el.th(t("Overdue"), class_name="num", scope="col"),
                     )
                 ),
-                rx.table.body(rx.foreach(RentState.overdue, _overdue_row)),
-                size="1",
+                rx.el.tbody(rx.foreach(RentState.overdue, _overdue_row)),
+                style=TABLE_STYLE,
             ),
             overflow_x="auto",
+            tab_index=0,
+            role="region",
+            aria_label=t("Overdue: {amount}", amount=RentState.view["overdue_total"]),
             width="100%",
         ),
         color_scheme="red",
@@ -118,11 +121,11 @@ def _overview() -> rx.Component:
 
 
 def _hit(hit: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(hit["contract_number"]),
-        rx.table.cell(hit["address"]),
-        rx.table.cell(hit["tenants"]),
-        rx.table.cell(
+    return rx.el.tr(
+        rx.el.td(hit["contract_number"]),
+        rx.el.td(hit["address"]),
+        rx.el.td(hit["tenants"]),
+        rx.el.td(
             rx.button(
                 t("Show rent"), size="1", on_click=RentState.open_lease(hit["contract_number"])
             )
@@ -149,17 +152,17 @@ def _staff_search() -> rx.Component:
         ),
         rx.cond(
             RentState.hits.length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("Lease")),
-                        rx.table.column_header_cell(t("Address")),
-                        rx.table.column_header_cell(t("Tenants")),
-                        rx.table.column_header_cell(""),
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(t("Lease"), scope="col"),
+                        rx.el.th(t("Address"), scope="col"),
+                        rx.el.th(t("Tenants"), scope="col"),
+                        rx.el.th("", scope="col"),
                     )
                 ),
-                rx.table.body(rx.foreach(RentState.hits, _hit)),
-                width="100%",
+                rx.el.tbody(rx.foreach(RentState.hits, _hit)),
+                style=TABLE_STYLE,
             ),
             rx.cond(RentState.searched, rx.text(t("No matches."))),
         ),
