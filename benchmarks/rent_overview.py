@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session, SQLModel, create_engine  # noqa: E402
 
 import heka_app.models  # noqa: E402, F401 - registers every table
@@ -133,17 +133,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1000)
     parser.add_argument("--reload", action="store_true")
     args = parser.parse_args()
-    engine = create_engine(args.url)
+    connect_args = {"options": f"-csearch_path={args.schema}"} if args.schema else {}
+    engine = create_engine(args.url, connect_args=connect_args)
     if args.schema:
         with engine.begin() as conn:
             conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {args.schema}"))
-
-        @event.listens_for(engine, "connect")
-        def _path(dbapi_conn, _record):
-            with dbapi_conn.cursor() as cur:
-                cur.execute(f"SET search_path TO {args.schema}")
-
-        engine.dispose()
     with engine.connect() as conn:
         try:
             rows = conn.execute(text("SELECT count(*) FROM rent_ledger_entry")).scalar_one()
