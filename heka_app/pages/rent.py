@@ -5,7 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.layout import page_layout
-from heka_app.components.rent import TABLE_STYLE, chart_and_table, downloads, how_to_pay, statement
+from heka_app.components.rent import TABLE_STYLE, chart_and_table, how_to_pay
+from heka_app.components.rent_statement import downloads, statement
 from heka_app.i18n.ui import t, tn
 from heka_app.state.rent import CO_RESIDENT, STAFF, RentState
 

@@ -205,3 +205,19 @@ def test_co_resident_sees_the_explanation(open_page, portal, debt_lease):
     page.wait_for_selector("#rent-co-resident")
     assert not page.is_visible("#rent-balance")
     screenshot(page, "rent-co-resident-fi-390")
+
+
+def test_rent_monitoring_finds_a_lease_and_sees_its_rent(open_page, portal, debt_lease):
+    page = open_page("/login", width=1280, locale="en-GB")
+    page.fill("#field-email", "staff.rent_monitoring@demo.heka.example")
+    page.fill("#field-password", PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_url("**/staff")
+    page.goto(url(portal, "/rent"))
+    wait_hydrated(page)
+    page.fill("#rent-query", debt_lease)
+    page.click("#rent-search")
+    page.get_by_role("button", name="Show rent").first.click()
+    page.wait_for_selector("#rent-balance")
+    assert page.is_visible("#rent-overdue")
+    screenshot(page, "rent-monitoring-en-1280")
