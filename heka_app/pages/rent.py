@@ -128,7 +128,10 @@ def _hit(hit: rx.Var) -> rx.Component:
         rx.el.td(hit["tenants"]),
         rx.el.td(
             rx.button(
-                t("Show rent"), size="1", on_click=RentState.open_lease(hit["contract_number"])
+                t("Show rent"),
+                size="1",
+                on_click=RentState.open_lease(hit["contract_number"]),
+                class_name="rent-open-lease",
             )
         ),
     )

@@ -217,7 +217,7 @@ def test_rent_monitoring_finds_a_lease_and_sees_its_rent(open_page, portal, debt
     wait_hydrated(page)
     page.fill("#rent-query", debt_lease)
     page.click("#rent-search")
-    page.get_by_role("button", name="Show rent").first.click()
+    page.locator(".rent-open-lease").first.click()
     page.wait_for_selector("#rent-balance")
     assert page.is_visible("#rent-overdue")
     screenshot(page, "rent-monitoring-en-1280")
