@@ -30,6 +30,12 @@ SENTENCES = {
     DEBT: N_("You have unpaid rent of {amount}."),
     CREDIT: N_("You have a credit of {amount}: it is deducted from your next payment."),
 }
+# Rent monitoring reads the same overview about someone else's lease.
+STAFF_SENTENCES = {
+    PAID_UP: N_("The rent of this lease is paid up."),
+    DEBT: N_("This lease has unpaid rent of {amount}."),
+    CREDIT: N_("This lease has a credit of {amount}."),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -168,7 +174,9 @@ def rent_overview(
     return RentOverview(
         contract_number=lease.contract_number,
         status=status,
-        sentence=gettext(language, SENTENCES[status], amount=amount),
+        sentence=gettext(
+            language, (STAFF_SENTENCES if actor.is_staff else SENTENCES)[status], amount=amount
+        ),
         balance=format_money(balance, language),
         next_due_amount=format_money(due.cents, language) if due else "",
         next_due_date=format_date(due.due_on, language) if due else "",

@@ -123,6 +123,6 @@ def test_co_resident_neighbour_and_other_staff_are_refused(session, now, world):
 def test_rent_monitoring_sees_any_lease(session, now, world):
     monthly(session, world.leases["other"], dt.date(2026, 9, 1), 3, 45000)
     view = _overview(session, world, now, who="rent_monitoring", lease_id=world.leases["other"])
-    assert view.status == "paid_up"
+    assert view.status == "paid_up" and view.sentence == "The rent of this lease is paid up."
     with pytest.raises(NotFound):
         _overview(session, world, now, who="rent_monitoring", lease_id=999_999)
