@@ -1,5 +1,5 @@
-"""Command line: ``heka migrate``, ``import-register FILE``, ``demo-data``, ``create-staff``,
-``worker`` (background jobs)."""
+"""Command line: ``heka migrate``, ``import-register FILE``, ``import-ledger FILE``,
+``demo-data``, ``create-staff``, ``worker`` (background jobs)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,17 @@ def _import_register(args: argparse.Namespace) -> int:
 
     with session_scope() as session:
         report = import_register_file(Path(args.file), session=session, dry_run=args.dry_run)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def _import_ledger(args: argparse.Namespace) -> int:
+    from heka_app.db import session_scope
+    from heka_app.services.rent.ledger_import import import_ledger_file
+
+    with session_scope() as session:
+        report = import_ledger_file(Path(args.file), session=session, dry_run=args.dry_run)
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1
@@ -97,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="CSV or JSON export (see docs/register-import.md)")
     imp.add_argument("--dry-run", action="store_true", help="check only, write nothing")
     imp.set_defaults(func=_import_register)
+    led = sub.add_parser("import-ledger", help="import the ERP rent ledger export")
+    led.add_argument("file", help="CSV or JSON export (see services/rent/import_rows.py)")
+    led.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    led.set_defaults(func=_import_ledger)
     demo = sub.add_parser("demo-data", help="load the demo dataset")
     demo.add_argument("--if-empty", action="store_true", help="only when the database is empty")
     demo.set_defaults(func=_demo_data)

@@ -37,3 +37,6 @@ def fault_detail(fault_id: int) -> str:
 def staff_fault_detail(fault_id: int) -> str:
     """The maintenance page of report ``fault_id``."""
     return f"{STAFF_FAULTS}/{fault_id}"
+
+
+RENT = "/rent"

@@ -91,6 +91,8 @@ def create_ledger(
                         due_on=due,
                         amount_cents=cents,
                         description=f"{_CHARGE_LABELS[kind]} {month.month}/{month.year}",
+                        charge_kind=kind,
+                        period=month,
                     )
                 )
             if month in missed and month != partial:
@@ -109,6 +111,7 @@ def create_ledger(
                     booked_on=paid_on,
                     amount_cents=-amount,
                     description=f"Maksu, viite {reference}",
+                    reference=lease.payment_reference,
                 )
             )
         if profile == "credit":

@@ -28,6 +28,7 @@ from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
 from heka_app.pages.news import article_page, news_page
 from heka_app.pages.not_found import not_found_page
+from heka_app.pages.rent import rent_page
 from heka_app.pages.signup import (
     register_account_page,
     register_callback_page,
@@ -44,6 +45,7 @@ from heka_app.state.fault_queue import FaultQueueState, StaffFaultState
 from heka_app.state.fault_report import FaultDetailState
 from heka_app.state.faults import FaultFormState, FaultListState
 from heka_app.state.housing import HomeDetailsState, HomeState
+from heka_app.state.rent import RentState
 from heka_app.state.session import SessionState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
@@ -119,6 +121,7 @@ PAGES: tuple[PageSpec, ...] = (
         (HomeDetailsState.load,),
         True,
     ),
+    PageSpec(routes.RENT, rent_page, N_("Rent"), (RentState.load,), True),
     PageSpec(routes.ACCOUNT, account_page, N_("My account"), (AccountState.load,)),
     PageSpec(routes.STAFF, staff_page, N_("Staff area"), (StaffState.load,)),
     PageSpec(

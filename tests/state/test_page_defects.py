@@ -64,7 +64,7 @@ def test_the_account_page_lock_message_has_its_minutes(engine, now):
         ("admin", [routes.STAFF_CODES, routes.STAFF_FAULTS, routes.STAFF_CONTENT]),
         ("customer_service", [routes.STAFF_FAULTS]),
         ("maintenance", [routes.STAFF_FAULTS]),
-        ("rent_monitoring", []),
+        ("rent_monitoring", [routes.RENT]),
         ("content_editor", [routes.STAFF_CONTENT]),
     ],
 )

@@ -118,6 +118,7 @@ def test_navigation_rows_follow_the_actor(engine, now):
         "/home",
         "/my-home",
         "/faults",
+        "/rent",
     ]
     _, maintenance = signed_in_root(engine, now, "maintenance", world=world)
     maintenance_state = substate(maintenance, SessionState)

@@ -33,6 +33,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     faults.HANDLE: frozenset({"maintenance", "customer_service", "admin"}),
     messages.SEND: frozenset({"tenant_active"}),
     rent.VIEW: frozenset({"primary_active"}),
+    rent.VIEW_ANY: frozenset({"rent_monitoring"}),
+    rent.PAGE: frozenset({"tenant_active", "rent_monitoring"}),
     household.REPORT_CHANGE: frozenset({"primary_active"}),
     staff.AREA: frozenset({"staff"}),
     content.READ: frozenset({"tenant", "staff"}),

@@ -14,6 +14,8 @@ from heka_app.services.content import permissions as content
 from heka_app.services.faults.permissions import HANDLE as HANDLE_FAULTS
 from heka_app.services.faults.permissions import REPORT as REPORT_FAULT
 from heka_app.services.housing.permissions import VIEW_HOME
+from heka_app.services.rent.permissions import PAGE as RENT_PAGE
+from heka_app.services.rent.permissions import VIEW_ANY as VIEW_ANY_RENT
 from heka_app.services.signup.permissions import ISSUE_CODES
 from heka_app.services.staff.permissions import AREA
 
@@ -35,6 +37,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(routes.MY_HOME, N_("My page"), VIEW_HOME),
     NavItem(routes.MY_HOME_DETAILS, N_("My home"), VIEW_HOME),
     NavItem(routes.FAULTS, N_("Fault reports"), REPORT_FAULT),
+    NavItem(routes.RENT, N_("Rent"), RENT_PAGE),
     NavItem(routes.STAFF_FAULTS, N_("Maintenance queue"), HANDLE_FAULTS),
     NavItem(routes.STAFF, N_("Staff area"), AREA),
 )
@@ -45,6 +48,7 @@ NAVIGATION: tuple[NavItem, ...] = (
 STAFF_TOOLS: tuple[NavItem, ...] = (
     NavItem(routes.STAFF_CODES, N_("Area-office registration codes"), ISSUE_CODES),
     NavItem(routes.STAFF_FAULTS, N_("Fault reports: maintenance queue"), HANDLE_FAULTS),
+    NavItem(routes.RENT, N_("Rent monitoring: a lease's rent"), VIEW_ANY_RENT),
     NavItem(routes.STAFF_CONTENT, N_("News and instructions"), content.EDIT),
 )
 

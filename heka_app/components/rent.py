@@ -1,0 +1,174 @@
+"""Building blocks of the rent page: how to pay, the chart with its table (the statement
+is in rent_statement.py)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.i18n.ui import t
+from heka_app.state.rent import RentState
+
+# Plain HTML tables: Radix's table scrolls inside its own unfocusable box on a phone
+# (axe: scrollable-region-focusable); here a labelled, focusable wrapper scrolls instead.
+TABLE_STYLE = {
+    "width": "100%",
+    "border_collapse": "collapse",
+    "font_size": "var(--font-size-2)",
+    "& th, & td": {
+        "padding": "0.4em 0.6em",
+        "border_bottom": "1px solid var(--gray-a5)",
+        "text_align": "left",
+        "white_space": "nowrap",
+    },
+    "& th": {"font_weight": "bold"},
+    "& .num": {"text_align": "right"},
+}
+
+
+def _row(label: rx.Var, value: rx.Var, value_id: str = "") -> rx.Component:
+    return rx.data_list.item(
+        rx.data_list.label(label), rx.data_list.value(rx.text(value, id=value_id or None))
+    )
+
+
+def how_to_pay() -> rx.Component:
+    """Account, references, the virtual barcode with a copy button, the bank barcode."""
+    pay = RentState.payment
+    code = rx.cond(RentState.no_amount, pay["barcode_no_amount"], pay["barcode"])
+    return rx.card(
+        rx.heading(t("How to pay"), as_="h2", size="5", margin_bottom="0.5em"),
+        rx.data_list.root(
+            _row(t("Recipient"), pay["recipient"]),
+            _row(t("Account (IBAN)"), pay["iban"], "pay-iban"),
+            _row(t("BIC"), pay["bic"]),
+            _row(t("Reference"), pay["reference"], "pay-reference"),
+            _row(t("RF reference"), pay["rf_reference"], "pay-rf"),
+            _row(
+                t("Amount"),
+                rx.cond(
+                    RentState.no_amount, t("Type the amount you pay"), RentState.view["pay_amount"]
+                ),
+                "pay-amount",
+            ),
+            _row(
+                t("Due date"),
+                rx.cond(
+                    (RentState.view["pay_due"] != "") & ~RentState.no_amount,
+                    RentState.view["pay_due"],
+                    t("No due date"),
+                ),
+            ),
+            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+        ),
+        rx.box(
+            rx.checkbox(
+                t("No amount: I pay a different sum"),
+                checked=RentState.no_amount,
+                on_change=RentState.choose_amount,
+                id="no-amount",
+            ),
+            padding_y="1em",
+        ),
+        rx.text(t("Virtual barcode"), weight="bold", as_="div"),
+        rx.hstack(
+            rx.code(code, id="virtual-barcode", style={"word_break": "break-all"}),
+            rx.button(
+                rx.icon("copy", size=16),
+                t("Copy"),
+                size="2",
+                variant="soft",
+                id="copy-barcode",
+                on_click=[rx.set_clipboard(code), rx.toast.success(t("Copied"))],
+            ),
+            align="center",
+            wrap="wrap",
+            margin_y="0.5em",
+        ),
+        rx.text(t("Bank barcode for scanning with your banking app"), size="2", as_="div"),
+        rx.box(
+            rx.html(
+                rx.cond(
+                    RentState.no_amount,
+                    RentState.view["barcode_no_amount_svg"],
+                    RentState.view["barcode_svg"],
+                )
+            ),
+            id="bank-barcode",
+            class_name="heka-barcode",
+            overflow_x="auto",
+            tab_index=0,
+            role="region",
+            aria_label=t("Bank barcode for scanning with your banking app"),
+            padding_y="0.5em",
+        ),
+        rx.heading(t("E-invoice and direct payment"), as_="h3", size="3", margin_top="1em"),
+        rx.text(
+            t(
+                "In your online bank, search for Heka as an e-invoice sender and give the "
+                "reference above: your rent then arrives as an e-invoice every month. With "
+                "direct payment (suoramaksu) your bank pays it on the due date; start it in "
+                "the online bank in the same way. The reference stays the same for the "
+                "whole lease."
+            ),
+            size="2",
+        ),
+    )
+
+
+def _chart_row(month: rx.Var) -> rx.Component:
+    return rx.el.tr(
+        rx.el.th(month["label"], scope="row"),
+        rx.el.td(month["charges"], class_name="num"),
+        rx.el.td(month["paid"], class_name="num"),
+        rx.el.td(month["closing"], class_name="num"),
+    )
+
+
+def chart_and_table() -> rx.Component:
+    """Charges against payments a month, as a chart and as the same numbers in a table."""
+    return rx.grid(
+        rx.box(
+            rx.recharts.bar_chart(
+                rx.recharts.cartesian_grid(stroke_dasharray="3 3"),
+                rx.recharts.x_axis(data_key="month"),
+                rx.recharts.y_axis(unit=" €"),
+                rx.recharts.tooltip(),
+                rx.recharts.legend(),
+                rx.recharts.bar(
+                    data_key="charges", name=t("Charged"), fill="#b45309", is_animation_active=False
+                ),
+                rx.recharts.bar(
+                    data_key="paid", name=t("Paid"), fill="#0f766e", is_animation_active=False
+                ),
+                data=RentState.chart,
+                width="100%",
+                height=300,
+            ),
+            role="figure",
+            aria_label=t("Chart of charges and payments by month; the table has the same numbers."),
+            id="rent-chart",
+            min_width="0",
+        ),
+        rx.box(
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(t("Month"), scope="col"),
+                        rx.el.th(t("Charged"), class_name="num", scope="col"),
+                        rx.el.th(t("Paid"), class_name="num", scope="col"),
+                        rx.el.th(t("Balance"), class_name="num", scope="col"),
+                    )
+                ),
+                rx.el.tbody(rx.foreach(RentState.months, _chart_row)),
+                id="rent-month-table",
+                style=TABLE_STYLE,
+            ),
+            max_height="420px",
+            overflow="auto",
+            tab_index=0,
+            aria_label=t("Charges and payments by month"),
+            role="region",
+        ),
+        columns=rx.breakpoints(initial="1", md="2"),
+        spacing="4",
+    )

@@ -1,0 +1,203 @@
+"""Rent: balance, what is due, overdue items, how to pay, the statement and downloads."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app.components.layout import page_layout
+from heka_app.components.rent import TABLE_STYLE, chart_and_table, how_to_pay
+from heka_app.components.rent_statement import downloads, statement
+from heka_app.i18n.ui import t, tn
+from heka_app.state.rent import CO_RESIDENT, STAFF, RentState
+
+
+def _overdue_row(item: rx.Var) -> rx.Component:
+    return rx.el.tr(
+        rx.el.td(item["label"]),
+        rx.el.td(item["due"]),
+        rx.el.td(item["amount"], class_name="num"),
+        rx.el.td(tn("{n} day overdue", "{n} days overdue", item["days"]), class_name="num"),
+    )
+
+
+def _balance() -> rx.Component:
+    view = RentState.view
+    return rx.card(
+        rx.text(view["sentence"], size="5", weight="bold", id="rent-balance", as_="p"),
+        rx.cond(
+            view["next_due_amount"] != "",
+            rx.text(
+                t(
+                    "Next payment: {amount} by {date}.",
+                    amount=view["next_due_amount"],
+                    date=view["next_due_date"],
+                ),
+                id="rent-next-due",
+                margin_top="0.5em",
+                as_="p",
+            ),
+        ),
+        rx.text(t("Lease {number}", number=view["contract_number"]), size="2", as_="p"),
+        rx.cond(
+            view["payment_plan"] != "",
+            rx.callout(view["payment_plan"], icon="handshake", margin_top="0.5em"),
+        ),
+    )
+
+
+def _overdue() -> rx.Component:
+    return rx.callout.root(
+        rx.callout.icon(rx.icon("triangle-alert")),
+        rx.box(
+            rx.heading(
+                t("Overdue: {amount}", amount=RentState.view["overdue_total"]),
+                as_="h2",
+                size="4",
+            ),
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(t("Item"), scope="col"),
+                        rx.el.th(t("Due date"), scope="col"),
+                        rx.el.th(t("Open"), class_name="num", scope="col"),
+                        rx.el.th(t("Overdue"), class_name="num", scope="col"),
+                    )
+                ),
+                rx.el.tbody(rx.foreach(RentState.overdue, _overdue_row)),
+                style=TABLE_STYLE,
+            ),
+            overflow_x="auto",
+            tab_index=0,
+            role="region",
+            aria_label=t("Overdue: {amount}", amount=RentState.view["overdue_total"]),
+            width="100%",
+        ),
+        color_scheme="red",
+        id="rent-overdue",
+        margin_y="1em",
+    )
+
+
+def _period_nav() -> rx.Component:
+    return rx.hstack(
+        rx.button(
+            rx.icon("chevron-left", size=16),
+            t("Earlier"),
+            variant="soft",
+            disabled=RentState.view["earlier_end"] == "",
+            on_click=RentState.show_period(RentState.view["earlier_end"]),
+            id="rent-earlier",
+        ),
+        rx.text(RentState.view["period"], weight="bold", id="rent-period"),
+        rx.button(
+            t("Later"),
+            rx.icon("chevron-right", size=16),
+            variant="soft",
+            disabled=RentState.view["later_end"] == "",
+            on_click=RentState.show_period(RentState.view["later_end"]),
+            id="rent-later",
+        ),
+        align="center",
+        wrap="wrap",
+        spacing="3",
+        margin_y="1em",
+    )
+
+
+def _overview() -> rx.Component:
+    return rx.vstack(
+        _balance(),
+        rx.cond(RentState.overdue.length() > 0, _overdue()),
+        how_to_pay(),
+        rx.heading(t("Charges and payments"), as_="h2", size="5", margin_top="1em"),
+        _period_nav(),
+        chart_and_table(),
+        rx.heading(t("Statement"), as_="h2", size="5", margin_top="1em"),
+        downloads(),
+        statement(),
+        spacing="4",
+        align="stretch",
+        width="100%",
+    )
+
+
+def _hit(hit: rx.Var) -> rx.Component:
+    return rx.el.tr(
+        rx.el.td(hit["contract_number"]),
+        rx.el.td(hit["address"]),
+        rx.el.td(hit["tenants"]),
+        rx.el.td(
+            rx.button(
+                t("Show rent"),
+                size="1",
+                on_click=RentState.open_lease(hit["contract_number"]),
+                class_name="rent-open-lease",
+            )
+        ),
+    )
+
+
+def _staff_search() -> rx.Component:
+    return rx.box(
+        rx.form(
+            rx.hstack(
+                rx.input(
+                    name="query",
+                    placeholder=t("Lease, reference, address or tenant"),
+                    aria_label=t("Lease, reference, address or tenant"),
+                    size="3",
+                    id="rent-query",
+                ),
+                rx.button(t("Search"), type="submit", size="3", id="rent-search"),
+                wrap="wrap",
+            ),
+            on_submit=RentState.search,
+            margin_y="1em",
+        ),
+        rx.cond(
+            RentState.hits.length() > 0,
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(t("Lease"), scope="col"),
+                        rx.el.th(t("Address"), scope="col"),
+                        rx.el.th(t("Tenants"), scope="col"),
+                        rx.el.th("", scope="col"),
+                    )
+                ),
+                rx.el.tbody(rx.foreach(RentState.hits, _hit)),
+                style=TABLE_STYLE,
+            ),
+            rx.cond(RentState.searched, rx.text(t("No matches."))),
+        ),
+    )
+
+
+def rent_page() -> rx.Component:
+    """/rent for primary tenants, co-residents (an explanation) and rent monitoring."""
+    return page_layout(
+        rx.heading(t("Rent"), as_="h1", size="7", margin_bottom="0.5em"),
+        rx.cond(
+            RentState.loaded,
+            rx.match(
+                RentState.mode,
+                (
+                    CO_RESIDENT,
+                    rx.callout(
+                        t(
+                            "Rent and payments are shown to the tenants who signed the "
+                            "lease. Ask them, or contact Heka's customer service."
+                        ),
+                        icon="info",
+                        id="rent-co-resident",
+                    ),
+                ),
+                (
+                    STAFF,
+                    rx.box(_staff_search(), rx.cond(RentState.view.length() > 0, _overview())),
+                ),
+                _overview(),
+            ),
+            rx.spinner(),
+        ),
+    )

@@ -1,0 +1,36 @@
+"""How ledger entries and amounts read in the session's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as babel_format_date
+
+from heka_app.i18n import BABEL_LOCALES, N_, coerce_language
+from heka_app.i18n.catalogs import gettext
+from heka_app.services.rent.ledger import Entry
+
+CHARGE_LABELS = {
+    "rent": N_("Rent"),
+    "water": N_("Water charge"),
+    "sauna": N_("Sauna"),
+    "parking": N_("Parking"),
+    "interest": N_("Late-payment interest"),
+    "other": N_("Other charge"),
+}
+KIND_LABELS = {"charge": N_("Charge"), "payment": N_("Payment"), "credit": N_("Credit")}
+
+
+def month_label(month: dt.date, language: str, style: str = "LLLL yyyy") -> str:
+    """``marraskuu 2026`` / ``november 2026`` / ``November 2026`` (``LLL yy`` for charts)."""
+    locale = BABEL_LOCALES[coerce_language(language)]
+    return babel_format_date(month, format=style, locale=locale)
+
+
+def entry_label(entry: Entry, language: str) -> str:
+    """``Rent 11/2026``, ``Payment`` or ``Credit`` in ``language``."""
+    if entry.kind == "charge":
+        label = gettext(language, CHARGE_LABELS.get(entry.charge_kind or "", N_("Charge")))
+        period = entry.period or entry.due_on or entry.booked_on
+        return f"{label} {period.month}/{period.year}"
+    return gettext(language, KIND_LABELS.get(entry.kind, N_("Payment")))

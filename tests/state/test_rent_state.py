@@ -1,0 +1,64 @@
+"""The rent page's state on real state objects: who sees what, and nothing internal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlmodel import Session
+
+from heka_app.state.rent import RentState
+from tests.factories import build_world
+from tests.services.rent.helpers import charge, monthly
+from tests.state.handler_calls import call, run, signed_in_root, substate
+
+
+def _world(engine, now):
+    with Session(engine) as s:
+        world = build_world(s, now)
+        monthly(s, world.leases["home"], dt.date(2026, 1, 1), 10, 61250)
+        charge(s, world.leases["home"], dt.date(2026, 11, 1), 61250)
+        s.commit()
+    return world
+
+
+def test_primary_tenant_sees_debt_statement_and_barcode(engine, now):
+    world = _world(engine, now)
+    _, root = signed_in_root(engine, now, "primary", world=world)
+    state = substate(root, RentState)
+    run(call(state, "load"))
+    assert state.mode == "tenant" and state.view["status"] == "debt"
+    assert [row["days"] for row in state.overdue] == [26]
+    assert len(state.months) == 24 and len(state.chart) == 24
+    assert state.chart[-1] == {"month": state.months[0]["short"], "charges": 613, "paid": 0}
+    assert len(state.payment["barcode"]) == 54
+    run(call(state, "choose_amount", no_amount=True))
+    assert state.no_amount is True
+    run(call(state, "show_period", period_end="2024-11"))
+    assert state.months[0]["key"] == "2024-11" and state.view["later_end"] == "2026-11"
+    sent = json.dumps(root.dict(), default=str)
+    assert f'"lease_id": {world.leases["home"]}' not in sent and "_lease_id" not in sent
+
+
+def test_co_resident_gets_the_explanation_and_no_numbers(engine, now):
+    world = _world(engine, now)
+    _, root = signed_in_root(engine, now, "co_resident", world=world)
+    state = substate(root, RentState)
+    run(call(state, "load"))
+    assert state.mode == "co_resident" and state.view == {} and state.months == []
+    run(call(state, "show_period", period_end="2026-11"))
+    assert state.view == {} and state.payment == {}
+
+
+def test_rent_monitoring_searches_and_opens_a_lease(engine, now):
+    world = _world(engine, now)
+    _, root = signed_in_root(engine, now, "rent_monitoring", world=world)
+    state = substate(root, RentState)
+    run(call(state, "load"))
+    assert state.mode == "staff" and state.view == {}
+    run(call(state, "search", form_data={"query": "Primary"}))
+    assert [hit["tenants"] for hit in state.hits] == ["Primary Testinen"]
+    run(call(state, "open_lease", contract_number="HK-NOT-FOUND"))
+    assert state.view == {}
+    run(call(state, "open_lease", contract_number=state.hits[0]["contract_number"]))
+    assert state.view["status"] == "debt" and state.view["contract_number"]
