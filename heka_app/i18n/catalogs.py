@@ -30,8 +30,13 @@ def load_catalog(language: str) -> Catalog:
         return read_po(fh, locale=language)
 
 
+@functools.cache
 def translations(language: str) -> dict[str, str | tuple[str, ...]]:
-    """``msgid -> msgstr`` (plural entries: tuple of forms), untranslated/fuzzy left out."""
+    """``msgid -> msgstr`` (plural entries: tuple of forms), untranslated/fuzzy left out.
+
+    Cached per process like the catalog it is read from: every server-side text goes
+    through here, and walking the catalog on each call cost ~0.2 ms per string.
+    Callers must not change the returned dict."""
     table: dict[str, str | tuple[str, ...]] = {}
     for message in load_catalog(language):
         if not message.id or message.fuzzy:

@@ -13,10 +13,10 @@ from heka_app.state.session import SessionState
 
 D = HomeDetailsState.details
 TOPICS = (
-    ("sauna", N_("Sauna")),
+    ("sauna", N_("Sauna turns")),
     ("laundry", N_("Laundry room")),
     ("waste", N_("Waste sorting")),
-    ("parking", N_("Parking")),
+    ("parking", N_("Parking spaces")),
     ("house_rules", N_("House rules")),
     ("rescue_plan", N_("Rescue plan")),
 )

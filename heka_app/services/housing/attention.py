@@ -22,10 +22,12 @@ from heka_app.services.auth.authorization import NOT_YET_OPEN, authorize, requir
 from heka_app.services.content import permissions as content
 from heka_app.services.content.attention import news_attention
 from heka_app.services.faults import permissions as faults
+from heka_app.services.faults.attention import faults_attention
 from heka_app.services.housing.attention_item import AttentionItem
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.services.messages import permissions as messages
 from heka_app.services.rent import permissions as rent
+from heka_app.services.rent.attention import rent_attention
 
 Provider = Callable[[Session, Actor, dt.datetime, str], list[AttentionItem]]
 
@@ -40,14 +42,10 @@ class Feature:
     name: str
 
 
-def _none(session: Session, actor: Actor, now: dt.datetime, language: str) -> list:
-    return []
-
-
 PROVIDERS: tuple[Feature, ...] = (
-    Feature(faults.REPORT, _none, N_("Fault reports")),
-    Feature(messages.SEND, _none, N_("Messages to Heka")),
-    Feature(rent.VIEW, _none, N_("Rent payments")),
+    Feature(rent.VIEW, rent_attention, N_("Rent payments")),
+    Feature(faults.REPORT, faults_attention, N_("Fault reports")),
+    Feature(messages.SEND, None, N_("Messages to Heka")),
     Feature(content.READ, news_attention, N_("News")),
 )
 

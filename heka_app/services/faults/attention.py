@@ -1,0 +1,72 @@
+"""Front-page items of the fault domain: the household's open reports and their status,
+and a finished report still waiting for "was it fixed?"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session, col, select
+
+from heka_app import routes
+from heka_app.i18n import N_
+from heka_app.i18n.catalogs import gettext
+from heka_app.i18n.formatting import format_date
+from heka_app.models.faults import FaultReport
+from heka_app.services.auth.actor import Actor
+from heka_app.services.faults.reports import report_number
+from heka_app.services.faults.transitions import DONE, OPEN, STATUS_LABELS
+from heka_app.services.housing.attention_item import AttentionItem
+
+SHOWN = 3
+FEEDBACK_DAYS = 14
+OPEN_ITEM = N_("Fault report {number}: {status}")
+FEEDBACK_ITEM = N_("Fault report {number} is done: was it fixed?")
+UPDATED = N_("Updated {date}")
+
+
+def faults_attention(
+    session: Session, actor: Actor, now: dt.datetime, language: str
+) -> list[AttentionItem]:
+    """Up to three open reports (newest change first) and recently finished ones without
+    feedback."""
+    household = FaultReport.apartment_id == actor.apartment_id
+    open_reports = session.exec(
+        select(FaultReport)
+        .where(household, col(FaultReport.status).in_(OPEN))
+        .order_by(col(FaultReport.updated_at).desc())
+        .limit(SHOWN)
+    ).all()
+    done = session.exec(
+        select(FaultReport)
+        .where(household, FaultReport.status == DONE)
+        .where(col(FaultReport.updated_at) >= now - dt.timedelta(days=FEEDBACK_DAYS))
+        .where(col(FaultReport.fixed).is_(None))
+        .order_by(col(FaultReport.updated_at).desc())
+        .limit(SHOWN)
+    ).all()
+    items = [
+        AttentionItem(
+            kind="fault",
+            tone="warning",
+            title=gettext(language, FEEDBACK_ITEM, number=report_number(report)),
+            detail="",
+            href=routes.fault_detail(report.id or 0),
+        )
+        for report in done
+    ]
+    items += [
+        AttentionItem(
+            kind="fault",
+            tone="info",
+            title=gettext(
+                language,
+                OPEN_ITEM,
+                number=report_number(report),
+                status=gettext(language, STATUS_LABELS.get(report.status, report.status)),
+            ),
+            detail=gettext(language, UPDATED, date=format_date(report.updated_at.date(), language)),
+            href=routes.fault_detail(report.id or 0),
+        )
+        for report in open_reports
+    ]
+    return items
