@@ -59,7 +59,9 @@ def content_security_policy(html: bytes, *, connect_src: Sequence[str] = ()) -> 
         # <script> stays limited to the page's own, by hash.
         "script-src": ["'self'", "'unsafe-eval'", *hashes],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        # Private files (fault photos) come from the backend: the own origin in production,
+        # the backend's port in the two-port test harness (its http origin in connect_src).
+        "img-src": ["'self'", "data:", "blob:", *(o for o in connect_src if o.startswith("http"))],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'", *connect_src],
         "frame-src": ["'none'"],

@@ -12,6 +12,7 @@ from heka_app.components.faults import detail_rows, photo_grid, status_badge, ti
 from heka_app.components.forms import form_error, notice, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t, t_var
+from heka_app.services.faults.reports import MAX_PHOTOS
 from heka_app.state.fault_report import FaultDetailState as S
 
 
@@ -40,6 +41,56 @@ def _textarea(name: str, label: rx.Var, required: bool = False) -> rx.Component:
     )
 
 
+MORE_PHOTOS_ID = "more-photos"
+
+
+def _labelled_file_input(component: rx.Component, label_id: str) -> rx.Component:
+    """Name the upload zone's hidden file input by ``label_id`` (rx.upload makes the input
+    itself and takes no props for it)."""
+    for child in component.children:
+        if getattr(child, "tag", "") == "input":
+            child.custom_attrs["aria-labelledby"] = label_id
+        else:
+            _labelled_file_input(child, label_id)
+    return component
+
+
+def _more_photos() -> rx.Component:
+    return rx.vstack(
+        rx.text(t("More photos"), id="more-photos-label", class_name="heka-label"),
+        _labelled_file_input(
+            rx.upload.root(
+                rx.button(t("Add photos"), type="button", variant="outline", size="2"),
+                id=MORE_PHOTOS_ID,
+                multiple=True,
+                accept={
+                    "image/jpeg": [".jpg", ".jpeg"],
+                    "image/png": [".png"],
+                    "image/webp": [".webp"],
+                    "image/heic": [".heic", ".heif"],
+                },
+                max_files=MAX_PHOTOS,
+                on_drop=S.upload_more(rx.upload_files(upload_id=MORE_PHOTOS_ID)),
+            ),
+            "more-photos-label",
+        ),
+        rx.cond(
+            S.photo_error,
+            rx.text(t_var(S.photo_error), color_scheme="red", size="2", role="alert"),
+        ),
+        rx.hstack(
+            rx.foreach(
+                S.previews,
+                lambda src, i: rx.image(src=src, alt=t("Photo {n}", n=i + 1), height="4rem"),
+            ),
+            wrap="wrap",
+            spacing="2",
+        ),
+        spacing="2",
+        width="100%",
+    )
+
+
 def _actions() -> rx.Component:
     d = S.detail
     return rx.vstack(
@@ -49,6 +100,7 @@ def _actions() -> rx.Component:
             rx.heading(t("Add a comment"), as_="h2", size="4"),
             stacked_form(
                 _textarea("comment", t("Comment")),
+                rx.cond(S.photos.length() < MAX_PHOTOS, _more_photos()),
                 submit_button(t("Send comment"), S.busy, id="comment-submit"),
                 on_submit=S.add_comment,
                 id="comment-form",

@@ -13,7 +13,8 @@ from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
 from heka_app.services.faults import tenant
 from heka_app.services.faults.permissions import REPORT
-from heka_app.state.faults import fault_id_param, session_language
+from heka_app.services.faults.reports import MAX_PHOTOS
+from heka_app.state.faults import fault_id_param, session_language, take_photos
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
@@ -33,6 +34,9 @@ class FaultDetailState(FormState, rx.State):
     version: int = 0
     missing: bool = False
     saved: str = ""
+    previews: list[str] = []  # photos to add with the next comment (thumbnails)
+    photo_error: str = ""
+    _tokens: list[str] = []
     _fault_id: int = 0
 
     def _show_detail(self, detail) -> None:
@@ -89,12 +93,29 @@ class FaultDetailState(FormState, rx.State):
         return None
 
     @rx.event
+    @matrix_payload(files=[])
+    async def upload_more(self, files: list[rx.UploadFile]):
+        """Photos to add to the report with the next comment (guard: faults.report)."""
+        actor, refusal = await guard(self, REPORT)
+        if refusal is not None:
+            return refusal
+        room = MAX_PHOTOS - len(self.photos)
+        self.photo_error = await take_photos(self, actor, files, room=room)
+        return None
+
+    @rx.event
     @matrix_payload(form_data={"comment": "More water on the floor"})
     async def add_comment(self, form_data: dict):
-        """The tenant's addition (guard: faults.report)."""
-        return await self._act(
-            tenant.add_comment, text=form_value(form_data, "comment", 2100), ok=N_("Comment added.")
+        """The tenant's addition: a comment and/or the photos taken (guard: faults.report)."""
+        result = await self._act(
+            tenant.add_comment,
+            text=form_value(form_data, "comment", 2100),
+            photo_tokens=tuple(self._tokens),
+            ok=N_("Comment added."),
         )
+        if self.saved:
+            self._tokens, self.previews, self.photo_error = [], [], ""
+        return result
 
     @rx.event
     @matrix_payload(form_data={"reason": "Fixed it myself"})

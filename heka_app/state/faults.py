@@ -88,6 +88,28 @@ def _int(value: object) -> int | None:
     return number if 0 < number < 2**63 else None
 
 
+async def take_photos(state: rx.State, actor, files: list, *, room: int) -> str:
+    """Re-encode uploads into ``state._tokens`` (kept server-side) and ``state.previews``
+    (thumbnails as data: URLs), up to ``room`` photos in all; the msgid of the last
+    refusal, or "". Shared by the report form and a report's "add photos"."""
+    error = ""
+    for upload in files[: max(0, room - len(state._tokens))]:
+        data = await upload.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            error = TOO_LARGE
+            continue
+        # Decoding and re-encoding is CPU work: off the event loop.
+        stored = await asyncio.to_thread(photos.upload_photo, actor=actor, data=data)
+        if stored.error:
+            error = stored.error
+            continue
+        state._tokens.append(stored.token)
+        state.previews.append(
+            "data:image/jpeg;base64," + base64.b64encode(stored.thumbnail).decode()
+        )
+    return error
+
+
 async def session_language(state: rx.State) -> str:
     """The language of the tab's session."""
     return (await state.get_state(SessionState)).lang
@@ -126,21 +148,7 @@ class FaultFormState(FormState, rx.State):
         actor, refusal = await guard(self, REPORT)
         if refusal is not None:
             return refusal
-        self.photo_error = ""
-        for upload in files[: max(0, MAX_PHOTOS - len(self._tokens))]:
-            data = await upload.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
-                self.photo_error = TOO_LARGE
-                continue
-            # Decoding and re-encoding is CPU work: off the event loop.
-            stored = await asyncio.to_thread(photos.upload_photo, actor=actor, data=data)
-            if stored.error:
-                self.photo_error = stored.error
-                continue
-            self._tokens.append(stored.token)
-            self.previews.append(
-                "data:image/jpeg;base64," + base64.b64encode(stored.thumbnail).decode()
-            )
+        self.photo_error = await take_photos(self, actor, files, room=MAX_PHOTOS)
         self.progress = 0
 
     @rx.event

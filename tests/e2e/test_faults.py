@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import expect
 
+from heka_app.pages.fault_report import MORE_PHOTOS_ID
 from tests.e2e.conftest import eventually, screenshot, url, wait_hydrated
 from tests.e2e.test_auth import log_in
 
@@ -111,3 +112,12 @@ def test_report_follow_and_handle_a_fault(open_page, portal, mail_sink, tmp_path
     time.sleep(2)  # the worker polls every 0.2 s: a duplicate would be here by now
     assert len(mails()) == 1 and "4711" not in mails()[0].get_content()
     assert re.search(r"\d{4}-\d{5}", number).group(0) in mails()[0]["Subject"]
+
+    # The tenant adds another photo with a comment: it joins the report's photos.
+    tenant.set_input_files(f"#{MORE_PHOTOS_ID} input[type=file]", str(_photo(tmp_path)))
+    expect(tenant.locator("#comment-form img")).to_have_count(1)
+    tenant.fill("#field-comment", "Här är en bild till.")
+    tenant.click("#comment-submit")
+    expect(tenant.locator(".heka-photos img")).to_have_count(2)
+    expect(tenant.locator("#comment-form img")).to_have_count(0)
+    expect(tenant.locator("#fault-timeline")).to_contain_text("Här är en bild till.")

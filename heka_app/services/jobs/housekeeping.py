@@ -14,6 +14,8 @@ What is deleted, and when (each rule follows the module that owns the table):
 * security events older than ``SECURITY_EVENT_RETENTION`` = 365 days: long enough to
   investigate an incident found late, short enough not to keep people's login history
   forever (GDPR storage limitation);
+* uploaded files that no row refers to a day after upload (``uploads.orphans``: a photo
+  picked for a form that was never sent);
 * done background jobs finished more than ``DONE_JOB_RETENTION`` (30 days) ago. Failed
   jobs are kept (kind, key, attempts and error; their payload is cleared when they fail)
   so that an operator can see what never went out.
@@ -44,6 +46,7 @@ from heka_app.services.auth.sessions import ABSOLUTE_TIMEOUT, IDLE_TIMEOUT
 from heka_app.services.jobs.queue import enqueue
 from heka_app.services.jobs.registry import job_handler
 from heka_app.services.signup.strong_identification import ATTEMPT_TTL
+from heka_app.services.uploads.orphans import purge_orphans
 
 LOGGER = logging.getLogger("heka.jobs.housekeeping")
 PURGE = "housekeeping.purge"
@@ -125,6 +128,7 @@ def purge_expired(*, session: Session, now: dt.datetime) -> dict[str, int]:
                 col(BackgroundJob.finished_at) < now - DONE_JOB_RETENTION,
             ),
         ),
+        "uploaded_file": purge_orphans(session=session, now=now),
     }
     session.flush()
     return counts

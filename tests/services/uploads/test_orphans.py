@@ -1,0 +1,68 @@
+"""Photos picked for a form that was never sent are deleted a day later; attached ones
+and fresh ones stay."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+
+import pytest
+from PIL import Image
+
+from heka_app.models.faults import FaultPhoto, FaultReport
+from heka_app.services.jobs.housekeeping import purge_expired
+from heka_app.services.uploads import storage
+from heka_app.services.uploads.images import process_image
+from heka_app.services.uploads.orphans import purge_orphans
+from tests.factories import make_apartment
+
+
+@pytest.fixture(autouse=True)
+def upload_dir(tmp_path, monkeypatch):
+    root = tmp_path / "uploads"
+    root.mkdir()
+    monkeypatch.setattr(storage, "upload_root", lambda: root)
+    return root
+
+
+def _stored(age: dt.timedelta, now: dt.datetime) -> str:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 10)).save(out, "JPEG")
+    token = storage.store_photo(process_image(out.getvalue()))
+    stamp = (now - age).timestamp()
+    for path in storage.upload_root().glob(f"*/{token}*"):
+        os.utime(path, (stamp, stamp))
+    return token
+
+
+def _files(token: str) -> list[str]:
+    return sorted(p.name for p in storage.upload_root().glob(f"*/{token}*"))
+
+
+def test_only_old_unattached_uploads_are_deleted(session, now):
+    report = FaultReport(
+        submission_id="s1", apartment_id=make_apartment(session).id, category="other",
+        description="x", created_at=now, updated_at=now,
+    )  # fmt: skip
+    session.add(report)
+    session.flush()
+    attached = _stored(dt.timedelta(days=3), now)
+    session.add(
+        FaultPhoto(report_id=report.id, token=attached, width=40, height=30, size_bytes=1,
+                   created_at=now)
+    )  # fmt: skip
+    session.flush()
+    abandoned = _stored(dt.timedelta(hours=25), now)
+    fresh = _stored(dt.timedelta(hours=2), now)
+    assert len(_files(abandoned)) == 3  # photo, thumbnail, size
+
+    assert purge_orphans(session=session, now=now) == 1
+    assert _files(abandoned) == []
+    assert len(_files(attached)) == 3 and len(_files(fresh)) == 3
+    assert storage.photo_exists(attached) and not storage.photo_exists(abandoned)
+
+
+def test_hourly_housekeeping_includes_the_uploads(session, now):
+    _stored(dt.timedelta(days=2), now)
+    assert purge_expired(session=session, now=now)["uploaded_file"] == 1
