@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import time
 import uuid
 
@@ -29,6 +28,7 @@ from heka_app.state.fault_report import FaultDetailState
 from heka_app.state.faults import FaultFormState
 from heka_app.state.session import SESSION_COOKIE, SessionState
 from tests.e2e.backend_workers import backend_workers
+from tests.e2e.live_page import DETAIL, TICK_SECONDS, PageTimer, call
 from tests.e2e.reflex_ws import ReflexSocket
 from tests.e2e.ws_fixtures import handler_name
 
@@ -36,10 +36,7 @@ pytestmark = pytest.mark.e2e
 REDIS = bool(os.environ.get("HEKA_REDIS_URL"))
 TENANT = "tenant@demo.heka.example"
 STAFF = "staff.maintenance@demo.heka.example"
-TICK_SECONDS = 1.0  # the page's rx.moment(interval=1000) (pages/fault_report.py)
 LIVE_LIMIT_SECONDS = 2.0  # issue 10
-WAIT_SECONDS = 15.0  # how long to keep looking (to measure a miss, not to pass it)
-DETAIL = FaultDetailState.get_full_name()
 STAFF_DETAIL = StaffFaultState.get_full_name()
 
 
@@ -65,75 +62,9 @@ def connect(workers):
         sock.close()
 
 
-class PageTimer(threading.Thread):
-    """The tenant's open page: a tick every second; every message kept with its time."""
-
-    def __init__(self, sock: ReflexSocket, report_id: int):
-        super().__init__(daemon=True)
-        self.sock, self.report_id = sock, report_id
-        self.messages: list[tuple[float, str, dict]] = []
-        self.error: BaseException | None = None
-        self.stopping = threading.Event()
-
-    def run(self) -> None:
-        path, query = f"/faults/{self.report_id}", {"report": str(self.report_id)}
-        next_tick = time.monotonic()
-        try:
-            while not self.stopping.is_set():
-                if time.monotonic() >= next_tick:
-                    self.sock.send(handler_name(FaultDetailState, "tick"), path=path, query=query)
-                    next_tick += TICK_SECONDS
-                got = self.sock.update(timeout=max(0.01, next_tick - time.monotonic()))
-                if got is not None:
-                    self.messages.append((time.monotonic(), *got))
-        except BaseException as exc:  # noqa: BLE001 - reported by the test thread
-            self.error = exc
-
-    def first(self, condition, since: float) -> float:
-        """Seconds from ``since`` to the first delta of the page meeting ``condition``."""
-        deadline = since + WAIT_SECONDS
-        while time.monotonic() < deadline:
-            if self.error is not None:
-                raise AssertionError(f"the tenant's page failed: {self.error!r}")
-            for at, _, delta in list(self.messages):
-                if at >= since and condition(delta.get(DETAIL, {})):
-                    return at - since
-            time.sleep(0.01)
-        raise AssertionError(f"the tenant's page did not change within {WAIT_SECONDS} s")
-
-    def text(self) -> str:
-        return "\n".join(raw for _, raw, _ in self.messages)
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.join(timeout=5)
-
-
-def _call(sock: ReflexSocket, handler: str, payload=None, path="/", done=None) -> dict:
-    """Send one event and read the replies until ``done(delta, events)`` (a positive
-    signal, not a quiet second: argon2 on a busy machine may take longer)."""
-    report = path.rsplit("/", 1)[-1]
-    query = {"report": report} if report.isdigit() else {}
-    while sock.update(timeout=0.05) is not None:
-        pass  # what is left of the previous event's replies
-    sock.send(handler, payload, path=path, query=query)
-    delta: dict = {}
-    events: list = []
-    deadline = time.monotonic() + 60
-    while not done(delta, events):
-        assert time.monotonic() < deadline, f"no answer to {handler}: {delta} {events}"
-        message = sock.wait_for("42/_event,", timeout=60)
-        kind, update = json.loads(message[len("42/_event,") :])
-        if kind == "event":
-            for state, values in (update.get("delta") or {}).items():
-                delta.setdefault(state, {}).update(values)
-            events.extend(update.get("events") or [])
-    return {"delta": delta, "events": events}
-
-
 def _login(sock: ReflexSocket, email: str) -> str:
     """Sign in; the session secret (the ``heka_sid`` cookie the browser would keep)."""
-    reply = _call(
+    reply = call(
         sock,
         handler_name(LoginState, "submit"),
         {"form_data": {"email": email, "password": DEMO_PASSWORD}},
@@ -154,7 +85,7 @@ def _submit_report(tenant: ReflexSocket) -> int:
         "contact_phone": "040 123 4567",
     }
     state = FaultFormState.get_full_name()
-    _call(
+    call(
         tenant,
         handler_name(FaultFormState, "submit"),
         {"form_data": form},
@@ -169,7 +100,7 @@ def _submit_report(tenant: ReflexSocket) -> int:
 
 def _handle(staff: ReflexSocket, report_id: int, **form) -> dict:
     fields = {"status": "", "comment": "", "note": "", **form}
-    return _call(
+    return call(
         staff,
         handler_name(StaffFaultState, "handle"),
         {"form_data": fields},
@@ -184,7 +115,7 @@ def _version(report_id: int) -> int:
 
 
 def _open_report(tenant: ReflexSocket, report_id: int) -> dict:
-    return _call(
+    return call(
         tenant,
         handler_name(FaultDetailState, "load"),
         path=f"/faults/{report_id}",
@@ -194,7 +125,7 @@ def _open_report(tenant: ReflexSocket, report_id: int) -> dict:
 
 def _staff_opens(staff: ReflexSocket, report_id: int) -> None:
     _login(staff, STAFF)
-    _call(
+    call(
         staff,
         handler_name(StaffFaultState, "load"),
         path=f"/staff/faults/{report_id}",
