@@ -74,14 +74,29 @@ class ReflexSocket:
             message = self._quiet_next()
         return {"delta": delta, "events": events}
 
-    def send(self, name: str, payload: dict | None = None, path: str = "/") -> None:
-        """Send an event without waiting for the reply (see :meth:`wait_for`)."""
+    def send(
+        self, name: str, payload: dict | None = None, path: str = "/", query: dict | None = None
+    ) -> None:
+        """Send an event without waiting for the reply (see :meth:`wait_for`, :meth:`update`)."""
         event = {
             "name": name,
             "payload": payload or {},
-            "router_data": {"pathname": path, "asPath": path, "query": {}},
+            "router_data": {"pathname": path, "asPath": path, "query": query or {}},
         }
         self.ws.send("42/_event," + json.dumps(["event", event]))
+
+    def update(self, timeout: float) -> tuple[str, dict] | None:
+        """The next server message as ``(raw text, delta)``; None when none came in time."""
+        try:
+            message = self._next(timeout=timeout)
+        except TimeoutError:
+            return None
+        delta: dict = {}
+        if message.startswith("42/_event,"):
+            kind, update = json.loads(message[len("42/_event,") :])
+            if kind == "event":
+                delta = update.get("delta") or {}
+        return message, delta
 
     def wait_for(self, text: str, timeout: float = 30) -> str:
         """The first server message containing ``text``."""
