@@ -25,6 +25,7 @@ from heka_app.services.faults import permissions as faults
 from heka_app.services.housing.attention_item import AttentionItem
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.services.messages import permissions as messages
+from heka_app.services.messages.attention import replies_attention
 from heka_app.services.rent import permissions as rent
 
 Provider = Callable[[Session, Actor, dt.datetime, str], list[AttentionItem]]
@@ -46,7 +47,7 @@ def _none(session: Session, actor: Actor, now: dt.datetime, language: str) -> li
 
 PROVIDERS: tuple[Feature, ...] = (
     Feature(faults.REPORT, _none, N_("Fault reports")),
-    Feature(messages.SEND, _none, N_("Messages to Heka")),
+    Feature(messages.SEND, replies_attention, N_("Messages to Heka")),
     Feature(rent.VIEW, _none, N_("Rent payments")),
     Feature(content.READ, news_attention, N_("News")),
 )
