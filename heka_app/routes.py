@@ -47,6 +47,7 @@ REQUEST_NEW = "/messages/request"  # ?type=<request type key>
 MESSAGE_DETAIL = "/messages/[thread]"
 STAFF_MESSAGES = "/staff/messages"
 STAFF_MESSAGE_DETAIL = "/staff/messages/[thread]"
+MESSAGE_FILE_PREFIX = "/_files/messages/"  # + <token>[.thumb].jpg | <token>.pdf, checked
 
 
 def message_detail(thread_id: int) -> str:

@@ -19,6 +19,7 @@ from heka_app.models.messages import MessageThread, ThreadAttachment, ThreadMess
 from heka_app.services.auth.actor import Actor
 from heka_app.services.common.insert_once import insert_once
 from heka_app.services.common.tables import table_of
+from heka_app.services.uploads.documents import pdf_exists, pdf_size
 from heka_app.services.uploads.storage import photo_exists, photo_info
 
 SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -60,15 +61,21 @@ def add_attachments(
     """Attach stored uploads (unknown tokens are skipped); returns how many."""
     added = 0
     for token in list(dict.fromkeys(tokens))[:MAX_ATTACHMENTS]:
-        if not isinstance(token, str) or not photo_exists(token):
+        if not isinstance(token, str):
+            continue
+        if photo_exists(token):
+            kind, size = "photo", photo_info(token).size_bytes
+        elif pdf_exists(token):
+            kind, size = "pdf", pdf_size(token)
+        else:
             continue
         session.add(
             ThreadAttachment(
                 thread_id=thread_id,
                 message_id=message_id,
                 token=token,
-                kind="photo",
-                size_bytes=photo_info(token).size_bytes,
+                kind=kind,
+                size_bytes=size,
                 uploaded_by_account_id=actor.account_id,
                 created_at=now,
             )

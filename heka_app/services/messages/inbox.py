@@ -92,6 +92,12 @@ def staff_thread(
     return detail_of(session, thread, language=language, for_staff=True, unread=False)
 
 
+def staff_thread_version(*, session: Session, actor: Actor, thread_id: int) -> int:
+    """The thread's change counter for an open handling page. Raises NotFound."""
+    require(actor, HANDLE)
+    return get_thread_for(session=session, actor=actor, thread_id=thread_id).version
+
+
 def assign_to_me(*, session: Session, actor: Actor, now: dt.datetime, thread_id: int) -> None:
     """Take the thread; a sent one moves to in handling (the tenant sees that)."""
     require(actor, HANDLE)

@@ -42,7 +42,8 @@ class Line:
     public: bool
     status_label: str
     when: str
-    attachments: tuple[str, ...] = ()
+    photos: tuple[str, ...] = ()  # tokens
+    documents: tuple[str, ...] = ()  # tokens of PDFs
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,6 +67,8 @@ class ThreadDetail:
     lines: tuple[Line, ...]
     version: int
     assigned_to_id: int | None = None
+    topic: str = ""
+    lease_id: int = 0  # staff only (the rent overview beside a rent thread)
 
 
 def subject_of(thread: MessageThread) -> tuple[str, bool]:
@@ -122,13 +125,13 @@ def lines_of(
     if not for_staff:
         query = query.where(col(ThreadMessage.public).is_(True))
     rows = session.exec(query.order_by(col(ThreadMessage.id))).all()
-    files: dict[int, list[str]] = {}
+    files: dict[tuple[int, str], list[str]] = {}
     for a in session.exec(
         select(ThreadAttachment)
         .where(ThreadAttachment.thread_id == thread_id)
         .order_by(col(ThreadAttachment.id))
     ).all():
-        files.setdefault(a.message_id, []).append(a.token)
+        files.setdefault((a.message_id, a.kind), []).append(a.token)
     return tuple(
         Line(
             id=r.id or 0,
@@ -138,7 +141,8 @@ def lines_of(
             public=r.public,
             status_label=STATUS_LABELS.get(r.new_status, "") if r.kind == "status" else "",
             when=_when(r.created_at, language),
-            attachments=tuple(files.get(r.id or 0, ())),
+            photos=tuple(files.get((r.id or 0, "photo"), ())),
+            documents=tuple(files.get((r.id or 0, "pdf"), ())),
         )
         for r in rows
     )
@@ -156,4 +160,6 @@ def detail_of(
         lines=lines_of(session, thread.id or 0, language=language, for_staff=for_staff),
         version=thread.version,
         assigned_to_id=thread.assigned_to_id if for_staff else None,
+        topic=thread.topic,
+        lease_id=thread.lease_id if for_staff else 0,
     )
