@@ -88,7 +88,7 @@ def new_message_page() -> rx.Component:
         rx.heading(t("New message to Heka"), as_="h1", size="7"),
         stacked_form(
             form_error(F.error, F.error_params),
-            rx.el.input(type="hidden", name="submission_id", value=F.submission_id),
+            rx.el.input(type="hidden", name="submission_id", value=F.send_key),
             _labelled(
                 t("Topic"),
                 "topic",

@@ -30,7 +30,7 @@ def request_page() -> rx.Component:
                     rx.text(t_var(S.intro)),
                     stacked_form(
                         form_error(S.error, S.error_params),
-                        rx.el.input(type="hidden", name="submission_id", value=S.submission_id),
+                        rx.el.input(type="hidden", name="submission_id", value=S.send_key),
                         request_fields(S),
                         rx.cond(S.has_attachments, attachment_picker(S, UPLOAD_ID)),
                         submit_button(t("Send request"), S.busy, id="request-submit"),

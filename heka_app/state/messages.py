@@ -65,7 +65,7 @@ class MessageFormState(FormState, rx.State):
     """A new message: topic, subject, text and attachments."""
 
     topics: list[dict] = []
-    submission_id: str = ""
+    send_key: str = ""
     previews: list[dict] = []
     _tokens: list[str] = []
     file_error: str = ""
@@ -82,7 +82,7 @@ class MessageFormState(FormState, rx.State):
         self.topics = [
             {"key": key, "label": routing.TOPICS[key]} for key in threads.topics_for(actor)
         ]
-        self.submission_id = new_submission_id()
+        self.send_key = new_submission_id()
         return None
 
     @rx.event

@@ -50,7 +50,7 @@ class RequestFormState(FormState, rx.State):
     fields: list[dict] = []
     has_attachments: bool = False
     unknown: bool = False
-    submission_id: str = ""
+    send_key: str = ""
     previews: list[dict] = []
     _tokens: list[str] = []
     file_error: str = ""
@@ -72,7 +72,7 @@ class RequestFormState(FormState, rx.State):
         self.type_key, self.label, self.intro = definition.key, definition.label, definition.intro
         self.fields = field_rows(definition)
         self.has_attachments = any(f.kind == d.ATTACHMENT for f in definition.fields)
-        self.submission_id = new_submission_id()
+        self.send_key = new_submission_id()
         return None
 
     @rx.event
