@@ -41,6 +41,11 @@ def field_rows(definition: d.RequestType) -> list[dict]:
     return rows
 
 
+def request_type_param(state: rx.State) -> str:
+    """The ``?type=`` of the request page's URL."""
+    return str(state.router.url.query_parameters.get("type", ""))[:40]
+
+
 class RequestFormState(FormState, rx.State):
     """The form of one request type."""
 
@@ -64,8 +69,7 @@ class RequestFormState(FormState, rx.State):
         self.reset()
         if refusal is not None:
             return refusal
-        key = str(self.router.url.query_parameters.get("type", ""))[:40]
-        definition = d.request_type(key)
+        definition = d.request_type(request_type_param(self))
         if definition is None or definition not in types_for(actor):
             self.unknown = True
             return None
