@@ -4,6 +4,8 @@ rent threads, replies, read marks and the unread count."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import func, select
 
 from heka_app.models.messages import MessageThread, ThreadMessage
@@ -200,3 +202,28 @@ def test_reply_validation_and_closed_thread(session, actor, now):
         session=session, actor=tenant, now=now, thread_id=thread_id, text="Again?"
     )
     assert closed.form_error == threads.THREAD_CLOSED
+
+
+_junk = st.one_of(st.text(max_size=5000), st.integers(), st.none(), st.booleans())
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(topic=_junk, subject=_junk, text=_junk, key=_junk)
+def test_any_message_input_is_answered_without_partial_writes(
+    session, actor, now, topic, subject, text, key
+):
+    before = _count(session, MessageThread), _count(session, ThreadMessage)
+    result = threads.send_message(
+        session=session, actor=actor("co_resident"), now=now, submission_id=key,
+        form=threads.MessageForm(topic=topic, subject=subject, text=text),
+    )  # fmt: skip
+    session.commit()
+    after = _count(session, MessageThread), _count(session, ThreadMessage)
+    if result.ok:
+        assert after == (before[0] + 1, before[1] + 1)
+    else:
+        assert (result.field_errors or result.form_error) and after == before
