@@ -39,6 +39,15 @@ async def store_uploads(actor: Actor, files: list, tokens: list[str], previews: 
     return error
 
 
+def label_picker(upload_id: str) -> rx.event.EventSpec:
+    """Name the picker's file input (react-dropzone's, unnamed) by its visible label."""
+    return rx.call_script(
+        "(function f(n){const i=document.querySelector('#" + upload_id
+        + " input[type=file]');if(i){i.setAttribute('aria-labelledby','" + upload_id
+        + "-label');}else if(n<100){setTimeout(()=>f(n+1),100);}})(0)"
+    )  # fmt: skip
+
+
 def progress_percent(progress: object) -> int:
     """Upload progress as a whole percentage (0 for anything odd)."""
     value = progress.get("progress", 0) if isinstance(progress, dict) else 0
@@ -55,4 +64,4 @@ def remove_at(index: object, tokens: list[str], previews: list[dict]) -> None:
         previews.pop(index)
 
 
-__all__ = ["progress_percent", "remove_at", "rx", "store_uploads"]
+__all__ = ["label_picker", "progress_percent", "remove_at", "store_uploads"]

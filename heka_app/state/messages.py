@@ -19,7 +19,12 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import progress_percent, remove_at, store_uploads
+from heka_app.state.message_uploads import (
+    label_picker,
+    progress_percent,
+    remove_at,
+    store_uploads,
+)
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -83,7 +88,7 @@ class MessageFormState(FormState, rx.State):
             {"key": key, "label": routing.TOPICS[key]} for key in threads.topics_for(actor)
         ]
         self.send_key = new_submission_id()
-        return None
+        return label_picker("message-files")
 
     @rx.event
     @matrix_payload(files=[])

@@ -15,7 +15,12 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import progress_percent, remove_at, store_uploads
+from heka_app.state.message_uploads import (
+    label_picker,
+    progress_percent,
+    remove_at,
+    store_uploads,
+)
 from heka_app.state.messages import new_submission_id
 from heka_app.state.service_calls import call_service
 
@@ -77,7 +82,7 @@ class RequestFormState(FormState, rx.State):
         self.fields = field_rows(definition)
         self.has_attachments = any(f.kind == d.ATTACHMENT for f in definition.fields)
         self.send_key = new_submission_id()
-        return None
+        return label_picker("request-files") if self.has_attachments else None
 
     @rx.event
     @matrix_payload(files=[])
