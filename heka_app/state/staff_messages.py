@@ -1,6 +1,5 @@
-"""The staff inbox and a thread's handling page (customer service, rent monitoring, area
-office, admin). Internal notes are loaded here only, never by the tenant's states; rent
-monitoring sees the lease's rent overview beside a rent thread and records a plan."""
+"""The staff inbox and a thread's handling page. Internal notes are loaded here only, never by
+the tenant's states; rent monitoring sees the lease's rent beside a rent thread."""
 
 from __future__ import annotations
 
@@ -25,12 +24,13 @@ from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 
-KINDS = [{"key": "messages", "label": N_("Messages")}] + [
-    {"key": t.key, "label": t.label} for t in d.REQUEST_TYPES
-]
-STATUS_FILTERS = [{"key": "open", "label": N_("Open")}] + [
-    {"key": k, "label": v} for k, v in statuses.STATUS_LABELS.items()
-]
+
+def _rows(pairs) -> list[dict]:
+    return [{"key": k, "label": v} for k, v in pairs]
+
+
+KINDS = _rows([("messages", N_("Messages")), *((t.key, t.label) for t in d.REQUEST_TYPES)])
+STATUS_FILTERS = _rows([("open", N_("Open")), *statuses.STATUS_LABELS.items()])
 
 
 class StaffInboxState(rx.State):
@@ -41,7 +41,7 @@ class StaffInboxState(rx.State):
     total: int = 0
     kinds: list[dict] = KINDS
     status_filters: list[dict] = STATUS_FILTERS
-    queues: list[dict] = [{"key": k, "label": v} for k, v in QUEUE_LABELS.items()]
+    queues: list[dict] = _rows(QUEUE_LABELS.items())
     loaded: bool = False
 
     @rx.event
@@ -74,9 +74,8 @@ class StaffInboxState(rx.State):
             filters=filters,
         )
         self.cards = [dataclasses.asdict(c) for c in page.cards]
-        self.counts = [
-            {"key": k, "label": statuses.STATUS_LABELS[k], "n": n} for k, n in page.counts.items()
-        ]
+        labels = statuses.STATUS_LABELS
+        self.counts = [{"key": k, "label": labels[k], "n": n} for k, n in page.counts.items()]
         self.total, self.loaded = page.total, True
         return None
 
@@ -90,9 +89,7 @@ class StaffThreadState(FormState, rx.State):
     decision: str = ""
     assigned_to_me: bool = False
     next_statuses: list[dict] = []
-    answer_templates: list[dict] = [
-        {"key": k, "label": v[0]} for k, v in templates.TEMPLATES.items()
-    ]
+    answer_templates: list[dict] = _rows((k, v[0]) for k, v in templates.TEMPLATES.items())
     draft: str = ""
     is_rent: bool = False
     may_plan: bool = False
@@ -131,10 +128,8 @@ class StaffThreadState(FormState, rx.State):
         self.card, self.answers, self.lines = data["card"], data["answers"], data["lines"]
         self.decision, self.version, self.missing = detail.decision, detail.version, False
         self.assigned_to_me = detail.assigned_to_id == actor.account_id
-        self.next_statuses = [
-            {"key": s, "label": statuses.STATUS_LABELS[s]}
-            for s in statuses.NEXT.get(detail.card.status, ())
-        ]
+        nexts = statuses.NEXT.get(detail.card.status, ())
+        self.next_statuses = _rows((s, statuses.STATUS_LABELS[s]) for s in nexts)
         self.is_rent = detail.topic in RENT_TOPICS
         self.may_plan = self.is_rent and authorize(actor, PAYMENT_PLAN).allowed
         self.rent = await self._rent(actor, language, detail.lease_id) if self.is_rent else {}
