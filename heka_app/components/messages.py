@@ -23,10 +23,17 @@ def thread_status(status: rx.Var, label: rx.Var) -> rx.Component:
     return rx.match(
         status,
         *[
-            (key, rx.badge(t_var(label), color_scheme=color, size="2"))
+            (key, rx.badge(t_var(label), color_scheme=color, size="2", high_contrast=True))
             for key, color in STATUS_COLORS.items()
         ],
-        rx.badge(t_var(label), size="2"),
+        rx.badge(t_var(label), size="2", high_contrast=True),
+    )
+
+
+def saved_notice(message: rx.Var) -> rx.Component:
+    """A "saved" callout with AA contrast."""
+    return rx.callout(
+        message, icon="info", color_scheme="green", high_contrast=True, width="100%", role="status"
     )
 
 
@@ -45,7 +52,9 @@ def thread_card(card: rx.Var, href: rx.Var) -> rx.Component:
                     thread_status(card["status"], card["status_label"]),
                     rx.cond(
                         card["unread"],
-                        rx.badge(t("New answer"), color_scheme="orange", size="2"),
+                        rx.badge(
+                            t("New answer"), color_scheme="orange", size="2", high_contrast=True
+                        ),
                     ),
                     wrap="wrap",
                     spacing="2",

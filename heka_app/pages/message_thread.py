@@ -6,9 +6,15 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
-from heka_app.components.forms import form_error, notice, stacked_form, submit_button
+from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
-from heka_app.components.messages import answers_list, subject, thread_line, thread_status
+from heka_app.components.messages import (
+    answers_list,
+    saved_notice,
+    subject,
+    thread_line,
+    thread_status,
+)
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.message_thread import MessageThreadState as S
 
@@ -43,7 +49,7 @@ def _thread() -> rx.Component:
             rx.heading(t("Answer"), as_="h2", size="4"),
             stacked_form(
                 form_error(S.error, S.error_params),
-                rx.cond(S.saved != "", notice(t_var(S.saved))),
+                rx.cond(S.saved != "", saved_notice(t_var(S.saved))),
                 rx.el.label(t("Your answer"), html_for="field-reply", class_name="heka-label"),
                 rx.el.textarea(
                     id="field-reply",

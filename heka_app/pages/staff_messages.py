@@ -7,10 +7,11 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
-from heka_app.components.forms import form_error, notice, stacked_form, submit_button
+from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.components.messages import (
     answers_list,
+    saved_notice,
     subject,
     thread_card,
     thread_line,
@@ -211,7 +212,7 @@ def _thread() -> rx.Component:
             spacing="3",
         ),
         form_error(S.error, S.error_params),
-        rx.cond(S.saved != "", notice(t_var(S.saved))),
+        rx.cond(S.saved != "", saved_notice(t_var(S.saved))),
         rx.cond(
             S.assigned_to_me,
             rx.text(t("Assigned to you.")),

@@ -23,6 +23,14 @@ from heka_app.state.messages import refresh_unread
 from heka_app.state.service_calls import call_service
 
 
+def _lines(data: dict) -> list[dict]:
+    """The lines as lists (dataclasses.asdict keeps tuples; state vars are lists)."""
+    return [
+        {**line, "photos": list(line["photos"]), "documents": list(line["documents"])}
+        for line in data["lines"]
+    ]
+
+
 class MessageThreadState(FormState, rx.State):
     """The thread's card, request answers and public lines; the tenant's answer."""
 
@@ -63,7 +71,7 @@ class MessageThreadState(FormState, rx.State):
             self.card, self.lines, self.missing, self.version = {}, [], True, 0
             return None
         data = dataclasses.asdict(detail)
-        self.card, self.answers, self.lines = data["card"], data["answers"], data["lines"]
+        self.card, self.answers, self.lines = data["card"], list(data["answers"]), _lines(data)
         self.decision, self.version, self.missing = detail.decision, detail.version, False
         await refresh_unread(self, actor)
         return None

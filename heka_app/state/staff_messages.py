@@ -22,6 +22,7 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.message_thread import _lines
 from heka_app.state.service_calls import call_service
 
 
@@ -125,7 +126,7 @@ class StaffThreadState(FormState, rx.State):
             self.card, self.lines, self.missing = {}, [], True
             return None
         data = dataclasses.asdict(detail)
-        self.card, self.answers, self.lines = data["card"], data["answers"], data["lines"]
+        self.card, self.answers, self.lines = data["card"], list(data["answers"]), _lines(data)
         self.decision, self.version, self.missing = detail.decision, detail.version, False
         self.assigned_to_me = detail.assigned_to_id == actor.account_id
         nexts = statuses.NEXT.get(detail.card.status, ())
@@ -160,9 +161,8 @@ class StaffThreadState(FormState, rx.State):
 
     async def _version(self, actor) -> int:
         try:
-            return await call_service(
-                inbox.staff_thread_version, actor=actor, thread_id=self._thread_id
-            )
+            fn = inbox.staff_thread_version
+            return await call_service(fn, actor=actor, thread_id=self._thread_id)
         except NotFound:
             return self.version
 

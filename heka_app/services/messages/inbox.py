@@ -139,14 +139,14 @@ def staff_reply(
         return FormResult.refused(text=TEXT_REQUIRED)
     if len(text) > MAX_TEXT:
         return FormResult.refused(params={"max": MAX_TEXT}, text=TEXT_LONG)
+    if not internal and thread.status == statuses.SENT:
+        _status_line(session, thread, actor, now, statuses.IN_HANDLING, "")
     line = ThreadMessage(
         thread_id=thread_id, kind="note" if internal else "message", text=text,
         public=not internal, by_staff=True, author_account_id=actor.account_id, created_at=now,
     )  # fmt: skip
     session.add(line)
     if not internal:
-        if thread.status == statuses.SENT:
-            _status_line(session, thread, actor, now, statuses.IN_HANDLING, "")
         touch(thread, now)
         session.add(thread)
         session.flush()
