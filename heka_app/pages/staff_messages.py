@@ -48,15 +48,18 @@ def staff_inbox_page() -> rx.Component:
             wrap="wrap",
             gap="2",
             id="inbox-counts",
+            margin_y="0.75em",
         ),
         rx.form(
             rx.flex(
                 _select(t("Status"), "status", I.status_filters, None),
                 _select(t("Type"), "kind", I.kinds, t("All")),
                 _select(t("Queue"), "queue", I.queues, t("All")),
-                rx.el.label(
-                    rx.el.input(type="checkbox", name="mine", id="filter-mine"),
-                    t("Assigned to me"),
+                rx.box(
+                    rx.el.label(
+                        rx.el.input(type="checkbox", name="mine", id="filter-mine"),
+                        t("Assigned to me"),
+                    ),
                     class_name="heka-choice",
                 ),
                 rx.button(t("Filter"), type="submit", size="3"),
