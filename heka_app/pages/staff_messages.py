@@ -1,22 +1,14 @@
-"""The staff inbox (/staff/messages) and a thread's handling page (/staff/messages/<id>):
-filters and counts; assign, reply or internal note, templates, status; beside a rent
-thread the lease's rent and the payment-plan form."""
+"""The staff inbox (/staff/messages: counts, filters) and a thread's handling page: assign,
+reply or note, templates, status; beside a rent thread the lease's rent and plan form."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components import messages as m
 from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
-from heka_app.components.messages import (
-    answers_list,
-    saved_notice,
-    subject,
-    thread_card,
-    thread_line,
-    thread_status,
-)
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.staff_messages import StaffInboxState as I
 from heka_app.state.staff_messages import StaffThreadState as S
@@ -77,7 +69,7 @@ def staff_inbox_page() -> rx.Component:
                 rx.cond(I.cards.length() == 0, rx.text(t("Nothing here."))),
                 rx.foreach(
                     I.cards,
-                    lambda c: thread_card(c, routes.STAFF_MESSAGES + "/" + c["id"].to_string()),
+                    lambda c: m.thread_card(c, routes.STAFF_MESSAGES + "/" + c["id"].to_string()),
                 ),
                 spacing="3",
                 width="100%",
@@ -207,15 +199,15 @@ def _rent() -> rx.Component:
 def _thread() -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            rx.heading(subject(S.card), as_="h1", size="7"),
-            thread_status(S.card["status"], S.card["status_label"]),
+            rx.heading(m.subject(S.card), as_="h1", size="7"),
+            m.thread_status(S.card["status"], S.card["status_label"]),
             rx.badge(t_var(S.card["queue_label"]), variant="outline"),
             wrap="wrap",
             align="center",
             spacing="3",
         ),
         form_error(S.error, S.error_params),
-        rx.cond(S.saved != "", saved_notice(t_var(S.saved))),
+        rx.cond(S.saved != "", m.saved_notice(t_var(S.saved))),
         rx.cond(
             S.assigned_to_me,
             rx.text(t("Assigned to you.")),
@@ -223,8 +215,8 @@ def _thread() -> rx.Component:
         ),
         rx.grid(
             rx.vstack(
-                rx.cond(S.answers.length() > 0, rx.card(answers_list(S.answers), width="100%")),
-                rx.vstack(rx.foreach(S.lines, thread_line), spacing="3", width="100%"),
+                rx.cond(S.answers.length() > 0, rx.card(m.answers_list(S.answers), width="100%")),
+                rx.vstack(rx.foreach(S.lines, m.thread_line), spacing="3", width="100%"),
                 _reply(),
                 _status(),
                 spacing="4",
