@@ -18,6 +18,7 @@ from heka_app.services.auth.sessions import idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
 from heka_app.services.faults.photos import photo_bytes
+from heka_app.services.messages.attachments import attachment_bytes
 
 SESSION_COOKIE = "heka_sid"
 
@@ -52,21 +53,51 @@ def _load(secret: str, name: str) -> bytes | None:
             return None
 
 
+def _load_attachment(secret: str, name: str) -> tuple[bytes, bytes] | None:
+    """(content type, bytes) of a message attachment the session's actor may see."""
+    thumbnail = name.endswith(".thumb.jpg")
+    token = name.removesuffix(".thumb.jpg").removesuffix(".jpg").removesuffix(".pdf")
+    if "/" in token or not name.endswith((".jpg", ".pdf")):
+        return None
+    with session_scope() as session:
+        actor = resolve_actor(
+            session=session, secret=secret, now=utcnow(), idle_timeout=idle_timeout()
+        )
+        if actor is None:
+            return None
+        try:
+            kind, data = attachment_bytes(
+                session=session, actor=actor, token=token, thumbnail=thumbnail
+            )
+        except NotFound:
+            return None
+    if (kind == "pdf") != name.endswith(".pdf"):
+        return None
+    return (b"application/pdf" if kind == "pdf" else b"image/jpeg"), data
+
+
 def private_files(app: ASGIApp) -> ASGIApp:
     """Wrap the backend so the private-file paths are answered here."""
 
     async def wrapped(scope: Scope, receive, send) -> None:
         path = scope.get("path", "")
-        if scope.get("type") != "http" or not path.startswith(routes.FAULT_PHOTO_PREFIX):
+        prefixes = (routes.FAULT_PHOTO_PREFIX, routes.MESSAGE_FILE_PREFIX)
+        if scope.get("type") != "http" or not path.startswith(prefixes):
             await app(scope, receive, send)
             return
-        data = None
+        data, kind = None, b"image/jpeg"
         if scope.get("method") in {"GET", "HEAD"}:
             secret = _cookie(scope, SESSION_COOKIE)
-            name = path.removeprefix(routes.FAULT_PHOTO_PREFIX)
-            if secret:
+            if secret and path.startswith(routes.FAULT_PHOTO_PREFIX):
+                name = path.removeprefix(routes.FAULT_PHOTO_PREFIX)
                 data = await asyncio.to_thread(_load, secret, name)
-        status, body, kind = (200, data, b"image/jpeg") if data else (404, b"", b"text/plain")
+            elif secret:
+                name = path.removeprefix(routes.MESSAGE_FILE_PREFIX)
+                found = await asyncio.to_thread(_load_attachment, secret, name)
+                kind, data = found if found else (kind, None)
+        status, body = (200, data) if data else (404, b"")
+        kind = kind if data else b"text/plain"
+        extra = [(b"content-disposition", b"attachment")] if kind == b"application/pdf" else []
         await send(
             {
                 "type": "http.response.start",
@@ -76,6 +107,8 @@ def private_files(app: ASGIApp) -> ASGIApp:
                     (b"content-length", str(len(body)).encode()),
                     (b"cache-control", b"private, no-store"),
                     (b"content-security-policy", b"default-src 'none'"),
+                    (b"x-content-type-options", b"nosniff"),
+                    *extra,
                 ],
             }
         )

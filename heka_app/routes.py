@@ -40,3 +40,21 @@ def staff_fault_detail(fault_id: int) -> str:
 
 
 RENT = "/rent"
+
+MESSAGES = "/messages"
+MESSAGE_NEW = "/messages/new"
+REQUEST_NEW = "/messages/request"  # ?type=<request type key>
+MESSAGE_DETAIL = "/messages/[thread]"
+STAFF_MESSAGES = "/staff/messages"
+STAFF_MESSAGE_DETAIL = "/staff/messages/[thread]"
+MESSAGE_FILE_PREFIX = "/_files/messages/"  # + <token>[.thumb].jpg | <token>.pdf, checked
+
+
+def message_detail(thread_id: int) -> str:
+    """The household's page of thread ``thread_id``."""
+    return f"{MESSAGES}/{thread_id}"
+
+
+def staff_message_detail(thread_id: int) -> str:
+    """The staff inbox page of thread ``thread_id``."""
+    return f"{STAFF_MESSAGES}/{thread_id}"

@@ -19,8 +19,29 @@ def _nav_link(item: rx.Var) -> rx.Component:
     path = SessionState.router.url.path.to(str)
     route = item["route"].to(str)
     current = (path == route) | (path == route + "/")
+    unread = (route == routes.MESSAGES) & (SessionState.unread_messages > 0)
     return rx.link(
         t_var(item["label"]),
+        rx.cond(
+            unread,
+            rx.badge(
+                SessionState.unread_messages,
+                rx.el.span(
+                    t(" unread"),
+                    style={
+                        "position": "absolute",
+                        "width": "1px",
+                        "height": "1px",
+                        "overflow": "hidden",
+                        "clip": "rect(0 0 0 0)",
+                        "white_space": "nowrap",
+                    },
+                ),
+                color_scheme="orange",
+                margin_left="0.35em",
+                id="unread-messages",
+            ),
+        ),
         href=route,
         weight="medium",
         aria_current=rx.cond(current, "page", "false"),

@@ -25,6 +25,7 @@ from heka_app.demo.activity import create_ledger
 from heka_app.demo.content import NEWS, create_articles
 from heka_app.demo.faults import create_faults
 from heka_app.demo.instructions import INSTRUCTIONS
+from heka_app.demo.messages import link_area_office_staff
 from heka_app.demo.people import PeopleResult, add_months, create_people
 from heka_app.demo.places import create_places
 from heka_app.demo.property_info import create_property_info
@@ -148,6 +149,7 @@ def load_demo_data(*, session: Session, today: dt.date | None = None) -> DemoSum
     create_articles(session=session, today=today, properties=properties)
     create_property_info(session=session, properties=properties)
     accounts = _create_accounts(session=session, people=people)
+    link_area_office_staff(session=session, apartment_id=demo_lease.lease.apartment_id)
 
     statuses = [d.status for d in people.leases]
     return DemoSummary(

@@ -12,6 +12,15 @@ from heka_app.models.identification import (
 from heka_app.models.jobs import BackgroundJob
 from heka_app.models.leases import Lease, LeaseCharge, LeaseResident, Person
 from heka_app.models.ledger import RentLedgerEntry
+from heka_app.models.messages import (
+    MessageThread,
+    PaymentPlan,
+    PaymentPlanInstalment,
+    StaffAreaOffice,
+    ThreadAttachment,
+    ThreadMessage,
+    ThreadRead,
+)
 from heka_app.models.notifications import NotificationPreference
 from heka_app.models.places import Apartment, AreaOffice, Building, Property, PropertyInfo
 from heka_app.models.security import LoginThrottle, SecurityEvent
@@ -30,7 +39,10 @@ __all__ = [
     "LeaseCharge",
     "LeaseResident",
     "LoginSession",
+    "MessageThread",
     "NotificationPreference",
+    "PaymentPlan",
+    "PaymentPlanInstalment",
     "LoginThrottle",
     "OidcAttempt",
     "Person",
@@ -40,6 +52,10 @@ __all__ = [
     "RegistrationTicket",
     "RentLedgerEntry",
     "SecurityEvent",
+    "StaffAreaOffice",
+    "ThreadAttachment",
+    "ThreadMessage",
+    "ThreadRead",
     "UsedToken",
     "UserAccount",
 ]

@@ -26,9 +26,12 @@ from heka_app.pages.faults import faults_page
 from heka_app.pages.home_details import my_home_details_page
 from heka_app.pages.housing import my_home_page
 from heka_app.pages.landing import landing_page
+from heka_app.pages.message_thread import message_thread_page
+from heka_app.pages.messages import messages_page, new_message_page
 from heka_app.pages.news import article_page, news_page
 from heka_app.pages.not_found import not_found_page
 from heka_app.pages.rent import rent_page
+from heka_app.pages.service_requests import request_page
 from heka_app.pages.signup import (
     register_account_page,
     register_callback_page,
@@ -36,6 +39,7 @@ from heka_app.pages.signup import (
 )
 from heka_app.pages.staff import registration_codes_page, staff_page
 from heka_app.pages.staff_fault import staff_fault_page
+from heka_app.pages.staff_messages import staff_inbox_page, staff_thread_page
 from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
@@ -45,10 +49,14 @@ from heka_app.state.fault_queue import FaultQueueState, StaffFaultState
 from heka_app.state.fault_report import FaultDetailState
 from heka_app.state.faults import FaultFormState, FaultListState
 from heka_app.state.housing import HomeDetailsState, HomeState
+from heka_app.state.message_thread import MessageThreadState
+from heka_app.state.messages import MessageFormState, MessagesState
 from heka_app.state.rent import RentState
+from heka_app.state.service_requests import RequestFormState
 from heka_app.state.session import SessionState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
+from heka_app.state.staff_messages import StaffInboxState, StaffThreadState
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,6 +168,27 @@ PAGES: tuple[PageSpec, ...] = (
         staff_fault_page,
         N_("Fault report"),
         (StaffFaultState.load,),
+        True,
+    ),
+    # Messages and service requests (the static paths share /messages with the thread).
+    PageSpec(routes.MESSAGES, messages_page, N_("Messages"), (MessagesState.load,), True),
+    PageSpec(routes.MESSAGE_NEW, new_message_page, N_("New message"), (MessageFormState.load,)),
+    PageSpec(routes.REQUEST_NEW, request_page, N_("Service request"), (RequestFormState.load,)),
+    PageSpec(
+        routes.MESSAGE_DETAIL, message_thread_page, N_("Message"), (MessageThreadState.load,), True
+    ),
+    PageSpec(
+        routes.STAFF_MESSAGES,
+        staff_inbox_page,
+        N_("Messages and service requests: inbox"),
+        (StaffInboxState.load,),
+        True,
+    ),
+    PageSpec(
+        routes.STAFF_MESSAGE_DETAIL,
+        staff_thread_page,
+        N_("Message"),
+        (StaffThreadState.load,),
         True,
     ),
 )

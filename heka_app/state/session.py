@@ -27,6 +27,7 @@ from heka_app.services.auth.devices import DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE
 from heka_app.services.auth.navigation import navigation_for
 from heka_app.services.auth.sessions import end_session, idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
+from heka_app.services.messages.threads import unread_count
 from heka_app.settings import get_settings
 from heka_app.state import language_reload
 from heka_app.state.matrix_payload import matrix_payload
@@ -61,6 +62,7 @@ class SessionState(rx.State):
     is_primary: bool = False
     opens_on_iso: str = ""
     nav: list[dict[str, str]] = navigation_for(ANONYMOUS)
+    unread_messages: int = 0  # threads with an unread answer (the messages link's badge)
 
     @rx.var
     def lang(self) -> str:
@@ -165,6 +167,7 @@ class SessionState(rx.State):
         """Re-check the session on every page load (display only; handlers re-check)."""
         was_signed_in = self.signed_in
         actor = await self._actor()
+        self.unread_messages = await call_service(unread_count, actor=actor)
         if was_signed_in and actor.is_anonymous:
             self.sid = ""
             self._sid = self._sid_connection = ""

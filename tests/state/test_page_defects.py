@@ -60,11 +60,14 @@ def test_the_account_page_lock_message_has_its_minutes(engine, now):
 @pytest.mark.parametrize(
     ("role", "tools"),
     [
-        ("area_office", [routes.STAFF_CODES]),
-        ("admin", [routes.STAFF_CODES, routes.STAFF_FAULTS, routes.STAFF_CONTENT]),
-        ("customer_service", [routes.STAFF_FAULTS]),
+        ("area_office", [routes.STAFF_CODES, routes.STAFF_MESSAGES]),
+        (
+            "admin",
+            [routes.STAFF_CODES, routes.STAFF_FAULTS, routes.STAFF_CONTENT, routes.STAFF_MESSAGES],
+        ),
+        ("customer_service", [routes.STAFF_FAULTS, routes.STAFF_MESSAGES]),
         ("maintenance", [routes.STAFF_FAULTS]),
-        ("rent_monitoring", [routes.RENT]),
+        ("rent_monitoring", [routes.RENT, routes.STAFF_MESSAGES]),
         ("content_editor", [routes.STAFF_CONTENT]),
     ],
 )

@@ -119,6 +119,7 @@ def test_navigation_rows_follow_the_actor(engine, now):
         "/my-home",
         "/faults",
         "/rent",
+        "/messages",
     ]
     _, maintenance = signed_in_root(engine, now, "maintenance", world=world)
     maintenance_state = substate(maintenance, SessionState)
@@ -131,6 +132,10 @@ def test_navigation_rows_follow_the_actor(engine, now):
     _, staff = signed_in_root(engine, now, "area_office", world=world)
     staff_state = substate(staff, SessionState)
     run(call(staff_state, "refresh"))
-    assert [row["route"] for row in staff_state.nav] == [*anonymous_routes, "/staff"]
+    assert [row["route"] for row in staff_state.nav] == [
+        *anonymous_routes,
+        "/staff/messages",
+        "/staff",
+    ]
     run(call(staff_state, "logout"))
     assert [row["route"] for row in staff_state.nav] == anonymous_routes

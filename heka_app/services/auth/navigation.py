@@ -14,6 +14,8 @@ from heka_app.services.content import permissions as content
 from heka_app.services.faults.permissions import HANDLE as HANDLE_FAULTS
 from heka_app.services.faults.permissions import REPORT as REPORT_FAULT
 from heka_app.services.housing.permissions import VIEW_HOME
+from heka_app.services.messages.permissions import HANDLE as HANDLE_MESSAGES
+from heka_app.services.messages.permissions import SEND as SEND_MESSAGES
 from heka_app.services.rent.permissions import PAGE as RENT_PAGE
 from heka_app.services.rent.permissions import VIEW_ANY as VIEW_ANY_RENT
 from heka_app.services.signup.permissions import ISSUE_CODES
@@ -38,7 +40,9 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(routes.MY_HOME_DETAILS, N_("My home"), VIEW_HOME),
     NavItem(routes.FAULTS, N_("Fault reports"), REPORT_FAULT),
     NavItem(routes.RENT, N_("Rent"), RENT_PAGE),
+    NavItem(routes.MESSAGES, N_("Messages"), SEND_MESSAGES),
     NavItem(routes.STAFF_FAULTS, N_("Maintenance queue"), HANDLE_FAULTS),
+    NavItem(routes.STAFF_MESSAGES, N_("Inbox"), HANDLE_MESSAGES),
     NavItem(routes.STAFF, N_("Staff area"), AREA),
 )
 
@@ -50,6 +54,7 @@ STAFF_TOOLS: tuple[NavItem, ...] = (
     NavItem(routes.STAFF_FAULTS, N_("Fault reports: maintenance queue"), HANDLE_FAULTS),
     NavItem(routes.RENT, N_("Rent monitoring: a lease's rent"), VIEW_ANY_RENT),
     NavItem(routes.STAFF_CONTENT, N_("News and instructions"), content.EDIT),
+    NavItem(routes.STAFF_MESSAGES, N_("Messages and service requests: inbox"), HANDLE_MESSAGES),
 )
 
 

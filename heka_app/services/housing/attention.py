@@ -26,6 +26,7 @@ from heka_app.services.faults.attention import faults_attention
 from heka_app.services.housing.attention_item import AttentionItem
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.services.messages import permissions as messages
+from heka_app.services.messages.attention import replies_attention
 from heka_app.services.rent import permissions as rent
 from heka_app.services.rent.attention import rent_attention
 
@@ -45,7 +46,7 @@ class Feature:
 PROVIDERS: tuple[Feature, ...] = (
     Feature(rent.VIEW, rent_attention, N_("Rent payments")),
     Feature(faults.REPORT, faults_attention, N_("Fault reports")),
-    Feature(messages.SEND, None, N_("Messages to Heka")),
+    Feature(messages.SEND, replies_attention, N_("Messages to Heka")),
     Feature(content.READ, news_attention, N_("News")),
 )
 

@@ -14,8 +14,9 @@ from heka_app.services.common.insert_once import insert_once
 from heka_app.services.common.tables import table_of
 
 NEWS_MY_BUILDING = "news_my_building"
-# Kind -> what holds when the user has not chosen. News mail is opt-in.
-DEFAULTS: dict[str, bool] = {NEWS_MY_BUILDING: False}
+MESSAGE_REPLIES = "replies"  # Heka answered or decided in a thread of the household
+# Kind -> what holds when the user has not chosen. News mail is opt-in; replies opt-out.
+DEFAULTS: dict[str, bool] = {NEWS_MY_BUILDING: False, MESSAGE_REPLIES: True}
 UNIQUE = ("account_id", "kind")
 
 

@@ -15,6 +15,7 @@ from heka_app.i18n.catalogs import gettext
 from heka_app.i18n.formatting import format_date, format_money
 from heka_app.services.auth.actor import Actor
 from heka_app.services.common.clock import helsinki_today
+from heka_app.services.messages.payment_plans import plan_text
 from heka_app.services.rent.access import get_lease_for
 from heka_app.services.rent.labels import entry_label, month_label
 from heka_app.services.rent.ledger import add_months, month_start
@@ -204,4 +205,5 @@ def rent_overview(
         payment=payment,
         barcode_svg=barcode_svg(payment.barcode),
         barcode_no_amount_svg=barcode_svg(payment.barcode_no_amount),
+        payment_plan=plan_text(session, lid, language),
     )

@@ -14,11 +14,12 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from heka_app.models.faults import FaultPhoto
+from heka_app.models.messages import ThreadAttachment
 from heka_app.services.uploads import storage
 
 ORPHAN_AGE = dt.timedelta(hours=24)
 # (model, column): where upload tokens are kept.
-REFERENCES = ((FaultPhoto, FaultPhoto.token),)
+REFERENCES = ((FaultPhoto, FaultPhoto.token), (ThreadAttachment, ThreadAttachment.token))
 
 
 def _referenced(session: Session) -> set[str]:
@@ -29,11 +30,13 @@ def _referenced(session: Session) -> set[str]:
 
 
 def _files_of(folder: Path, token: str) -> list[Path]:
-    return [folder / f"{token}{suffix}" for suffix in (".jpg", ".thumb.jpg", ".size", ".part")]
+    suffixes = (".jpg", ".thumb.jpg", ".size", ".pdf", ".part")
+    return [folder / f"{token}{suffix}" for suffix in suffixes]
 
 
 def purge_orphans(*, session: Session, now: dt.datetime) -> int:
-    """Delete stored uploads older than :data:`ORPHAN_AGE` that no row refers to.
+    """Delete stored uploads (photos, PDFs) older than :data:`ORPHAN_AGE` that no row
+    refers to.
 
     Returns:
         How many uploads (each its photo, thumbnail and size file) were deleted.
@@ -42,13 +45,13 @@ def purge_orphans(*, session: Session, now: dt.datetime) -> int:
     cutoff = (now - ORPHAN_AGE).timestamp()
     referenced = _referenced(session)
     deleted = 0
-    for photo in root.glob("*/*.jpg"):
-        if photo.name.endswith(".thumb.jpg"):
+    # A photo's main file (not its thumbnail) or a PDF names each upload once.
+    uploads = [p for p in root.glob("*/*.jpg") if not p.name.endswith(".thumb.jpg")]
+    for upload in [*uploads, *root.glob("*/*.pdf")]:
+        token = upload.name.rsplit(".", 1)[0]
+        if token in referenced or upload.stat().st_mtime >= cutoff:
             continue
-        token = photo.name.removesuffix(".jpg")
-        if token in referenced or photo.stat().st_mtime >= cutoff:
-            continue
-        for path in _files_of(photo.parent, token):
+        for path in _files_of(upload.parent, token):
             path.unlink(missing_ok=True)
         deleted += 1
     return deleted

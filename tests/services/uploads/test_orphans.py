@@ -11,11 +11,12 @@ import pytest
 from PIL import Image
 
 from heka_app.models.faults import FaultPhoto, FaultReport
+from heka_app.models.messages import MessageThread, ThreadAttachment, ThreadMessage
 from heka_app.services.jobs.housekeeping import purge_expired
 from heka_app.services.uploads import storage
 from heka_app.services.uploads.images import process_image
 from heka_app.services.uploads.orphans import purge_orphans
-from tests.factories import make_apartment
+from tests.factories import make_apartment, make_lease
 
 
 @pytest.fixture(autouse=True)
@@ -61,6 +62,34 @@ def test_only_old_unattached_uploads_are_deleted(session, now):
     assert _files(abandoned) == []
     assert len(_files(attached)) == 3 and len(_files(fresh)) == 3
     assert storage.photo_exists(attached) and not storage.photo_exists(abandoned)
+
+
+def _attachment(session, now, token):
+    thread = MessageThread(
+        submission_id="t1", lease_id=make_lease(session, now=now).id, topic="general",
+        subject="Kysymys", queue="customer_service", created_at=now, updated_at=now,
+    )  # fmt: skip
+    session.add(thread)
+    session.flush()
+    message = ThreadMessage(thread_id=thread.id, kind="message", text="Kuva", created_at=now)
+    session.add(message)
+    session.flush()
+    return ThreadAttachment(thread_id=thread.id, message_id=message.id, token=token, created_at=now)
+
+
+def test_message_attachments_are_kept_and_abandoned_pdfs_deleted(session, now):
+    from heka_app.services.uploads.documents import pdf_exists, store_pdf
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    abandoned = store_pdf(pdf)
+    kept_photo = _stored(dt.timedelta(days=3), now)
+    session.add(_attachment(session, now, kept_photo))
+    session.flush()
+    stamp = (now - dt.timedelta(days=2)).timestamp()
+    for path in storage.upload_root().glob(f"*/{abandoned}*"):
+        os.utime(path, (stamp, stamp))
+    assert purge_orphans(session=session, now=now) == 1
+    assert not pdf_exists(abandoned) and storage.photo_exists(kept_photo)
 
 
 def test_hourly_housekeeping_includes_the_uploads(session, now):

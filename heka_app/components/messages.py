@@ -1,0 +1,206 @@
+"""Building blocks of the message pages: a thread's card, its status, the answers of a
+request, the lines of a thread, and the attachment picker."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.components.faults import BACKEND_ORIGIN
+from heka_app.i18n.ui import t, t_var
+
+STATUS_COLORS = {
+    "sent": "gray",
+    "in_handling": "blue",
+    "decided": "green",
+    "done": "green",
+    "rejected": "red",
+}
+
+
+def thread_status(status: rx.Var, label: rx.Var) -> rx.Component:
+    """The status in words with its colour (colour is never the only cue)."""
+    return rx.match(
+        status,
+        *[
+            (key, rx.badge(t_var(label), color_scheme=color, size="2", high_contrast=True))
+            for key, color in STATUS_COLORS.items()
+        ],
+        rx.badge(t_var(label), size="2", high_contrast=True),
+    )
+
+
+def saved_notice(message: rx.Var) -> rx.Component:
+    """A "saved" callout with AA contrast."""
+    return rx.callout(
+        message, icon="info", color_scheme="green", high_contrast=True, width="100%", role="status"
+    )
+
+
+def subject(card: rx.Var) -> rx.Var:
+    """The thread's subject (a request's is its type, translated)."""
+    return rx.cond(card["subject_is_msgid"], t_var(card["subject"]), card["subject"])
+
+
+def thread_card(card: rx.Var, href: rx.Var) -> rx.Component:
+    """One thread in a list; an unread answer is said in words, not only bold."""
+    return rx.link(
+        rx.card(
+            rx.vstack(
+                rx.hstack(
+                    rx.text(subject(card), weight="bold"),
+                    thread_status(card["status"], card["status_label"]),
+                    rx.cond(
+                        card["unread"],
+                        rx.badge(
+                            t("New answer"), color_scheme="orange", size="2", high_contrast=True
+                        ),
+                    ),
+                    wrap="wrap",
+                    spacing="2",
+                    align="center",
+                ),
+                rx.text(
+                    t_var(card["topic_label"]),
+                    " · ",
+                    card["updated"],
+                    size="2",
+                    color_scheme="gray",
+                ),
+                spacing="1",
+            ),
+            width="100%",
+        ),
+        href=href,
+        underline="none",
+        width="100%",
+        class_name="heka-thread-card",
+    )
+
+
+def answers_list(answers: rx.Var) -> rx.Component:
+    """A request's fields as sent."""
+    return rx.el.dl(
+        rx.foreach(
+            answers,
+            lambda a: rx.fragment(
+                rx.el.dt(t_var(a["label"]), class_name="heka-label"),
+                rx.el.dd(rx.cond(a["value_is_msgid"], t_var(a["value"]), a["value"])),
+            ),
+        ),
+        class_name="heka-answers",
+    )
+
+
+def _files(line: rx.Var) -> rx.Component:
+    base = BACKEND_ORIGIN + routes.MESSAGE_FILE_PREFIX
+    return rx.fragment(
+        rx.cond(
+            line["photos"].to(list[str]).length() > 0,
+            rx.box(
+                rx.foreach(
+                    line["photos"].to(list[str]),
+                    lambda token, i: rx.link(
+                        rx.image(
+                            src=base + token.to(str) + ".thumb.jpg", alt=t("Photo {n}", n=i + 1)
+                        ),
+                        href=base + token.to(str) + ".jpg",
+                        is_external=True,
+                    ),
+                ),
+                class_name="heka-photos",
+            ),
+        ),
+        rx.foreach(
+            line["documents"].to(list[str]),
+            lambda token, i: rx.link(
+                t("PDF document {n}", n=i + 1), href=base + token.to(str) + ".pdf", is_external=True
+            ),
+        ),
+    )
+
+
+def thread_line(line: rx.Var, staff_view: bool = False) -> rx.Component:
+    """A message, status change or (staff only) internal note."""
+    who = rx.cond(line["by_staff"], t("Heka"), t("Household"))
+    head = rx.match(
+        line["kind"],
+        ("status", rx.text(t("Status: {s}", s=t_var(line["status_label"])), weight="bold")),
+        ("note", rx.text(t("Internal note (not shown to the tenant)"), weight="bold")),
+        rx.text(who, weight="bold"),
+    )
+    return rx.box(
+        rx.hstack(head, rx.text(line["when"], size="1", color_scheme="gray"), wrap="wrap"),
+        rx.cond(line["text"] != "", rx.text(line["text"], white_space="pre-wrap")),
+        _files(line),
+        class_name=rx.cond(
+            line["kind"] == "note",
+            "heka-line heka-line-note",
+            rx.cond(line["by_staff"], "heka-line heka-line-staff", "heka-line"),
+        ),
+        width="100%",
+    )
+
+
+def attachment_picker(state, upload_id: str) -> rx.Component:
+    """Add photos or PDFs (10 MB each) through the shared pipeline; remove before sending."""
+    return rx.vstack(
+        rx.text(
+            t("Attachments: photos or PDF, at most 5"),
+            class_name="heka-label",
+            id=f"{upload_id}-label",
+        ),
+        rx.upload.root(
+            rx.vstack(
+                rx.button(t("Add files"), type="button", variant="outline", size="3"),
+                rx.text(t("JPEG, PNG, WEBP, HEIC or PDF, 10 MB each"), size="2"),
+                align="center",
+            ),
+            id=upload_id,
+            multiple=True,
+            accept={
+                "image/jpeg": [".jpg", ".jpeg"],
+                "image/png": [".png"],
+                "image/webp": [".webp"],
+                "image/heic": [".heic", ".heif"],
+                "application/pdf": [".pdf"],
+            },
+            max_files=5,
+            on_drop=state.upload_attachments(
+                rx.upload_files(upload_id=upload_id, on_upload_progress=state.upload_progress)
+            ),
+            class_name="heka-upload",
+        ),
+        rx.cond(
+            state.progress > 0,
+            rx.text(t("Uploading: {p} %", p=state.progress), size="2", role="status"),
+        ),
+        rx.cond(
+            state.file_error,
+            rx.text(t_var(state.file_error), color_scheme="red", size="2", role="alert"),
+        ),
+        rx.box(
+            rx.foreach(
+                state.previews,
+                lambda p, i: rx.vstack(
+                    rx.cond(
+                        p["kind"] == "photo",
+                        rx.image(src=p["src"], alt=t("Photo {n}", n=i + 1)),
+                        rx.text(t("PDF: {name}", name=p["name"]), size="2"),
+                    ),
+                    rx.button(
+                        t("Remove file {n}", n=i + 1),
+                        type="button",
+                        size="1",
+                        variant="soft",
+                        color_scheme="red",
+                        on_click=state.remove_attachment(i),
+                    ),
+                    spacing="1",
+                ),
+            ),
+            class_name="heka-photos",
+        ),
+        width="100%",
+        align="start",
+    )

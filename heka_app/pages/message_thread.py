@@ -1,0 +1,90 @@
+"""One thread of the household (/messages/<id>): status, a request's answers and decision,
+the lines, and the household's answer. Follows the thread live (``tick`` every second)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.components.forms import form_error, stacked_form, submit_button
+from heka_app.components.layout import page_layout
+from heka_app.components.messages import (
+    answers_list,
+    saved_notice,
+    subject,
+    thread_line,
+    thread_status,
+)
+from heka_app.i18n.ui import t, t_var
+from heka_app.state.message_thread import MessageThreadState as S
+
+
+def _thread() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(subject(S.card), as_="h1", size="7"),
+            rx.box(
+                thread_status(S.card["status"], S.card["status_label"]),
+                id="thread-status",
+                aria_live="polite",
+            ),
+            wrap="wrap",
+            align="center",
+            spacing="3",
+        ),
+        rx.text(t_var(S.card["topic_label"]), color_scheme="gray"),
+        rx.cond(S.answers.length() > 0, rx.card(answers_list(S.answers), width="100%")),
+        rx.cond(
+            S.decision != "",
+            rx.callout(t("Decision: {d}", d=S.decision), icon="info", width="100%"),
+        ),
+        rx.vstack(
+            rx.foreach(S.lines, thread_line),
+            id="thread-lines",
+            aria_live="polite",
+            spacing="3",
+            width="100%",
+        ),
+        rx.card(
+            rx.heading(t("Answer"), as_="h2", size="4"),
+            stacked_form(
+                form_error(S.error, S.error_params),
+                rx.cond(S.saved != "", saved_notice(t_var(S.saved))),
+                rx.el.label(t("Your answer"), html_for="field-reply", class_name="heka-label"),
+                rx.el.textarea(
+                    id="field-reply",
+                    name="text",
+                    class_name="heka-textarea",
+                    aria_describedby="field-reply-error",
+                ),
+                rx.text(
+                    rx.cond(
+                        S.field_errors["text"], t_var(S.field_errors["text"], S.error_params), ""
+                    ),
+                    id="field-reply-error",
+                    color_scheme="red",
+                    size="2",
+                    role="alert",
+                ),
+                submit_button(t("Send answer"), S.busy, id="reply-submit"),
+                on_submit=S.reply,
+                id="reply-form",
+            ),
+            width="100%",
+        ),
+        rx.moment(interval=1000, on_change=S.tick.temporal, display="none"),
+        spacing="4",
+        width="100%",
+    )
+
+
+def message_thread_page() -> rx.Component:
+    """The thread, or "not found" for anything the household may not see."""
+    return page_layout(
+        rx.link(t("All messages"), href=routes.MESSAGES),
+        rx.cond(
+            S.missing,
+            rx.callout(t("Message not found."), icon="info", id="thread-missing", margin_top="1em"),
+            rx.cond(S.card.length() > 0, _thread(), rx.spinner()),
+        ),
+    )

@@ -1,0 +1,130 @@
+"""The household's messages (/messages): its threads and service requests, a new message
+(/messages/new) and the request types to start (each opens /messages/request?type=...)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.components.forms import form_error, stacked_form, submit_button
+from heka_app.components.layout import page_layout
+from heka_app.components.messages import attachment_picker, thread_card
+from heka_app.i18n.ui import t, t_var
+from heka_app.state.messages import MessageFormState as F
+from heka_app.state.messages import MessagesState as S
+
+UPLOAD_ID = "message-files"
+
+
+def messages_page() -> rx.Component:
+    """Threads, open ones first; buttons to start a message or a request."""
+    return page_layout(
+        rx.hstack(
+            rx.heading(t("Messages and service requests"), as_="h1", size="7"),
+            rx.link(
+                rx.button(t("New message"), size="3"), href=routes.MESSAGE_NEW, id="new-message"
+            ),
+            justify="between",
+            wrap="wrap",
+            width="100%",
+            spacing="3",
+        ),
+        rx.cond(
+            S.loaded,
+            rx.vstack(
+                rx.heading(t("Make a service request"), as_="h2", size="4"),
+                rx.flex(
+                    rx.foreach(
+                        S.request_types,
+                        lambda r: rx.link(
+                            rx.button(t_var(r["label"]), variant="outline", size="2"),
+                            href=routes.REQUEST_NEW + "?type=" + r["key"].to(str),
+                            id="request-" + r["key"].to(str),
+                        ),
+                    ),
+                    wrap="wrap",
+                    gap="2",
+                ),
+                rx.heading(t("Your threads"), as_="h2", size="4", margin_top="0.5em"),
+                rx.cond(S.cards.length() == 0, rx.text(t("You have no messages yet."))),
+                rx.foreach(
+                    S.cards, lambda c: thread_card(c, routes.MESSAGES + "/" + c["id"].to_string())
+                ),
+                spacing="3",
+                width="100%",
+                margin_top="1em",
+            ),
+            rx.spinner(),
+        ),
+    )
+
+
+def _error(name: str) -> rx.Component:
+    error = F.field_errors[name]
+    return rx.text(
+        rx.cond(error, t_var(error, F.error_params), ""),
+        id=f"field-{name}-error",
+        color_scheme="red",
+        size="2",
+        role="alert",
+    )
+
+
+def _labelled(label: rx.Var, name: str, control: rx.Component) -> rx.Component:
+    return rx.vstack(
+        rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
+        control,
+        _error(name),
+        spacing="1",
+        width="100%",
+        align="start",
+    )
+
+
+def new_message_page() -> rx.Component:
+    """Topic, subject, message and attachments; sent once however often it is pressed."""
+    return page_layout(
+        rx.link(t("All messages"), href=routes.MESSAGES),
+        rx.heading(t("New message to Heka"), as_="h1", size="7"),
+        stacked_form(
+            form_error(F.error, F.error_params),
+            rx.el.input(type="hidden", name="submission_id", value=F.send_key),
+            _labelled(
+                t("Topic"),
+                "topic",
+                rx.el.select(
+                    rx.el.option(t("Choose..."), value=""),
+                    rx.foreach(F.topics, lambda o: rx.el.option(t_var(o["label"]), value=o["key"])),
+                    id="field-topic",
+                    name="topic",
+                    class_name="heka-select",
+                    aria_describedby="field-topic-error",
+                ),
+            ),
+            _labelled(
+                t("Subject"),
+                "subject",
+                rx.el.input(
+                    id="field-subject",
+                    name="subject",
+                    max_length=120,
+                    class_name="heka-native-input",
+                    aria_describedby="field-subject-error",
+                ),
+            ),
+            _labelled(
+                t("Message"),
+                "text",
+                rx.el.textarea(
+                    id="field-text",
+                    name="text",
+                    class_name="heka-textarea",
+                    aria_describedby="field-text-error",
+                ),
+            ),
+            attachment_picker(F, UPLOAD_ID),
+            submit_button(t("Send message"), F.busy, id="message-submit"),
+            on_submit=F.submit,
+            id="message-form",
+        ),
+    )

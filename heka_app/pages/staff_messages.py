@@ -1,0 +1,245 @@
+"""The staff inbox (/staff/messages: counts, filters) and a thread's handling page: assign,
+reply or note, templates, status; beside a rent thread the lease's rent and plan form."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.components import messages as m
+from heka_app.components.forms import form_error, stacked_form, submit_button
+from heka_app.components.layout import page_layout
+from heka_app.i18n.ui import t, t_var
+from heka_app.state.staff_messages import StaffInboxState as I
+from heka_app.state.staff_messages import StaffThreadState as S
+
+
+def _select(label: rx.Var, name: str, options: rx.Var, first: rx.Var | None) -> rx.Component:
+    return rx.vstack(
+        rx.el.label(label, html_for=f"filter-{name}", class_name="heka-label"),
+        rx.el.select(
+            *([rx.el.option(first, value="")] if first is not None else []),
+            rx.foreach(options, lambda o: rx.el.option(t_var(o["label"]), value=o["key"])),
+            id=f"filter-{name}",
+            name=name,
+            class_name="heka-select",
+        ),
+        spacing="1",
+    )
+
+
+def staff_inbox_page() -> rx.Component:
+    """The inbox: counts per status, filters, the threads oldest waiting first."""
+    return page_layout(
+        rx.heading(t("Messages and service requests: inbox"), as_="h1", size="7"),
+        rx.flex(
+            rx.foreach(
+                I.counts,
+                lambda c: rx.badge(t_var(c["label"]), ": ", c["n"].to_string(), size="2"),
+            ),
+            wrap="wrap",
+            gap="2",
+            id="inbox-counts",
+            margin_y="0.75em",
+        ),
+        rx.form(
+            rx.flex(
+                _select(t("Status"), "status", I.status_filters, None),
+                _select(t("Type"), "kind", I.kinds, t("All")),
+                _select(t("Queue"), "queue", I.queues, t("All")),
+                rx.box(
+                    rx.el.label(
+                        rx.el.input(type="checkbox", name="mine", id="filter-mine"),
+                        t("Assigned to me"),
+                    ),
+                    class_name="heka-choice",
+                ),
+                rx.button(t("Filter"), type="submit", size="3"),
+                wrap="wrap",
+                gap="3",
+                align="end",
+            ),
+            on_submit=I.apply_filters,
+            reset_on_submit=False,
+            width="100%",
+        ),
+        rx.cond(
+            I.loaded,
+            rx.vstack(
+                rx.cond(I.cards.length() == 0, rx.text(t("Nothing here."))),
+                rx.foreach(
+                    I.cards,
+                    lambda c: m.thread_card(c, routes.STAFF_MESSAGES + "/" + c["id"].to_string()),
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            rx.spinner(),
+        ),
+    )
+
+
+def _reply() -> rx.Component:
+    return rx.card(
+        rx.heading(t("Reply or internal note"), as_="h2", size="4"),
+        rx.flex(
+            rx.foreach(
+                S.answer_templates,
+                lambda tpl: rx.button(
+                    t_var(tpl["label"]),
+                    type="button",
+                    variant="soft",
+                    size="1",
+                    on_click=S.use_template(tpl["key"].to(str)),
+                ),
+            ),
+            wrap="wrap",
+            gap="2",
+            margin_y="0.5em",
+        ),
+        stacked_form(
+            rx.el.label(t("Text"), html_for="staff-reply", class_name="heka-label"),
+            rx.el.textarea(
+                id="staff-reply",
+                name="text",
+                default_value=S.draft,
+                key=S.draft,
+                class_name="heka-textarea",
+                aria_describedby="staff-reply-error",
+            ),
+            rx.text(
+                rx.cond(S.field_errors["text"], t_var(S.field_errors["text"], S.error_params), ""),
+                id="staff-reply-error",
+                color_scheme="red",
+                size="2",
+                role="alert",
+            ),
+            rx.el.label(
+                rx.el.input(type="checkbox", name="internal", id="staff-internal"),
+                t("Internal note (never shown to the tenant)"),
+                class_name="heka-choice",
+            ),
+            submit_button(t("Save"), S.busy, id="staff-reply-submit"),
+            on_submit=S.reply,
+            id="staff-reply-form",
+        ),
+        width="100%",
+    )
+
+
+def _status() -> rx.Component:
+    return rx.cond(
+        S.next_statuses.length() > 0,
+        rx.card(
+            rx.heading(t("Change status"), as_="h2", size="4"),
+            stacked_form(
+                rx.el.label(t("New status"), html_for="field-status", class_name="heka-label"),
+                rx.el.select(
+                    rx.foreach(
+                        S.next_statuses, lambda o: rx.el.option(t_var(o["label"]), value=o["key"])
+                    ),
+                    id="field-status",
+                    name="status",
+                    class_name="heka-select",
+                ),
+                rx.el.label(
+                    t("Decision or reason for the tenant"),
+                    html_for="field-decision",
+                    class_name="heka-label",
+                ),
+                rx.el.textarea(id="field-decision", name="text", class_name="heka-textarea"),
+                submit_button(t("Change status"), S.busy, id="status-submit"),
+                on_submit=S.change_status,
+            ),
+            width="100%",
+        ),
+    )
+
+
+def _plan_row(n: int) -> rx.Component:
+    return rx.hstack(
+        rx.el.input(
+            name=f"due_{n}",
+            type="date",
+            aria_label=t("Due date {n}", n=n),
+            class_name="heka-native-input",
+        ),
+        rx.el.input(
+            name=f"amount_{n}",
+            input_mode="decimal",
+            aria_label=t("Amount {n} (€)", n=n),
+            class_name="heka-native-input",
+        ),
+        spacing="2",
+        width="100%",
+    )
+
+
+def _rent() -> rx.Component:
+    return rx.card(
+        rx.heading(t("The lease's rent"), as_="h2", size="4"),
+        rx.text(t("Lease {c}", c=S.rent["contract"]), size="2"),
+        rx.text(S.rent["sentence"], id="staff-rent-sentence"),
+        rx.text(t("Overdue: {a}", a=S.rent["overdue_total"])),
+        rx.cond(S.rent["plan"] != "", rx.text(S.rent["plan"], white_space="pre-wrap")),
+        rx.cond(
+            S.may_plan,
+            stacked_form(
+                rx.heading(t("Record the agreed payment plan"), as_="h3", size="3"),
+                *[_plan_row(n) for n in range(1, 7)],
+                submit_button(t("Save the plan"), S.busy, id="plan-submit"),
+                on_submit=S.record_plan,
+                id="plan-form",
+            ),
+        ),
+        width="100%",
+    )
+
+
+def _thread() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(m.subject(S.card), as_="h1", size="7"),
+            m.thread_status(S.card["status"], S.card["status_label"]),
+            rx.badge(t_var(S.card["queue_label"]), variant="outline"),
+            wrap="wrap",
+            align="center",
+            spacing="3",
+        ),
+        form_error(S.error, S.error_params),
+        rx.cond(S.saved != "", m.saved_notice(t_var(S.saved))),
+        rx.cond(
+            S.assigned_to_me,
+            rx.text(t("Assigned to you.")),
+            rx.button(t("Assign to me"), on_click=S.assign_to_me, id="assign-me", size="2"),
+        ),
+        rx.grid(
+            rx.vstack(
+                rx.cond(S.answers.length() > 0, rx.card(m.answers_list(S.answers), width="100%")),
+                rx.vstack(rx.foreach(S.lines, m.thread_line), spacing="3", width="100%"),
+                _reply(),
+                _status(),
+                spacing="4",
+                width="100%",
+            ),
+            rx.cond(S.is_rent, _rent()),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+            width="100%",
+        ),
+        rx.moment(interval=2000, on_change=S.tick.temporal, display="none"),
+        spacing="4",
+        width="100%",
+    )
+
+
+def staff_thread_page() -> rx.Component:
+    """The thread with its notes, or "not found" outside the handler's scope."""
+    return page_layout(
+        rx.link(t("Inbox"), href=routes.STAFF_MESSAGES),
+        rx.cond(
+            S.missing,
+            rx.callout(t("Message not found."), icon="info", margin_top="1em"),
+            rx.cond(S.card.length() > 0, _thread(), rx.spinner()),
+        ),
+    )

@@ -1,0 +1,218 @@
+"""The household's side: send a message by topic, list its threads with unread marks,
+open one (public lines only), answer, mark read, and the counters the pages poll.
+
+Co-residents of a lease see its threads, except the rent-monitoring ones, which only the
+primary tenants (signatories) see; every lookup goes through ``get_thread_for``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlmodel import Session, col, func, select
+
+from heka_app.i18n import N_
+from heka_app.models.messages import MessageThread, ThreadMessage, ThreadRead
+from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.authorization import authorize, require
+from heka_app.services.common.insert_once import insert_once
+from heka_app.services.common.results import FormResult
+from heka_app.services.common.tables import table_of
+from heka_app.services.messages import routing
+from heka_app.services.messages.access import get_thread_for, scope
+from heka_app.services.messages.create import Opened, add_attachments, open_thread
+from heka_app.services.messages.permissions import RENT, SEND
+from heka_app.services.messages.statuses import OPEN
+from heka_app.services.messages.views import ThreadCard, ThreadDetail, card_of, detail_of
+
+MAX_SUBJECT = 120
+MIN_TEXT, MAX_TEXT = 2, 4000
+CHOOSE_TOPIC = N_("Choose a topic.")
+SUBJECT_REQUIRED = N_("Write a subject.")
+SUBJECT_LONG = N_("The subject can be at most {max} characters.")
+TEXT_REQUIRED = N_("Write your message.")
+TEXT_LONG = N_("The message can be at most {max} characters.")
+THREAD_CLOSED = N_("This thread is closed. Start a new message if you need more help.")
+
+
+@dataclasses.dataclass(frozen=True)
+class MessageForm:
+    """What the tenant typed."""
+
+    topic: str
+    subject: str
+    text: str
+    tokens: tuple[str, ...] = ()
+
+
+def topics_for(actor: Actor) -> list[str]:
+    """The topics ``actor`` may choose (rent monitoring for primary tenants only)."""
+    rent = authorize(actor, RENT).allowed
+    return [t for t in routing.TOPICS if rent or t not in routing.RENT_TOPICS]
+
+
+def _clean(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def validate(actor: Actor, form: MessageForm) -> dict[str, str]:
+    """Field name to msgid for every problem (empty when fine)."""
+    errors: dict[str, str] = {}
+    if form.topic not in topics_for(actor):
+        errors["topic"] = CHOOSE_TOPIC
+    subject, text = _clean(form.subject), _clean(form.text)
+    if not subject:
+        errors["subject"] = SUBJECT_REQUIRED
+    elif len(subject) > MAX_SUBJECT:
+        errors["subject"] = SUBJECT_LONG
+    if len(text) < MIN_TEXT:
+        errors["text"] = TEXT_REQUIRED
+    elif len(text) > MAX_TEXT:
+        errors["text"] = TEXT_LONG
+    return errors
+
+
+def send_message(
+    *, session: Session, actor: Actor, now: dt.datetime, submission_id: str, form: MessageForm
+) -> Opened:
+    """Start a thread once per ``submission_id``; routed by topic."""
+    require(actor, SEND)
+    errors = validate(actor, form)
+    if errors:
+        return Opened(False, field_errors=errors, params={"max": MAX_TEXT, "min": MIN_TEXT})
+    tokens = tuple(t for t in form.tokens if isinstance(t, str)) if form.tokens else ()
+    return open_thread(
+        session, actor, now,
+        submission_id=submission_id, topic=form.topic, subject=_clean(form.subject),
+        text=_clean(form.text), queue=routing.queue_for_topic(form.topic), tokens=tokens,
+    )  # fmt: skip
+
+
+def _last_public_staff(session: Session) -> dict[int, int]:
+    rows = session.exec(
+        select(ThreadMessage.thread_id, func.max(ThreadMessage.id))
+        .where(col(ThreadMessage.public).is_(True), col(ThreadMessage.by_staff).is_(True))
+        .group_by(col(ThreadMessage.thread_id))
+    ).all()
+    return {t: m or 0 for t, m in rows}
+
+
+def _read_marks(session: Session, account_id: int | None) -> dict[int, int]:
+    rows = session.exec(
+        select(ThreadRead.thread_id, ThreadRead.last_read_message_id).where(
+            ThreadRead.account_id == account_id
+        )
+    ).all()
+    return {t: m for t, m in rows}
+
+
+def _unread_ids(session: Session, actor: Actor, threads: list[MessageThread]) -> set[int]:
+    latest = _last_public_staff(session)
+    marks = _read_marks(session, actor.account_id)
+    return {t.id for t in threads if t.id and latest.get(t.id, 0) > marks.get(t.id, 0)}
+
+
+def list_threads(
+    *, session: Session, actor: Actor, now: dt.datetime, language: str
+) -> list[ThreadCard]:
+    """The household's threads the actor may see, open ones first, newest first."""
+    require(actor, SEND)
+    threads = list(
+        session.exec(
+            scope(session, actor, select(MessageThread)).order_by(
+                col(MessageThread.updated_at).desc(), col(MessageThread.id).desc()
+            )
+        ).all()
+    )
+    unread = _unread_ids(session, actor, threads)
+    threads.sort(key=lambda t: t.status not in OPEN)
+    return [card_of(t, language=language, unread=t.id in unread) for t in threads]
+
+
+def unread_count(*, session: Session, actor: Actor) -> int:
+    """How many of the actor's visible threads have a staff reply they have not read."""
+    if not authorize(actor, SEND).allowed or actor.is_staff:
+        return 0
+    threads = list(session.exec(scope(session, actor, select(MessageThread))).all())
+    return len(_unread_ids(session, actor, threads))
+
+
+def my_thread(
+    *, session: Session, actor: Actor, now: dt.datetime, language: str, thread_id: int
+) -> ThreadDetail:
+    """The household's thread (public lines only). Raises NotFound."""
+    require(actor, SEND)
+    thread = get_thread_for(session=session, actor=actor, thread_id=thread_id)
+    unread = bool(_unread_ids(session, actor, [thread]))
+    return detail_of(session, thread, language=language, for_staff=False, unread=unread)
+
+
+def mark_read(*, session: Session, actor: Actor, now: dt.datetime, thread_id: int) -> None:
+    """Record that the actor has read the thread up to its newest public line."""
+    require(actor, SEND)
+    get_thread_for(session=session, actor=actor, thread_id=thread_id)
+    newest = (
+        session.exec(
+            select(func.max(ThreadMessage.id)).where(
+                ThreadMessage.thread_id == thread_id, col(ThreadMessage.public).is_(True)
+            )
+        ).one()
+        or 0
+    )
+    values = {
+        "thread_id": thread_id,
+        "account_id": actor.account_id,
+        "last_read_message_id": newest,
+    }
+    if not insert_once(session, table_of(ThreadRead), values, unique=("thread_id", "account_id")):
+        mark = session.exec(
+            select(ThreadRead).where(
+                ThreadRead.thread_id == thread_id, ThreadRead.account_id == actor.account_id
+            )
+        ).one()
+        mark.last_read_message_id = max(mark.last_read_message_id, newest)
+        session.add(mark)
+
+
+def thread_version(*, session: Session, actor: Actor, thread_id: int) -> int:
+    """The thread's change counter (what an open page polls). Raises NotFound."""
+    require(actor, SEND)
+    return get_thread_for(session=session, actor=actor, thread_id=thread_id).version
+
+
+def touch(thread: MessageThread, now: dt.datetime) -> None:
+    """Bump the thread's version and time (every visible change)."""
+    thread.updated_at = now
+    thread.version += 1
+
+
+def reply(
+    *,
+    session: Session,
+    actor: Actor,
+    now: dt.datetime,
+    thread_id: int,
+    text: str,
+    tokens: tuple[str, ...] = (),
+) -> FormResult:
+    """The tenant's answer in an open thread."""
+    require(actor, SEND)
+    thread = get_thread_for(session=session, actor=actor, thread_id=thread_id)
+    text = _clean(text)
+    if thread.status not in OPEN:
+        return FormResult.refused(THREAD_CLOSED)
+    if len(text) < MIN_TEXT:
+        return FormResult.refused(text=TEXT_REQUIRED)
+    if len(text) > MAX_TEXT:
+        return FormResult.refused(params={"max": MAX_TEXT}, text=TEXT_LONG)
+    line = ThreadMessage(
+        thread_id=thread_id, kind="message", text=text,
+        author_account_id=actor.account_id, created_at=now,
+    )  # fmt: skip
+    session.add(line)
+    session.flush()
+    add_attachments(session, thread_id, line.id or 0, tuple(tokens or ()), actor, now)
+    touch(thread, now)
+    session.add(thread)
+    return FormResult.done()

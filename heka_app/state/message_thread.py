@@ -1,0 +1,117 @@
+"""One thread of the household, followed live: ``tick`` runs every second while the page
+is open and reloads the thread when its version moved (the version lives in the database,
+so it works whichever backend worker staff's reply went through). Opening it, or a new
+answer arriving while it is open, marks it read."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+
+from heka_app.i18n import N_
+from heka_app.services.common.clock import utcnow
+from heka_app.services.common.results import NotFound
+from heka_app.services.messages import threads
+from heka_app.services.messages.permissions import SEND
+from heka_app.state.faults import fault_id_param, session_language
+from heka_app.state.form_data import form_value
+from heka_app.state.forms import FormState
+from heka_app.state.guard import guard
+from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.messages import refresh_unread
+from heka_app.state.service_calls import call_service
+
+
+def _lines(data: dict) -> list[dict]:
+    """The lines as lists (dataclasses.asdict keeps tuples; state vars are lists)."""
+    return [
+        {**line, "photos": list(line["photos"]), "documents": list(line["documents"])}
+        for line in data["lines"]
+    ]
+
+
+class MessageThreadState(FormState, rx.State):
+    """The thread's card, request answers and public lines; the tenant's answer."""
+
+    card: dict = {}
+    answers: list[dict] = []
+    lines: list[dict] = []
+    decision: str = ""
+    version: int = 0
+    missing: bool = False
+    saved: str = ""
+    _thread_id: int = 0
+
+    @rx.event
+    async def load(self):
+        """Open the thread named in the URL (guard: messages.send; scoped lookup)."""
+        self._thread_id = fault_id_param(self)
+        self._clear_messages()
+        self.saved = ""
+        return await self._reload()
+
+    async def _reload(self):
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None:
+            self.card, self.lines, self.missing = {}, [], False
+            return refusal
+        try:
+            detail = await call_service(
+                threads.my_thread,
+                actor=actor,
+                now=utcnow(),
+                language=await session_language(self),
+                thread_id=self._thread_id,
+            )
+            await call_service(
+                threads.mark_read, actor=actor, now=utcnow(), thread_id=self._thread_id
+            )
+        except NotFound:
+            self.card, self.lines, self.missing, self.version = {}, [], True, 0
+            return None
+        data = dataclasses.asdict(detail)
+        self.card, self.answers, self.lines = data["card"], list(data["answers"]), _lines(data)
+        self.decision, self.version, self.missing = detail.decision, detail.version, False
+        await refresh_unread(self, actor)
+        return None
+
+    @rx.event
+    async def tick(self):
+        """Reload when the thread changed (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None or not self._thread_id or self.missing:
+            return refusal
+        try:
+            version = await call_service(
+                threads.thread_version, actor=actor, thread_id=self._thread_id
+            )
+        except NotFound:
+            return None
+        if version != self.version:
+            return await self._reload()
+        return None
+
+    @rx.event
+    @matrix_payload(form_data={"text": "One more detail"})
+    async def reply(self, form_data: dict):
+        """The household's answer in the thread (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        try:
+            result = await self._submit(
+                threads.reply,
+                actor=actor,
+                now=utcnow(),
+                thread_id=self._thread_id,
+                text=form_value(form_data, "text", 4100),
+            )
+        except NotFound:
+            self.missing, self.card = True, {}
+            return None
+        self.saved = N_("Answer sent.") if result.ok else ""
+        await self._reload()
+        if result.ok:
+            return rx.call_script("document.getElementById('reply-form')?.reset()")
+        return None

@@ -1,0 +1,67 @@
+"""The attachment picker shared by the new-message and service-request forms: each upload
+goes through the shared pipeline off the event loop; the tokens stay server-side and the
+browser gets thumbnails (photos) or the file name (PDFs)."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+
+import reflex as rx
+
+from heka_app.services.auth.actor import Actor
+from heka_app.services.messages.attachments import upload_attachment
+from heka_app.services.messages.create import MAX_ATTACHMENTS
+from heka_app.services.uploads.images import MAX_BYTES, TOO_LARGE
+
+
+async def store_uploads(actor: Actor, files: list, tokens: list[str], previews: list[dict]) -> str:
+    """Store ``files`` (up to the limit), appending to ``tokens`` and ``previews``;
+    returns the msgid of the last refusal ("" when all were taken)."""
+    error = ""
+    for upload in (files or [])[: max(0, MAX_ATTACHMENTS - len(tokens))]:
+        data = await upload.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            error = TOO_LARGE
+            continue
+        stored = await asyncio.to_thread(upload_attachment, actor=actor, data=data)
+        if stored.error:
+            error = stored.error
+            continue
+        tokens.append(stored.token)
+        name = str(getattr(upload, "name", "") or getattr(upload, "filename", "") or "")[:80]
+        src = (
+            "data:image/jpeg;base64," + base64.b64encode(stored.thumbnail).decode()
+            if stored.kind == "photo"
+            else ""
+        )
+        previews.append({"kind": stored.kind, "src": src, "name": name.rsplit("/", 1)[-1]})
+    return error
+
+
+def label_picker(upload_id: str) -> rx.event.EventSpec:
+    """Name the picker's file input (react-dropzone's, unnamed) by its visible label."""
+    return rx.call_script(
+        "(function f(n){const i=document.querySelector('#" + upload_id
+        + " input[type=file]');if(i){i.setAttribute('aria-labelledby','" + upload_id
+        + "-label');}else if(n<100){setTimeout(()=>f(n+1),100);}})(0)"
+    )  # fmt: skip
+
+
+def progress_percent(progress: object) -> int:
+    """Upload progress as a whole percentage (0 for anything odd)."""
+    value = progress.get("progress", 0) if isinstance(progress, dict) else 0
+    try:
+        return int(max(0.0, min(1.0, float(value or 0))) * 100)
+    except (TypeError, ValueError):
+        return 0
+
+
+def remove_at(index: object, tokens: list[str], previews: list[dict]) -> None:
+    """Drop the attachment at ``index`` when it is one."""
+    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(tokens):
+        tokens.pop(index)
+        previews.pop(index)
+
+
+__all__ = ["label_picker", "progress_percent", "remove_at", "store_uploads"]

@@ -1,0 +1,145 @@
+"""The household's messages: the list of threads (with the request types to start) and
+the new-message form with attachments, sent once per submission id. One thread's page:
+state/message_thread.py; a service request's form: state/service_requests.py."""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.services.common.clock import utcnow
+from heka_app.services.messages import routing, threads
+from heka_app.services.messages.permissions import SEND
+from heka_app.services.service_requests.requests import types_for
+from heka_app.state.faults import session_language
+from heka_app.state.form_data import form_value
+from heka_app.state.forms import FormState
+from heka_app.state.guard import guard
+from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.message_uploads import (
+    label_picker,
+    progress_percent,
+    remove_at,
+    store_uploads,
+)
+from heka_app.state.service_calls import call_service
+from heka_app.state.session import SessionState
+
+SAMPLE_MESSAGE = {"submission_id": "matrix-sample-submission", "topic": "general"}
+
+
+def new_submission_id() -> str:
+    """A fresh id for a form: pressing send twice sends it once."""
+    return secrets.token_urlsafe(16)
+
+
+async def refresh_unread(state: rx.State, actor) -> None:
+    """Update the navigation's unread count after reading or a change."""
+    session = await state.get_state(SessionState)
+    session.unread_messages = await call_service(threads.unread_count, actor=actor)
+
+
+class MessagesState(rx.State):
+    """The household's threads, open ones first, and what it can start."""
+
+    cards: list[dict] = []
+    request_types: list[dict] = []
+    loaded: bool = False
+
+    @rx.event
+    async def load(self):
+        """The threads the actor may see (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None:
+            self.reset()
+            return refusal
+        cards = await call_service(
+            threads.list_threads, actor=actor, now=utcnow(), language=await session_language(self)
+        )
+        self.cards = [dataclasses.asdict(c) for c in cards]
+        self.request_types = [{"key": t.key, "label": t.label} for t in types_for(actor)]
+        self.loaded = True
+        await refresh_unread(self, actor)
+        return None
+
+
+class MessageFormState(FormState, rx.State):
+    """A new message: topic, subject, text and attachments."""
+
+    topics: list[dict] = []
+    send_key: str = ""
+    previews: list[dict] = []
+    _tokens: list[str] = []
+    file_error: str = ""
+    progress: int = 0
+    sent_link: str = ""
+
+    @rx.event
+    async def load(self):
+        """An empty form (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        self.reset()
+        if refusal is not None:
+            return refusal
+        self.topics = [
+            {"key": key, "label": routing.TOPICS[key]} for key in threads.topics_for(actor)
+        ]
+        self.send_key = new_submission_id()
+        return label_picker("message-files")
+
+    @rx.event
+    @matrix_payload(files=[])
+    async def upload_attachments(self, files: list[rx.UploadFile]):
+        """Store photos or PDFs for the message (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        self.file_error = await store_uploads(actor, files, self._tokens, self.previews)
+        self.progress = 0
+        return None
+
+    @rx.event
+    @matrix_payload(progress={"progress": 0.5})
+    def upload_progress(self, progress: dict):
+        """Show how far the upload is. Public: sets one number on the caller's own view."""
+        self.progress = progress_percent(progress)
+
+    @rx.event
+    @matrix_payload(index=0)
+    async def remove_attachment(self, index: int):
+        """Drop an attachment from the form (guard: messages.send)."""
+        _, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        remove_at(index, self._tokens, self.previews)
+        return None
+
+    @rx.event
+    @matrix_payload(form_data=SAMPLE_MESSAGE)
+    async def submit(self, form_data: dict):
+        """Send the message once per submission id (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        form = threads.MessageForm(
+            topic=form_value(form_data, "topic", 40),
+            subject=form_value(form_data, "subject", 200),
+            text=form_value(form_data, "text", 4100),
+            tokens=tuple(self._tokens),
+        )
+        result = await call_service(
+            threads.send_message,
+            actor=actor,
+            now=utcnow(),
+            submission_id=form_value(form_data, "submission_id", 80),
+            form=form,
+        )
+        self.error, self.error_params = result.form_error, dict(result.params)
+        self.field_errors = dict(result.field_errors)
+        if result.ok and result.thread_id is not None:
+            self._tokens, self.previews = [], []
+            return rx.redirect(routes.message_detail(result.thread_id))
+        return None

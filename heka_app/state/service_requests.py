@@ -1,0 +1,141 @@
+"""A service request's form, built from its type's definition (``?type=<key>``): the
+fields come to the browser as data and one component renders them; sent once per
+submission id. Its thread is then followed on the messages pages."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from heka_app import routes
+from heka_app.services.common.clock import utcnow
+from heka_app.services.messages.permissions import SEND
+from heka_app.services.service_requests import definitions as d
+from heka_app.services.service_requests.requests import submit_request, types_for
+from heka_app.state.form_data import form_value
+from heka_app.state.forms import FormState
+from heka_app.state.guard import guard
+from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.message_uploads import (
+    label_picker,
+    progress_percent,
+    remove_at,
+    store_uploads,
+)
+from heka_app.state.messages import new_submission_id
+from heka_app.state.service_calls import call_service
+
+SAMPLE_REQUEST = {"submission_id": "matrix-sample-submission", "registration": "ABC-123"}
+
+
+def field_rows(definition: d.RequestType) -> list[dict]:
+    """The definition's fields as plain data for the form component."""
+    rows = []
+    for spec in definition.fields:
+        choices = d.YES_NO_CHOICES if spec.kind == d.YES_NO else spec.choices
+        rows.append(
+            {
+                "name": spec.name,
+                "label": spec.label,
+                "kind": spec.kind,
+                "required": spec.required,
+                "help": spec.help,
+                "high": spec.high,
+                "choices": [{"value": v, "label": label} for v, label in choices],
+            }
+        )
+    return rows
+
+
+def request_type_param(state: rx.State) -> str:
+    """The ``?type=`` of the request page's URL."""
+    return str(state.router.url.query_parameters.get("type", ""))[:40]
+
+
+class RequestFormState(FormState, rx.State):
+    """The form of one request type."""
+
+    type_key: str = ""
+    label: str = ""
+    intro: str = ""
+    fields: list[dict] = []
+    has_attachments: bool = False
+    unknown: bool = False
+    send_key: str = ""
+    previews: list[dict] = []
+    _tokens: list[str] = []
+    file_error: str = ""
+    progress: int = 0
+    field_params: dict[str, dict] = {}
+
+    @rx.event
+    async def load(self):
+        """The form of ``?type=`` (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        self.reset()
+        if refusal is not None:
+            return refusal
+        definition = d.request_type(request_type_param(self))
+        if definition is None or definition not in types_for(actor):
+            self.unknown = True
+            return None
+        self.type_key, self.label, self.intro = definition.key, definition.label, definition.intro
+        self.fields = field_rows(definition)
+        self.has_attachments = any(f.kind == d.ATTACHMENT for f in definition.fields)
+        self.send_key = new_submission_id()
+        return label_picker("request-files") if self.has_attachments else None
+
+    @rx.event
+    @matrix_payload(files=[])
+    async def upload_attachments(self, files: list[rx.UploadFile]):
+        """Store files for the request (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        self.file_error = await store_uploads(actor, files, self._tokens, self.previews)
+        self.progress = 0
+        return None
+
+    @rx.event
+    @matrix_payload(progress={"progress": 0.5})
+    def upload_progress(self, progress: dict):
+        """Show how far the upload is. Public: sets one number on the caller's own view."""
+        self.progress = progress_percent(progress)
+
+    @rx.event
+    @matrix_payload(index=0)
+    async def remove_attachment(self, index: int):
+        """Drop an attachment from the form (guard: messages.send)."""
+        _, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        remove_at(index, self._tokens, self.previews)
+        return None
+
+    @rx.event
+    @matrix_payload(form_data=SAMPLE_REQUEST)
+    async def submit(self, form_data: dict):
+        """Send the request once per submission id (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        definition = d.request_type(self.type_key)
+        if definition is None:
+            return None
+        values = {f.name: form_value(form_data, f.name, f.high + 100) for f in definition.fields}
+        attachment = next((f.name for f in definition.fields if f.kind == d.ATTACHMENT), "")
+        result = await call_service(
+            submit_request,
+            actor=actor,
+            now=utcnow(),
+            submission_id=form_value(form_data, "submission_id", 80),
+            type_key=definition.key,
+            values=values,
+            tokens={attachment: list(self._tokens)} if attachment else None,
+        )
+        self.error, self.error_params = result.form_error, dict(result.params)
+        self.field_errors = dict(result.field_errors)
+        self.field_params = {k: dict(v) for k, v in result.field_params.items()}
+        if result.ok and result.thread_id is not None:
+            self._tokens, self.previews = [], []
+            return rx.redirect(routes.message_detail(result.thread_id))
+        return None

@@ -1,0 +1,250 @@
+"""The staff inbox and a thread's handling page. Internal notes are loaded here only, never by
+the tenant's states; rent monitoring sees the lease's rent beside a rent thread."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+
+from heka_app.i18n import N_
+from heka_app.services.auth.authorization import authorize
+from heka_app.services.common.clock import utcnow
+from heka_app.services.common.results import NotAllowed, NotFound
+from heka_app.services.messages import inbox, payment_plans, statuses, templates
+from heka_app.services.messages.inbox import InboxFilters
+from heka_app.services.messages.permissions import HANDLE, PAYMENT_PLAN
+from heka_app.services.messages.routing import QUEUE_LABELS, RENT_TOPICS
+from heka_app.services.rent.overview import rent_overview
+from heka_app.services.service_requests import definitions as d
+from heka_app.state.faults import fault_id_param, session_language
+from heka_app.state.form_data import form_value
+from heka_app.state.forms import FormState
+from heka_app.state.guard import guard
+from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.message_thread import _lines
+from heka_app.state.service_calls import call_service
+
+
+def _rows(pairs) -> list[dict]:
+    return [{"key": k, "label": v} for k, v in pairs]
+
+
+KINDS = _rows([("messages", N_("Messages")), *((t.key, t.label) for t in d.REQUEST_TYPES)])
+STATUS_FILTERS = _rows([("open", N_("Open")), *statuses.STATUS_LABELS.items()])
+
+
+class StaffInboxState(rx.State):
+    """The handler's threads, filtered, with counts per status."""
+
+    cards: list[dict] = []
+    counts: list[dict] = []  # {"key", "label", "n"}
+    total: int = 0
+    kinds: list[dict] = KINDS
+    status_filters: list[dict] = STATUS_FILTERS
+    queues: list[dict] = _rows(QUEUE_LABELS.items())
+    loaded: bool = False
+
+    @rx.event
+    async def load(self):
+        """Open threads, oldest waiting first (guard: messages.handle)."""
+        return await self._show(InboxFilters())
+
+    @rx.event
+    @matrix_payload(form_data={"status": "open", "kind": "", "queue": "", "mine": ""})
+    async def apply_filters(self, form_data: dict):
+        """Filter the inbox (guard: messages.handle)."""
+        filters = InboxFilters(
+            status=form_value(form_data, "status", 16),
+            queue=form_value(form_data, "queue", 24),
+            kind=form_value(form_data, "kind", 32),
+            mine=form_value(form_data, "mine", 5) in {"on", "true"},
+        )
+        return await self._show(filters)
+
+    async def _show(self, filters: InboxFilters):
+        actor, refusal = await guard(self, HANDLE)
+        if refusal is not None:
+            self.reset()
+            return refusal
+        page = await call_service(
+            inbox.inbox,
+            actor=actor,
+            now=utcnow(),
+            language=await session_language(self),
+            filters=filters,
+        )
+        self.cards = [dataclasses.asdict(c) for c in page.cards]
+        labels = statuses.STATUS_LABELS
+        self.counts = [{"key": k, "label": labels[k], "n": n} for k, n in page.counts.items()]
+        self.total, self.loaded = page.total, True
+        return None
+
+
+class StaffThreadState(FormState, rx.State):
+    """One thread with its notes: assign, reply or note, status, templates, payment plan."""
+
+    card: dict = {}
+    answers: list[dict] = []
+    lines: list[dict] = []
+    decision: str = ""
+    assigned_to_me: bool = False
+    next_statuses: list[dict] = []
+    answer_templates: list[dict] = _rows((k, v[0]) for k, v in templates.TEMPLATES.items())
+    draft: str = ""
+    is_rent: bool = False
+    may_plan: bool = False
+    rent: dict = {}
+    missing: bool = False
+    saved: str = ""
+    version: int = 0
+    _thread_id: int = 0
+
+    @rx.event
+    async def load(self):
+        """The thread named in the URL (guard: messages.handle; scoped lookup)."""
+        self._thread_id = fault_id_param(self)
+        self._clear_messages()
+        self.saved, self.draft = "", ""
+        return await self._reload()
+
+    async def _reload(self):
+        actor, refusal = await guard(self, HANDLE)
+        if refusal is not None:
+            self.card, self.lines, self.missing = {}, [], False
+            return refusal
+        language = await session_language(self)
+        try:
+            detail = await call_service(
+                inbox.staff_thread,
+                actor=actor,
+                now=utcnow(),
+                language=language,
+                thread_id=self._thread_id,
+            )
+        except NotFound:
+            self.card, self.lines, self.missing = {}, [], True
+            return None
+        data = dataclasses.asdict(detail)
+        self.card, self.answers, self.lines = data["card"], list(data["answers"]), _lines(data)
+        self.decision, self.version, self.missing = detail.decision, detail.version, False
+        self.assigned_to_me = detail.assigned_to_id == actor.account_id
+        nexts = statuses.NEXT.get(detail.card.status, ())
+        self.next_statuses = _rows((s, statuses.STATUS_LABELS[s]) for s in nexts)
+        self.is_rent = detail.topic in RENT_TOPICS
+        self.may_plan = self.is_rent and authorize(actor, PAYMENT_PLAN).allowed
+        self.rent = await self._rent(actor, language, detail.lease_id) if self.is_rent else {}
+        return None
+
+    async def _rent(self, actor, language: str, lease_id: int) -> dict:
+        try:
+            overview = await call_service(
+                rent_overview, actor=actor, now=utcnow(), language=language, lease_id=lease_id
+            )
+        except (NotAllowed, NotFound):
+            return {}
+        return {
+            "sentence": overview.sentence,
+            "balance": overview.balance,
+            "overdue_total": overview.overdue_total,
+            "contract": overview.contract_number,
+            "plan": overview.payment_plan,
+        }
+
+    @rx.event
+    async def tick(self):
+        """Reload when the thread changed, e.g. the tenant answered (guard: messages.handle)."""
+        actor, refusal = await guard(self, HANDLE)
+        if refusal is not None or not self._thread_id or self.missing:
+            return refusal
+        return None if self.version == await self._version(actor) else await self._reload()
+
+    async def _version(self, actor) -> int:
+        try:
+            fn = inbox.staff_thread_version
+            return await call_service(fn, actor=actor, thread_id=self._thread_id)
+        except NotFound:
+            return self.version
+
+    async def _act(self, fn, ok: str, **kwargs):
+        actor, refusal = await guard(self, HANDLE)
+        if refusal is not None:
+            return refusal
+        try:
+            result = await self._submit(
+                fn, actor=actor, now=utcnow(), thread_id=self._thread_id, **kwargs
+            )
+        except NotFound:
+            self.missing, self.card = True, {}
+            return None
+        ok_now = result is None or getattr(result, "ok", False)
+        self.saved = ok if ok_now else ""
+        await self._reload()
+        return None
+
+    @rx.event
+    async def assign_to_me(self):
+        """Take the thread (guard: messages.handle)."""
+        return await self._act(inbox.assign_to_me, ok=N_("Assigned to you."))
+
+    @rx.event
+    @matrix_payload(form_data={"text": "We will look into it.", "internal": ""})
+    async def reply(self, form_data: dict):
+        """A public reply, or with ``internal`` an internal note (guard: messages.handle)."""
+        internal = form_value(form_data, "internal", 5) in {"on", "true", "yes"}
+        done = N_("Internal note saved.") if internal else N_("Reply sent.")
+        text = form_value(form_data, "text", 4100)
+        result = await self._act(inbox.staff_reply, ok=done, text=text, internal=internal)
+        if self.saved:
+            self.draft = ""
+            return rx.call_script("document.getElementById('staff-reply-form')?.reset()")
+        return result
+
+    @rx.event
+    @matrix_payload(form_data={"status": "done", "text": ""})
+    async def change_status(self, form_data: dict):
+        """Move the thread on with a decision or reason (guard: messages.handle)."""
+        return await self._act(
+            inbox.change_status,
+            ok=N_("Status changed."),
+            status=form_value(form_data, "status", 16),
+            text=form_value(form_data, "text", 2100),
+        )
+
+    @rx.event
+    @matrix_payload(key="received")
+    async def use_template(self, key: str):
+        """Put a template in the tenant's language into the reply box (guard: messages.handle)."""
+        actor, refusal = await guard(self, HANDLE)
+        if refusal is not None:
+            return refusal
+        try:
+            self.draft = await call_service(
+                templates.template_text,
+                actor=actor,
+                thread_id=self._thread_id,
+                key=key if isinstance(key, str) else "",
+            )
+        except NotFound:
+            self.missing = True
+        return None
+
+    @rx.event
+    @matrix_payload(form_data={"due_1": "", "amount_1": ""})
+    async def record_plan(self, form_data: dict):
+        """Record the agreed payment plan (guard: messages.payment_plan)."""
+        actor, refusal = await guard(self, PAYMENT_PLAN)
+        if refusal is not None:
+            return refusal
+        rows = [
+            payment_plans.Instalment(
+                form_value(form_data, f"due_{n}", 20), form_value(form_data, f"amount_{n}", 20)
+            )
+            for n in range(1, 7)
+        ]
+        return await self._act(
+            payment_plans.record_plan,
+            ok=N_("Payment plan saved."),
+            language=await session_language(self),
+            rows=rows,
+        )

@@ -1,0 +1,134 @@
+"""Message handlers on real state objects: send once however often pressed, what was typed
+kept on an error, household scoping and the signatory rule, internal notes never in a
+tenant's state, the live tick and the unread count, requests from their definition, and
+the payment plan on the rent page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlmodel import Session, func, select
+
+from heka_app.models.messages import MessageThread
+from heka_app.services.common.clock import helsinki_today
+from heka_app.state import message_thread, service_requests, staff_messages
+from heka_app.state.message_thread import MessageThreadState
+from heka_app.state.messages import MessageFormState, MessagesState
+from heka_app.state.rent import RentState
+from heka_app.state.service_requests import RequestFormState
+from heka_app.state.session import SessionState
+from heka_app.state.staff_messages import StaffInboxState, StaffThreadState
+from tests.factories import build_world
+from tests.state.handler_calls import call, run, signed_in_root, substate
+
+MESSAGE = {
+    "submission_id": "state-test-message-00001",
+    "topic": "general",
+    "subject": "Door <b>code</b>",
+    "text": "The front door code does not work.",
+}
+
+
+@pytest.fixture(autouse=True)
+def uploads(tmp_path, monkeypatch):
+    monkeypatch.setattr("heka_app.services.uploads.storage.upload_root", lambda: tmp_path)
+
+
+@pytest.fixture
+def world(engine, now):
+    with Session(engine) as s:
+        return build_world(s, now)
+
+
+def _count(engine) -> int:
+    with Session(engine) as s:
+        return s.exec(select(func.count()).select_from(MessageThread)).one()
+
+
+def _thread_id(engine) -> int:
+    with Session(engine) as s:
+        return s.exec(select(MessageThread.id).order_by(MessageThread.id.desc())).first()
+
+
+def _open(monkeypatch, thread_id: int) -> None:
+    monkeypatch.setattr(message_thread, "fault_id_param", lambda state: thread_id)
+    monkeypatch.setattr(staff_messages, "fault_id_param", lambda state: thread_id)
+
+
+def test_send_twice_makes_one_thread_and_errors_are_per_field(engine, now, world):
+    _, root = signed_in_root(engine, now, "primary", world=world)
+    form = substate(root, MessageFormState)
+    run(call(form, "load"))
+    assert {t["key"] for t in form.topics} >= {"general", "rent_plan"}
+    run(call(form, "submit", {**MESSAGE, "topic": "", "text": ""}))
+    assert set(form.field_errors) == {"topic", "text"} and _count(engine) == 0
+    run(call(form, "submit", MESSAGE))
+    run(call(form, "submit", MESSAGE))  # pressed again
+    assert _count(engine) == 1
+
+
+def test_household_thread_live_reply_unread_and_notes(engine, now, world, monkeypatch):
+    _, tenant = signed_in_root(engine, now, "primary", world=world)
+    run(call(substate(tenant, MessageFormState), "submit", MESSAGE))
+    thread_id = _thread_id(engine)
+    _open(monkeypatch, thread_id)
+    page = substate(tenant, MessageThreadState)
+    run(call(page, "load"))
+    assert page.card["id"] == thread_id and len(page.lines) == 1
+    _, staff = signed_in_root(engine, now, "customer_service", world=world)
+    handling = substate(staff, StaffThreadState)
+    run(call(handling, "load"))
+    run(call(handling, "reply", {"text": "Only for staff.", "internal": "on"}))
+    run(call(handling, "reply", {"text": "We reset the code.", "internal": ""}))
+    session = substate(tenant, SessionState)
+    run(call(session, "refresh"))
+    assert session.unread_messages == 1
+    run(call(page, "tick"))  # the open page picks the reply up
+    texts = [line["text"] for line in page.lines]
+    assert "We reset the code." in texts and "Only for staff." not in texts
+    assert session.unread_messages == 0  # read while open
+    _, neighbour = signed_in_root(engine, now, "neighbour", world=world)
+    theirs = substate(neighbour, MessageThreadState)
+    run(call(theirs, "load"))
+    assert theirs.missing and theirs.lines == []
+
+
+def test_rent_thread_hidden_from_co_resident_and_plan_on_rent_page(engine, now, world, monkeypatch):
+    _, tenant = signed_in_root(engine, now, "primary", world=world)
+    run(call(substate(tenant, MessageFormState), "submit", {**MESSAGE, "topic": "rent_plan"}))
+    thread_id = _thread_id(engine)
+    _open(monkeypatch, thread_id)
+    _, co = signed_in_root(engine, now, "co_resident", world=world)
+    listing = substate(co, MessagesState)
+    run(call(listing, "load"))
+    assert listing.cards == []
+    _, rent = signed_in_root(engine, now, "rent_monitoring", world=world)
+    handling = substate(rent, StaffThreadState)
+    run(call(handling, "load"))
+    assert handling.is_rent and handling.may_plan and handling.rent["contract"]
+    due = helsinki_today(now) + dt.timedelta(days=10)
+    run(call(handling, "record_plan", {"due_1": due.isoformat(), "amount_1": "120,00"}))
+    assert handling.saved
+    rent_page = substate(tenant, RentState)
+    run(call(rent_page, "load"))
+    assert "120,00" in str(rent_page.view.get("payment_plan", ""))
+
+
+def test_request_form_from_definition_sends_once(engine, now, world, monkeypatch):
+    _, tenant = signed_in_root(engine, now, "co_resident", world=world)
+    form = substate(tenant, RequestFormState)
+    monkeypatch.setattr(service_requests, "request_type_param", lambda state: "parking")
+    run(call(form, "load"))
+    assert [f["name"] for f in form.fields] == ["registration", "space"]
+    values = {"submission_id": "state-test-request-000001", "registration": "x", "space": ""}
+    run(call(form, "submit", values))
+    assert set(form.field_errors) == {"registration", "space"} and _count(engine) == 0
+    values |= {"registration": "abc-12", "space": "garage"}
+    run(call(form, "submit", values))
+    run(call(form, "submit", values))
+    assert _count(engine) == 1
+    _, staff = signed_in_root(engine, now, "customer_service", world=world)
+    inbox = substate(staff, StaffInboxState)
+    run(call(inbox, "load"))
+    assert len(inbox.cards) == 1 and inbox.cards[0]["subject"] == "Parking space application"
