@@ -19,10 +19,18 @@ BUILD = ROOT / ".web" / "build" / "client"
 
 # First-load budgets per route, gzipped bytes. Tighten them as cuts land; never raise one
 # without saying why in the commit. The goal of issue 9 is 200 KB gz of JS on every route.
-JS_BUDGET = 235 * 1024
+JS_BUDGET = 200 * 1024
 JS_BUDGETS = {
-    # recharts (the rent chart, ~110 KB gz) is in the route's own chunk.
-    "/rent": 345 * 1024,
+    # recharts (the rent chart, ~110 KB gz) is in the route's own chunk: load it lazily.
+    "/rent": 315 * 1024,
+    # Photo picker (react-dropzone) and the forms' selects.
+    "/faults/new": 216 * 1024,
+    # Staff tools: desktop users on office networks; selects and the editor.
+    "/staff": 206 * 1024,
+    "/staff/content": 214 * 1024,
+    "/staff/content/edit": 216 * 1024,
+    "/staff/registration-codes": 208 * 1024,
+    "/news": 203 * 1024,
 }
 CSS_BUDGET = 62 * 1024
 
