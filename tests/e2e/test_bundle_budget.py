@@ -84,3 +84,23 @@ def test_every_colour_scale_a_component_names_is_in_the_trimmed_css():
             used.setdefault(color, str(path.relative_to(ROOT)))
     missing = {c: where for c, where in used.items() if c not in COLORS and c not in NOT_SCALES}
     assert not missing, f"add these to heka_app/frontend_build.py COLORS: {missing}"
+
+
+def test_landing_hero_and_login_form_are_in_the_prerendered_html(loads):
+    """LCP: the first paint needs neither the JS nor the websocket."""
+    landing = (BUILD / "index.html").read_text(encoding="utf-8")
+    login = (BUILD / "login.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>Hekan asukassivut</h1>", landing)
+    assert 'id="field-email"' in login and 'id="field-password"' in login
+    assert 'id="phone-menu"' in landing  # the phone menu opens without JS too
+
+
+def test_every_prerendered_page_has_a_title_and_a_meta_description(loads):
+    for html in BUILD.rglob("*.html"):
+        if html.name in ("__spa-fallback.html", "404.html"):  # shells, filled by the app
+            continue
+        text = html.read_text(encoding="utf-8")
+        title = re.search(r"<title>([^<]+)</title>", text)
+        assert title and "Hekan asukassivut" in title.group(1), html.name
+        description = re.search(r'<meta content="([^"]{30,})" name="description"', text)
+        assert description, f"{html.relative_to(BUILD)}: no meta description"
