@@ -8,7 +8,7 @@ from heka_app.components.connection import connection_banner
 from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
-from heka_app.pages.registry import PAGES
+from heka_app.pages.registry import PAGES, SITE_NAME, description_of
 from heka_app.private_files import private_files
 from heka_app.proxy import forwarded_only_from_trusted_proxies
 from heka_app.security_headers import security_headers
@@ -33,7 +33,9 @@ for spec in PAGES:
     app.add_page(
         spec.component,
         route=spec.route,
-        title=t(spec.title),
+        # "Log in – Heka resident pages"; the landing page is the site's name alone.
+        title=t(spec.title) if spec.title == SITE_NAME else t(spec.title) + " – " + t(SITE_NAME),
+        description=t(description_of(spec)),
         on_load=[
             SessionState.init_language,
             SessionState.refresh,

@@ -29,6 +29,13 @@ if [ ! -x devtools/bun/node_modules/.bin/bun ]; then
   npm install --silent --no-audit --no-fund --prefix devtools/bun >/dev/null
 fi
 
+# Lighthouse (benchmarks/lighthouse_report.py, tests/e2e/test_bundle_budget.py), local
+# to devtools/lighthouse: nothing installed globally.
+if [ "$MODE" = "test" ] && [ ! -x devtools/lighthouse/node_modules/.bin/lighthouse ]; then
+  echo "== Installing Lighthouse from the npm registry"
+  npm install --silent --no-audit --no-fund --prefix devtools/lighthouse >/dev/null
+fi
+
 if [ "$MODE" = "test" ] && [ ! -x /usr/bin/chromium ]; then
   echo "== Installing Debian Chromium for the browser tests"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

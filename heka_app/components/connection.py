@@ -12,18 +12,29 @@ from heka_app.state.session import SessionState
 
 # The banner only exists while the connection is down; when it disappears again the
 # (hidden) button tells the server, which clears the form messages of before the break.
-_SCRIPT = """
-(() => {
-  if (window.__hekaConnection) return;
-  window.__hekaConnection = true;
+# A hook in the bundle, not an inline <script>: the CSP blocks inline scripts that Helmet
+# adds after hydration (it did, with a console error on every page).
+_WATCH = """useEffect(() => {
   let lost = false;
-  setInterval(() => {
+  const timer = setInterval(() => {
     const banner = document.getElementById("connection-lost");
     if (banner) { lost = true; return; }
     if (lost) { lost = false; document.getElementById("connection-back")?.click(); }
   }, 500);
-})();
-"""
+  return () => clearInterval(timer);
+}, []);"""
+
+
+class _ConnectionWatch(rx.Fragment):
+    """Renders nothing; its hook watches for the banner to go away."""
+
+    def add_imports(self) -> dict:
+        """React's useEffect."""
+        return {"react": [rx.ImportVar(tag="useEffect")]}
+
+    def add_hooks(self) -> list:
+        """The watcher, started once."""
+        return [rx.Var(_WATCH)]
 
 
 def connection_banner() -> rx.Component:
@@ -46,5 +57,5 @@ def connection_banner() -> rx.Component:
             ),
         ),
         rx.button("", id="connection-back", on_click=SessionState.connection_back, display="none"),
-        rx.script(_SCRIPT),
+        _ConnectionWatch.create(),
     )

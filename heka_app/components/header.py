@@ -110,36 +110,53 @@ def _desktop_nav() -> rx.Component:
     )
 
 
+# The look of a Radix soft button (components.css) on the native <summary>.
+_SUMMARY_BUTTON = "rt-reset rt-BaseButton rt-r-size-2 rt-variant-soft rt-Button heka-menu-button"
+
+
+def _menu_item(child: rx.Component) -> rx.Component:
+    return rx.el.li(child, class_name="heka-menu-item")
+
+
 def _phone_menu() -> rx.Component:
+    """A native disclosure (<details>): no menu library on every page (issue 9: the Radix
+    dropdown and its positioning code were ~30 KB gz of first-load JS); it opens before
+    the page is live and works with keyboard and screen readers as a plain list of links."""
     return rx.box(
-        rx.menu.root(
-            rx.menu.trigger(
-                rx.button(
-                    rx.icon("menu", aria_hidden="true"),
-                    t("Menu"),
-                    variant="soft",
-                    size="2",
-                    id="phone-menu-button",
-                ),
+        rx.el.details(
+            rx.el.summary(
+                rx.icon("menu", aria_hidden="true"),
+                t("Menu"),
+                id="phone-menu-button",
+                class_name=_SUMMARY_BUTTON,
             ),
-            rx.menu.content(
-                _nav_links(rx.menu.item),
-                rx.menu.separator(),
-                rx.cond(
-                    SessionState.signed_in,
-                    rx.fragment(
-                        rx.menu.item(rx.link(t("My account"), href=routes.ACCOUNT)),
-                        rx.menu.item(
-                            rx.text(t("Log out"), class_name="heka-menu-action"),
-                            on_select=SessionState.logout,
+            rx.el.nav(
+                rx.el.ul(
+                    _nav_links(_menu_item),
+                    rx.cond(
+                        SessionState.signed_in,
+                        rx.fragment(
+                            _menu_item(rx.link(t("My account"), href=routes.ACCOUNT)),
+                            _menu_item(
+                                rx.el.button(
+                                    t("Log out"),
+                                    type="button",
+                                    on_click=SessionState.logout,
+                                    class_name="heka-menu-action",
+                                )
+                            ),
+                        ),
+                        rx.fragment(
+                            _menu_item(rx.link(t("Log in"), href=routes.LOGIN)),
+                            _menu_item(rx.link(t("Register"), href=routes.REGISTER)),
                         ),
                     ),
-                    rx.fragment(
-                        rx.menu.item(rx.link(t("Log in"), href=routes.LOGIN)),
-                        rx.menu.item(rx.link(t("Register"), href=routes.REGISTER)),
-                    ),
                 ),
+                aria_label=t("Main navigation"),
+                id="phone-menu",
+                class_name="heka-menu-panel",
             ),
+            class_name="heka-menu",
         ),
         display=["block", "block", "none"],
     )

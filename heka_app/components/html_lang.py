@@ -1,10 +1,15 @@
-"""Keeps ``<html lang>`` equal to the UI language (screen readers pick the voice by it)."""
+"""Keeps ``<html lang>`` equal to the UI language (screen readers pick the voice by it),
+and the page in that language's catalog: the Swedish and English tables load as their own
+chunks (i18n/js_catalog.py), so when the language arrives before its table the page stays
+hidden (``heka-lang-pending``, at most first_paint.MAX_HIDDEN_MS) and re-renders once the
+table is there."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.components.first_paint import PENDING_CLASS
+from heka_app.components.first_paint import MAX_HIDDEN_MS, PENDING_CLASS
+from heka_app.i18n.js_catalog import JS_IMPORT_PATH
 from heka_app.state.session import SessionState
 
 
@@ -12,18 +17,38 @@ class HtmlLang(rx.Fragment):
     """Renders nothing; a hook sets ``document.documentElement.lang``."""
 
     def add_imports(self) -> dict:
-        """React's useEffect."""
-        return {"react": [rx.ImportVar(tag="useEffect")]}
+        """React's hooks, the state dispatchers and the catalog loader."""
+        return {
+            "react": [rx.ImportVar(tag="useEffect"), rx.ImportVar(tag="useContext")],
+            "$/utils/context": [rx.ImportVar(tag="DispatchContext")],
+            JS_IMPORT_PATH: [
+                rx.ImportVar(tag="hekaCatalogReady"),
+                rx.ImportVar(tag="hekaLoadCatalog"),
+            ],
+        }
 
     def add_hooks(self) -> list:
         """Update the attribute whenever the language var changes."""
         lang = str(SessionState.lang)
+        # A key no server delta carries: setting it re-renders every reader of the session
+        # state (all translated text) without changing anything they show but the words.
+        substate = SessionState.get_full_name()
         return [
             rx.Var(
+                "const heka_dispatch = useContext(DispatchContext);\n"
                 "useEffect(() => { const root = document.documentElement;"
                 f" const want = root.dataset.hekaLang; if (want && want !== {lang}) return;"
+                f" if (!hekaCatalogReady({lang})) {{"
+                f" root.classList.add('{PENDING_CLASS}');"
+                f" setTimeout(() => root.classList.remove('{PENDING_CLASS}'), {MAX_HIDDEN_MS});"
+                f" hekaLoadCatalog({lang}).then(() => {{"
+                f" heka_dispatch[{substate!r}]?.({{heka_catalog_rx_state_: {lang}}});"
+                f" setTimeout(() => root.classList.remove('{PENDING_CLASS}'), 0);"
+                f" }}).catch(() => root.classList.remove('{PENDING_CLASS}')); }}"
                 " delete root.dataset.hekaLang;"
-                f" root.lang = {lang}; root.classList.remove('{PENDING_CLASS}'); }}, [{lang}]);",
+                f" root.lang = {lang};"
+                f" if (hekaCatalogReady({lang})) root.classList.remove('{PENDING_CLASS}');"
+                f" }}, [{lang}]);",
                 _var_data=SessionState.lang._get_all_var_data(),
             )
         ]

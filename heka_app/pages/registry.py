@@ -68,6 +68,41 @@ class PageSpec:
     title: str
     on_load: tuple = ()
     reload_on_language: bool = False  # its loader formats in the session's language
+    description: str = ""  # meta description msgid; empty: DEFAULT_DESCRIPTION
+
+
+SITE_NAME = N_("Heka resident pages")
+DEFAULT_DESCRIPTION = N_(
+    "Heka's resident pages: your home, rent, fault reports, news and instructions for "
+    "Heka tenants in Helsinki."
+)
+DESCRIPTIONS = {
+    routes.HOME: N_(
+        "Heka tenants in Helsinki: log in to see your home and rent, report a fault, and "
+        "read news and instructions, in Finnish, Swedish or English."
+    ),
+    routes.LOGIN: N_("Log in to Heka's resident pages with your email address and password."),
+    routes.REGISTER: N_(
+        "Create an account for Heka's resident pages with electronic identification or a "
+        "code from your area office."
+    ),
+    routes.NEWS: N_(
+        "News from Heka for residents: maintenance work, events and notices for your building."
+    ),
+    routes.INSTRUCTIONS: N_("Instructions for Heka residents on living in a Heka home."),
+    routes.ACCESSIBILITY: N_(
+        "Accessibility statement of Heka's resident pages: how they meet the accessibility "
+        "requirements and how to give feedback."
+    ),
+    routes.FORGOT_PASSWORD: N_(
+        "Forgot your password for Heka's resident pages? Ask for a link to choose a new one."
+    ),
+}
+
+
+def description_of(spec: PageSpec) -> str:
+    """The page's meta description msgid."""
+    return spec.description or DESCRIPTIONS.get(spec.route, DEFAULT_DESCRIPTION)
 
 
 PAGES: tuple[PageSpec, ...] = (

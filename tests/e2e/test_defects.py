@@ -170,7 +170,7 @@ def test_account_page_and_phone_menu(open_page, portal, lang, width):
     if width == 390:
         page.click("#phone-menu-button")
         logout = page.locator(".heka-menu-action")
-        link = page.locator("[role=menuitem] a").first
+        link = page.locator("#phone-menu a").first
         assert logout.evaluate("e => getComputedStyle(e).color") == link.evaluate(
             "e => getComputedStyle(e).color"
         )

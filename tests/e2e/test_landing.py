@@ -38,7 +38,7 @@ def test_narrowest_phone_has_no_horizontal_scroll(open_page):
     page = open_page("/", width=320)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.click("#phone-menu-button")
-    page.wait_for_selector("[role=menu]")
+    page.wait_for_selector("#phone-menu a", state="visible")
     screenshot(page, "landing-fi-320-menu")
 
 

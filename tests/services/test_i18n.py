@@ -16,7 +16,12 @@ from heka_app.i18n.formatting import (
     format_number,
     format_opening_hours,
 )
-from heka_app.i18n.js_catalog import render_js_catalog
+from heka_app.i18n.js_catalog import (
+    language_table,
+    render_js_catalog,
+    render_language_module,
+    write_js_catalog,
+)
 
 NBSP = "\xa0"
 
@@ -71,8 +76,29 @@ def test_server_side_gettext_translates_and_falls_back_to_the_msgid():
     assert gettext("sv", "A message nobody wrote") == "A message nobody wrote"
 
 
-def test_js_catalog_holds_one_row_per_msgid_in_fi_sv_en_order():
+def test_js_catalog_holds_finnish_and_loads_swedish_and_english_as_their_own_modules():
     text = render_js_catalog()
-    table = json.loads(re.search(r"const TABLE = (\{.*\});", text).group(1))
-    assert table["Log in"] == ["Kirjaudu", "Logga in", "Log in"]
-    assert 'const LANGS = ["fi", "sv", "en"]' in text
+    table = json.loads(re.search(r"const TABLES = \{\"fi\": (\{.*\})\};", text).group(1))
+    assert table["Log in"] == "Kirjaudu"
+    assert 'sv: () => import("./heka_i18n_sv.js")' in text
+    assert 'en: () => import("./heka_i18n_en.js")' in text
+    sv = json.loads(render_language_module("sv").split("export default ", 1)[1].rstrip(";\n"))
+    assert sv["Log in"] == "Logga in"
+    assert "Logga in" not in text  # a Finnish page does not carry the Swedish table
+
+
+def test_english_module_keeps_only_entries_that_differ_from_the_msgid():
+    en = language_table("en")
+    assert "Log in" not in en  # the lookup falls back to the msgid
+    assert all(text != msgid for msgid, text in en.items())
+
+
+def test_js_catalog_writes_the_three_modules(tmp_path):
+    main = tmp_path / "heka_i18n.js"
+    assert write_js_catalog(main) is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "heka_i18n.js",
+        "heka_i18n_en.js",
+        "heka_i18n_sv.js",
+    ]
+    assert write_js_catalog(main) is False  # unchanged: nothing rewritten

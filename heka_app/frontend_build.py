@@ -1,0 +1,54 @@
+"""Frontend build choices that keep every page small on a phone (issue 9).
+
+Radix Themes' ``styles.css`` carries all 30 colour scales in light and dark (about 35 KB
+gz of tokens); the portal uses a handful. :class:`HekaRadixThemesPlugin` imports the same
+stylesheet in its documented parts (base tokens, the colour scales in :data:`COLORS`,
+components, utilities). A colour used in a component must be listed in :data:`COLORS`;
+``tests/e2e/test_bundle_budget.py`` checks the source for colours that are not. It also
+keeps Radix Themes out of the window libraries, so the pages' imports tree-shake.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import reflex as rx
+
+ACCENT_COLOR = "indigo"
+GRAY_COLOR = "slate"
+# Every Radix colour scale a component names (color_scheme=..., accent/gray of the theme).
+COLORS: tuple[str, ...] = (ACCENT_COLOR, GRAY_COLOR, "gray", "red", "amber", "blue", "green")
+
+_THEMES = "@radix-ui/themes"
+
+
+def radix_stylesheets(colors: tuple[str, ...] = COLORS) -> tuple[str, ...]:
+    """Radix Themes' CSS in parts, only the colour scales in ``colors``."""
+    return (
+        f"{_THEMES}/tokens/base.css",
+        *(f"{_THEMES}/tokens/colors/{color}.css" for color in dict.fromkeys(colors)),
+        f"{_THEMES}/components.css",
+        f"{_THEMES}/utilities.css",
+    )
+
+
+@dataclasses.dataclass
+class HekaRadixThemesPlugin(rx.plugins.RadixThemesPlugin):
+    """Radix Themes with the trimmed stylesheet list."""
+
+    def get_stylesheet_paths(self, **context: Any) -> tuple[str, ...]:
+        """The parts of Radix Themes' CSS the portal uses."""
+        return radix_stylesheets() if self.enabled else ()
+
+    def get_frontend_dependencies(self, **context: Any) -> tuple[str, ...]:
+        """None of its own: the components' imports install ``@radix-ui/themes`` anyway,
+        and a plugin dependency is also registered as a window library, whose lazy
+        ``import("@radix-ui/themes")`` keeps the whole library in one chunk that every
+        page preloads (no tree shaking: ~75 KB gz of components no page uses)."""
+        return ()
+
+
+def heka_theme() -> rx.Component:
+    """The portal's Radix theme."""
+    return rx.theme(accent_color=ACCENT_COLOR, gray_color=GRAY_COLOR, radius="medium")

@@ -1,0 +1,106 @@
+"""First-load budgets of the production build (issue 9: fast on a phone).
+
+The ``portal`` fixture builds the frontend (AppHarnessProd); every prerendered route's
+first-load JS and CSS, gzipped, must stay within tests/e2e/bundles.py's budgets. The
+scores themselves come from Lighthouse (scripts/lighthouse.sh, a report, not a test).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from heka_app.frontend_build import COLORS
+from tests.e2e.bundles import (
+    BUILD,
+    CSS_BUDGET,
+    ROOT,
+    all_routes,
+    js_budget,
+    largest_assets,
+    table,
+)
+
+pytestmark = pytest.mark.e2e
+
+MAIN_ROUTES = ("/", "/login", "/home")
+
+
+@pytest.fixture(scope="module")
+def loads(portal):
+    routes = all_routes(BUILD)
+    print("\n" + table(routes) + "\n\n" + largest_assets(routes))
+    return {load.route: load for load in routes}
+
+
+def test_every_route_is_measured(loads):
+    assert set(MAIN_ROUTES) <= set(loads)
+    for load in loads.values():
+        assert load.js, f"{load.route}: no first-load JS found in its HTML"
+        assert load.css, f"{load.route}: no stylesheet found in its HTML"
+
+
+def test_first_load_js_within_budget_on_every_route(loads):
+    over = {
+        r: f"{load.js_gz / 1024:.1f} > {js_budget(r) // 1024}"
+        for r, load in loads.items()
+        if load.js_gz > js_budget(r)
+    }
+    assert not over, f"first-load JS over its budget (KB gz): {over}"
+
+
+def test_first_load_css_within_budget_on_every_route(loads):
+    over = {
+        r: round(load.css_gz / 1024, 1) for r, load in loads.items() if load.css_gz > CSS_BUDGET
+    }
+    assert not over, f"first-load CSS over {CSS_BUDGET // 1024} KB gz: {over}"
+
+
+def test_sv_and_en_catalogs_are_not_first_load_chunks(loads):
+    for load in loads.values():
+        for href in load.js:
+            text = (BUILD / href.lstrip("/")).read_text(encoding="utf-8")
+            assert "Logga in" not in text, f"{load.route}: {href} carries the Swedish catalog"
+
+
+RADIX_COLORS = re.compile(
+    r"""(?:color_scheme|accent_color|gray_color|color)\s*=\s*"(\w+)"|"""
+    r""":\s*"(tomato|red|ruby|crimson|pink|plum|purple|violet|iris|indigo|blue|cyan|teal|"""
+    r"""jade|green|grass|bronze|gold|brown|orange|amber|yellow|lime|mint|sky|gray|mauve|"""
+    r"""slate|sage|olive|sand)"|"""
+    r"""\(\s*N_\([^)]*\),\s*"(\w+)"\s*\)""",
+)
+NOT_SCALES = {"inherit", "current", "transparent"}
+
+
+def test_every_colour_scale_a_component_names_is_in_the_trimmed_css():
+    """frontend_build.COLORS decides which Radix colour scales ship: a colour missing
+    there would render colourless."""
+    used: dict[str, str] = {}
+    for path in (ROOT / "heka_app").rglob("*.py"):
+        for match in RADIX_COLORS.finditer(path.read_text(encoding="utf-8")):
+            color = next(g for g in match.groups() if g)
+            used.setdefault(color, str(path.relative_to(ROOT)))
+    missing = {c: where for c, where in used.items() if c not in COLORS and c not in NOT_SCALES}
+    assert not missing, f"add these to heka_app/frontend_build.py COLORS: {missing}"
+
+
+def test_landing_hero_and_login_form_are_in_the_prerendered_html(loads):
+    """LCP: the first paint needs neither the JS nor the websocket."""
+    landing = (BUILD / "index.html").read_text(encoding="utf-8")
+    login = (BUILD / "login.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>Hekan asukassivut</h1>", landing)
+    assert 'id="field-email"' in login and 'id="field-password"' in login
+    assert 'id="phone-menu"' in landing  # the phone menu opens without JS too
+
+
+def test_every_prerendered_page_has_a_title_and_a_meta_description(loads):
+    for html in BUILD.rglob("*.html"):
+        if html.name in ("__spa-fallback.html", "404.html"):  # shells, filled by the app
+            continue
+        text = html.read_text(encoding="utf-8")
+        title = re.search(r"<title>([^<]+)</title>", text)
+        assert title and "Hekan asukassivut" in title.group(1), html.name
+        description = re.search(r'<meta content="([^"]{30,})" name="description"', text)
+        assert description, f"{html.relative_to(BUILD)}: no meta description"
