@@ -43,12 +43,23 @@ _INLINE_SCRIPT = re.compile(
 )
 
 
+# Inline scripts the app renders only in the browser (not in the prerendered page, so not
+# found by _INLINE_SCRIPT): allowed by hash too. Components register them at import.
+_CLIENT_SCRIPTS: set[bytes] = set()
+
+
+def allow_client_script(body: str) -> str:
+    """Allow the inline script ``body`` that a component renders client-side; returns it."""
+    _CLIENT_SCRIPTS.add(body.encode())
+    return body
+
+
 def content_security_policy(html: bytes, *, connect_src: Sequence[str] = ()) -> str:
     """The policy for one page: its own inline scripts by hash, everything else 'self'."""
     hashes = sorted(
         {
             "'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'"
-            for body in _INLINE_SCRIPT.findall(html)
+            for body in [*_INLINE_SCRIPT.findall(html), *_CLIENT_SCRIPTS]
             if body.strip()
         }
     )

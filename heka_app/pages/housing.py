@@ -76,10 +76,13 @@ def _attention_item(item: rx.Var) -> rx.Component:
     )
     return rx.el.li(
         rx.callout.root(
-            rx.cond(item["href"], rx.link(body, href=item["href"].to(str)), body),
+            rx.cond(
+                item["href"], rx.link(body, href=item["href"].to(str), high_contrast=True), body
+            ),
             color_scheme=rx.match(
                 item["tone"], *[(tone, color) for tone, color in TONES.items()], "gray"
             ),
+            high_contrast=True,  # AA contrast for the link text on the tinted background
             size="1",
         ),
         list_style="none",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 
 from heka_app.services.auth import password_policy as pp
 
@@ -93,12 +92,21 @@ def test_strength_hint_while_typing():
     assert pp.strength_hint("Matti orbit kettle 7", user_inputs=("matti",))[1] == pp.PERSONAL
 
 
-def test_strength_hint_is_cheap_for_the_longest_inputs():
-    worst = [("1234" * 64)[:256], "a" * 256, "Vaalea kuu 93 sulaa järveen " * 9]
+def test_strength_hint_analyses_a_bounded_prefix_of_the_longest_inputs(monkeypatch):
+    # zxcvbn's cost grows with the length it analyses: only ANALYSED_CHARS ever reach it
+    # (the speed itself is measured in benchmarks, not asserted here).
+    seen = []
+    real = pp.zxcvbn
+
+    def spy(password, **kwargs):
+        seen.append((len(password), kwargs["max_length"]))
+        return real(password, **kwargs)
+
+    monkeypatch.setattr(pp, "zxcvbn", spy)
+    worst = [("1234" * 64)[:256], "a" * 256, ("Vaalea kuu 93 sulaa järveen " * 9)[:256]]
     for password in worst:
-        start = time.perf_counter()
-        pp.strength_hint(password[:256])
-        assert time.perf_counter() - start < 0.25, password[:10]
+        pp.strength_hint(password)
+    assert seen and all(n <= pp.ANALYSED_CHARS and m == pp.ANALYSED_CHARS for n, m in seen)
 
 
 def test_concurrent_checks_keep_their_own_user_inputs():
