@@ -9,6 +9,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.browser import open_url
 from heka_app.components.language_switch import language_switch
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.session import SessionState
@@ -66,7 +67,10 @@ def _auth_buttons() -> rx.Component:
                 href=routes.ACCOUNT,
             ),
             rx.button(
-                t("Log out"), variant="outline", on_click=SessionState.logout, id="logout-button"
+                t("Log out"),
+                variant="outline",
+                on_click=open_url(SessionState.leave_url),
+                id="logout-button",
             ),
             spacing="2",
         ),
@@ -110,7 +114,7 @@ def _phone_menu() -> rx.Component:
                         rx.menu.item(rx.link(t("My account"), href=routes.ACCOUNT)),
                         rx.menu.item(
                             rx.text(t("Log out"), class_name="heka-menu-action"),
-                            on_select=SessionState.logout,
+                            on_select=open_url(SessionState.leave_url),
                         ),
                     ),
                     rx.fragment(
