@@ -18,12 +18,18 @@ import dataclasses
 from reflex.event import Event
 from reflex.middleware import Middleware
 from reflex.state import BaseState, StateUpdate
-from reflex_base.event import get_hydrate_event
+from reflex_base.constants import CompileVars
 
 from heka_app.services.auth.sessions import idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState, wipe
+
+
+def _hydrate_events(root: BaseState) -> set[str]:
+    """A page load's first event: ``hydrate`` or (the browser's) ``hydrate_and_load``."""
+    name = root.get_full_name()
+    return {f"{name}.{CompileVars.HYDRATE}", f"{name}.{CompileVars.HYDRATE_AND_LOAD}"}
 
 
 @dataclasses.dataclass(init=True)
@@ -34,7 +40,7 @@ class SessionCheck(Middleware):
         """Wipe the token's states when this connection does not hold their session."""
         root = state._get_root_state()
         session_state = await root.get_state(SessionState)
-        if event.name == get_hydrate_event(root):
+        if event.name in _hydrate_events(root):
             from heka_app.state.auth import LoginState  # auth imports session
 
             (await root.get_state(LoginState)).handoff_url = ""

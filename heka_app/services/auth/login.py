@@ -152,9 +152,10 @@ def login(
         now=now,
     )
     known = device_account(device) == account.id
-    front_page = routes.STAFF if actor.is_staff else routes.MY_HOME
+    # Back to the login page, now with the cookie: it forwards a signed-in user to their
+    # front page in the browser (a full load of /home would end up at /home/).
     handoff = make_handoff(
-        login_session_id=login_session_id, next_url=f"{origin}{front_page}", now=now
+        login_session_id=login_session_id, next_url=f"{origin}{routes.LOGIN}", now=now
     )
     return LoginResult(
         True, handoff=handoff, actor=actor, device=device if known else new_device_token(account.id)

@@ -40,7 +40,7 @@ def test_the_handoff_is_redeemed_once_for_a_working_secret(session, now):
     result = _login(session, "primary@test.example", now)
     redeemed = redeem_handoff(session=session, token=result.handoff, now=now)
     assert redeemed is not None and len(redeemed.secret) >= 43
-    assert redeemed.next_url == "https://asukas.example/home"
+    assert redeemed.next_url == "https://asukas.example/login"  # forwards to /home
     assert redeemed.secret not in result.handoff  # the secret is made here, not at login
     actor = resolve_actor(session=session, secret=redeemed.secret, now=now)
     assert actor is not None and actor.account_id == world.accounts["primary"]
@@ -48,11 +48,11 @@ def test_the_handoff_is_redeemed_once_for_a_working_secret(session, now):
     assert redeem_handoff(session=session, token=result.handoff, now=now) is None
 
 
-def test_staff_are_sent_to_the_staff_area(session, now):
+def test_without_an_origin_the_handoff_returns_to_the_login_path(session, now):
     build_world(session, now)
     result = _login(session, "area_office@staff.example", now, origin="")
     redeemed = redeem_handoff(session=session, token=result.handoff, now=now)
-    assert redeemed is not None and redeemed.next_url == "/staff"
+    assert redeemed is not None and redeemed.next_url == "/login"
 
 
 def test_late_forged_or_ended_handoffs_give_nothing(session, now):

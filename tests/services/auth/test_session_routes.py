@@ -60,7 +60,7 @@ def test_start_sets_an_httponly_strict_cookie_once(session, now):
     world = build_world(session, now)
     handoff = _handoff(session, now)
     status, headers, cookies = _get("/_session/start", f"h={quote(handoff)}")
-    assert status == 303 and headers[b"location"] == "http://127.0.0.1:3000/home"
+    assert status == 303 and headers[b"location"] == "http://127.0.0.1:3000/login"
     assert headers[b"cache-control"] == "no-store"
     [cookie] = cookies
     assert cookie.startswith("heka_sid=")
