@@ -12,20 +12,30 @@ from heka_app.pages.registry import PAGES, SITE_NAME, description_of
 from heka_app.private_files import private_files
 from heka_app.proxy import forwarded_only_from_trusted_proxies
 from heka_app.security_headers import security_headers
+from heka_app.session_routes import session_routes
 from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
+from heka_app.state.session_check import SessionCheck
 
 configure_logging()
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
 
 # Transformers apply in order, each wrapping the last: the forwarding headers are checked
-# first, every response gets the security headers, private files are served innermost.
+# first, every response gets the security headers, private files and the session-cookie
+# routes are served innermost.
 app = rx.App(
     stylesheets=["/heka.css", "/heka-faults.css"],
     html_lang="fi",
-    api_transformer=[private_files, security_headers, forwarded_only_from_trusted_proxies],
+    api_transformer=[
+        session_routes,
+        private_files,
+        security_headers,
+        forwarded_only_from_trusted_proxies,
+    ],
 )
+# Before hydration and every event: a token's stored view only for its own session.
+app.add_middleware(SessionCheck(), index=0)
 # A translated connection banner instead of Reflex's English websocket-error toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None
 

@@ -1,15 +1,15 @@
 """Serving private files (fault photos) after a session check, as ASGI middleware.
 
 ``GET /_files/faults/<token>.jpg`` (or ``.thumb.jpg``) resolves the ``heka_sid`` session
-cookie to an actor and asks services/faults/photos.py whether that actor may see the
-photo's report; anything else is a plain 404, the same for a missing photo and another
-household's. Files live outside the web root (``HEKA_UPLOAD_DIR``); tokens are random.
+cookie (HttpOnly, set by heka_app/session_routes.py) to an actor and asks
+services/faults/photos.py whether that actor may see the photo's report; anything else
+is a plain 404, the same for a missing photo and another household's. Files live outside
+the web root (``HEKA_UPLOAD_DIR``); tokens are random.
 """
 
 from __future__ import annotations
 
 import asyncio
-from http.cookies import SimpleCookie
 
 from heka_app import routes
 from heka_app.db import session_scope
@@ -19,21 +19,7 @@ from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
 from heka_app.services.faults.photos import photo_bytes
 from heka_app.services.messages.attachments import attachment_bytes
-
-SESSION_COOKIE = "heka_sid"
-
-
-def _cookie(scope: Scope, name: str) -> str:
-    for key, value in scope.get("headers", []):
-        if key.lower() == b"cookie":
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:  # noqa: BLE001 - a malformed cookie header is no session
-                return ""
-            if name in jar:
-                return jar[name].value
-    return ""
+from heka_app.session_routes import SESSION_COOKIE, request_cookie
 
 
 def _load(secret: str, name: str) -> bytes | None:
@@ -87,7 +73,7 @@ def private_files(app: ASGIApp) -> ASGIApp:
             return
         data, kind = None, b"image/jpeg"
         if scope.get("method") in {"GET", "HEAD"}:
-            secret = _cookie(scope, SESSION_COOKIE)
+            secret = request_cookie(scope, SESSION_COOKIE)
             if secret and path.startswith(routes.FAULT_PHOTO_PREFIX):
                 name = path.removeprefix(routes.FAULT_PHOTO_PREFIX)
                 data = await asyncio.to_thread(_load, secret, name)

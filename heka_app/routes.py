@@ -26,6 +26,8 @@ FAULT_NEW = "/faults/new"
 FAULT_DETAIL = "/faults/[report]"
 STAFF_FAULTS = "/staff/faults"
 STAFF_FAULT_DETAIL = "/staff/faults/[report]"
+SESSION_START = "/_session/start"  # ?h=<handoff>: sets the HttpOnly session cookie
+SESSION_END = "/_session/end"  # ?r=<return>: ends the session, clears the cookie
 FAULT_PHOTO_PREFIX = "/_files/faults/"  # + <token>[.thumb].jpg, served after a session check
 
 

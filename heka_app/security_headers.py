@@ -65,8 +65,8 @@ def content_security_policy(html: bytes, *, connect_src: Sequence[str] = ()) -> 
     )
     directives = {
         "default-src": ["'self'"],
-        # 'unsafe-eval': Reflex's client runs rx.call_script / call_function payloads and
-        # event callbacks with eval() (logout's reload into a fresh token uses it). Inline
+        # 'unsafe-eval': Reflex's client runs a handler's rx.call_script with eval() (form
+        # resets and the fault draft; logout and login no longer: docs/security.md). Inline
         # <script> stays limited to the page's own, by hash.
         "script-src": ["'self'", "'unsafe-eval'", *hashes],
         "style-src": ["'self'", "'unsafe-inline'"],

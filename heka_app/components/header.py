@@ -9,6 +9,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.browser import open_url
 from heka_app.components.language_switch import language_switch
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.session import SessionState
@@ -87,7 +88,10 @@ def _auth_buttons() -> rx.Component:
                 href=routes.ACCOUNT,
             ),
             rx.button(
-                t("Log out"), variant="outline", on_click=SessionState.logout, id="logout-button"
+                t("Log out"),
+                variant="outline",
+                on_click=open_url(SessionState.leave_url),
+                id="logout-button",
             ),
             spacing="2",
         ),
@@ -141,7 +145,7 @@ def _phone_menu() -> rx.Component:
                                 rx.el.button(
                                     t("Log out"),
                                     type="button",
-                                    on_click=SessionState.logout,
+                                    on_click=open_url(SessionState.leave_url),
                                     class_name="heka-menu-action",
                                 )
                             ),

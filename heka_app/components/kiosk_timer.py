@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.browser import open_url
 from heka_app.i18n.ui import t
 from heka_app.security_headers import allow_client_script
 from heka_app.state.session import SessionState
@@ -53,7 +54,12 @@ def kiosk_timer() -> rx.Component:
                 ),
                 class_name="heka-container",
             ),
-            rx.button("", id="kiosk-logout", on_click=SessionState.logout, display="none"),
+            rx.button(
+                "",
+                id="kiosk-logout",
+                on_click=open_url(SessionState.leave_url),
+                display="none",
+            ),
             rx.script(allow_client_script(_SCRIPT)),
             id="kiosk-countdown",
             hidden=True,

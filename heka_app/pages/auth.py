@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.browser import open_when_set
 from heka_app.components.forms import field, form_card, form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t
@@ -41,5 +42,6 @@ def login_page() -> rx.Component:
                 " ",
                 rx.link(t("Register"), href=routes.REGISTER),
             ),
+            open_when_set(LoginState.handoff_url),
         )
     )

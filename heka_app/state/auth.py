@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import reflex as rx
 
 from heka_app import routes
@@ -15,12 +17,19 @@ from heka_app.state.session import SessionState
 
 
 class LoginState(FormState, rx.State):
-    """The login form. The password only passes through the submit payload."""
+    """The login form. The password only passes through the submit payload.
+
+    A successful login sets ``handoff_url``; the login page then opens it as a full page
+    load (components/browser.py): ``/_session/start`` sets the HttpOnly session cookie and
+    sends the browser on to its front page, whose new websocket carries the cookie. The
+    handoff works once, for 60 s, and no page load keeps it (state/session_check.py)."""
+
+    handoff_url: str = ""
 
     @rx.event
     @matrix_payload(form_data={"email": "nobody@example.com", "password": "wrong"})
     async def submit(self, form_data: dict):
-        """Check credentials; on success store the session secret and go to the home page.
+        """Check credentials; on success hand the new session to the browser over HTTP.
 
         Public by design (it is the way in); throttled per account and address.
         """
@@ -36,13 +45,15 @@ class LoginState(FormState, rx.State):
             client_ip=client_ip(self),
             now=utcnow(),
             device=session_state.device,
+            origin=session_state._page_origin(),
         )
         self.error, self.field_errors = result.error, {}
         self.error_params = {"minutes": result.retry_after_seconds // 60}
         if not result.ok:
             return
-        await session_state._sign_in(result.secret, result.actor, result.device)
-        yield rx.redirect(routes.STAFF if result.actor.is_staff else routes.MY_HOME)
+        await session_state._signed_in(result.actor, result.device)
+        base = session_state._backend_base()
+        self.handoff_url = f"{base}{routes.SESSION_START}?h={quote(result.handoff)}"
 
     @rx.event
     def clear(self):

@@ -1,21 +1,21 @@
 """Who is using this browser tab and in which language.
 
 The language is a cookie (remembered per browser, and per account once logged in); the
-first visit follows Accept-Language. The login is a server-side session: the browser
-holds its random secret in the ``heka_sid`` cookie, and every protected handler resolves
-the actor from it again (services/auth/sessions.py), so logout, password change and lease end
-take effect on the very next event. The view vars below are for display only.
-
-The secret is taken from the connection, never from state a client can bring along
-(finding 5): the ``heka_sid`` Cookie header of this websocket's handshake, or the secret
-this very connection signed in with (``_sid`` bound to ``_sid_connection``). A client
-that connects with someone's Reflex token but without their cookie gets nothing, whatever
-state that token has stored.
+first visit follows Accept-Language. The login is a server-side session whose secret lives
+only in the ``heka_sid`` cookie, HttpOnly, set and cleared by HTTP responses of the app
+(heka_app/session_routes.py): it is in no state var or delta and JavaScript never sees it.
+Every protected handler resolves the actor again from the Cookie header of **its own
+websocket connection's** handshake (services/auth/sessions.py), so logout, password change
+and lease end take effect on the very next event, and a client that connects with
+someone's Reflex token but without their cookie gets nothing. The view vars below are for
+display only; heka_app/state/session_check.py wipes them when a connection presents a
+token whose stored view belongs to a session it does not hold.
 """
 
 from __future__ import annotations
 
 from http.cookies import CookieError, SimpleCookie
+from urllib.parse import quote
 
 import reflex as rx
 
@@ -24,17 +24,18 @@ from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language
 from heka_app.services.accounts import own_account
 from heka_app.services.auth.actor import ANONYMOUS, Actor
 from heka_app.services.auth.devices import DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE
+from heka_app.services.auth.handoff import make_return
 from heka_app.services.auth.navigation import navigation_for
 from heka_app.services.auth.sessions import end_session, idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
 from heka_app.services.messages.threads import unread_count
+from heka_app.session_routes import SESSION_COOKIE
 from heka_app.settings import get_settings
 from heka_app.state import language_reload
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
-SESSION_COOKIE = "heka_sid"
 _SECURE = get_settings().public_base_url.startswith("https://")
 
 
@@ -44,17 +45,13 @@ class SessionState(rx.State):
     lang_cookie: str = rx.Cookie(
         "", name="heka_lang", max_age=LANGUAGE_COOKIE_MAX_AGE, same_site="lax"
     )
-    # Bearer secret of the server-side session (only its hash is stored). A session
-    # cookie: closing the browser forgets it.
-    # Written here so the browser keeps it; never read back from state for identity.
-    sid: str = rx.Cookie("", name=SESSION_COOKIE, same_site="strict", secure=_SECURE)
     # "This browser signed in to that account before" (services/auth/devices.py): its
     # login failures and reset requests are not held up by strangers'. Not a session.
     device: str = rx.Cookie(
         "", name=DEVICE_COOKIE, max_age=DEVICE_COOKIE_MAX_AGE, same_site="strict", secure=_SECURE
     )
-    _sid: str = ""  # the secret this connection signed in with
-    _sid_connection: str = ""  # ...and that connection's id
+    _account_id: int = 0  # whose session the view vars below were filled from
+    _checked_connection: str = ""  # the connection that showed it holds that session
     signed_in: bool = False
     display_name: str = ""
     role: str = ""
@@ -63,6 +60,9 @@ class SessionState(rx.State):
     opens_on_iso: str = ""
     nav: list[dict[str, str]] = navigation_for(ANONYMOUS)
     unread_messages: int = 0  # threads with an unread answer (the messages link's badge)
+    # /_session/end on this connection's backend, returning to this page's front page
+    # (a signed return address, not a secret): the logout link and the kiosk wipe.
+    leave_url: str = ""
 
     @rx.var
     def lang(self) -> str:
@@ -98,11 +98,27 @@ class SessionState(rx.State):
         except AttributeError:
             return ""
 
+    def _header(self, name: str) -> str:
+        try:
+            return str(getattr(self.router.headers, name) or "")
+        except AttributeError:
+            return ""
+
+    def _page_origin(self) -> str:
+        """The page's origin (the handshake's Origin header); "" for a raw client."""
+        origin = self._header("origin")
+        return origin if origin.startswith(("http://", "https://")) else ""
+
+    def _backend_base(self) -> str:
+        """Where this connection reached the backend (its handshake's Host): the session
+        routes live there, on the host the session cookie must belong to."""
+        host = self._header("host")
+        if not host or any(c in host for c in "/\\@?# "):
+            return ""
+        return ("https://" if self._page_origin().startswith("https:") else "http://") + host
+
     def _session_secret(self) -> str:
-        """This connection's session secret: signed in on it, or its handshake cookie."""
-        connection = self._connection_id()
-        if self._sid and connection and self._sid_connection == connection:
-            return self._sid
+        """This connection's session secret: the HttpOnly cookie of its handshake."""
         return self._connection_cookie(SESSION_COOKIE)
 
     async def _actor(self) -> Actor:
@@ -125,20 +141,22 @@ class SessionState(rx.State):
         self.is_primary = actor.is_primary
         self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
         self.nav = navigation_for(actor)
+        self._account_id = actor.account_id or 0
+        self._checked_connection = self._connection_id() if self._account_id else ""
 
-    async def _sign_in(self, secret: str, actor: Actor, device: str = "") -> None:
-        """Store the new session on this connection. The language the user picked last
-        (this browser's choice) wins over the one saved on the account, and becomes the
-        saved one."""
-        self.sid = secret
+    def _leave_url(self) -> str:
+        back = make_return(f"{self._page_origin()}{routes.HOME}", now=utcnow())
+        return f"{self._backend_base()}{routes.SESSION_END}?r={quote(back)}"
+
+    async def _signed_in(self, actor: Actor, device: str = "") -> None:
+        """After a login on this connection (the session itself reaches the browser over
+        HTTP, not here). The language the user picked last (this browser's choice) wins
+        over the one saved on the account, and becomes the saved one."""
         self.device = device or self.device
-        self._sid = secret
-        self._sid_connection = self._connection_id()
         if self.lang_cookie not in LANGUAGES:
             self.lang_cookie = coerce_language(actor.language)
         elif self.lang_cookie != actor.language:
             await call_service(own_account.set_language, actor=actor, language=self.lang_cookie)
-        self._show(actor)
 
     @rx.event
     @matrix_payload(language="en")
@@ -165,12 +183,9 @@ class SessionState(rx.State):
     @rx.event
     async def refresh(self):
         """Re-check the session on every page load (display only; handlers re-check)."""
-        was_signed_in = self.signed_in
         actor = await self._actor()
         self.unread_messages = await call_service(unread_count, actor=actor)
-        if was_signed_in and actor.is_anonymous:
-            self.sid = ""
-            self._sid = self._sid_connection = ""
+        self.leave_url = self._leave_url() if not actor.is_anonymous else ""
 
     @rx.event
     async def leave_if_signed_in(self):
@@ -195,20 +210,28 @@ class SessionState(rx.State):
 
     @rx.event
     async def logout(self):
-        """End the server session, reset every state and reload into a fresh client token."""
+        """End the server session and reset every state, then leave through
+        ``/_session/end`` (which clears the HttpOnly cookie). The pages' logout buttons go
+        to that route directly (components/browser.py); this is the same for an event."""
         secret = self._session_secret()
         if secret:
             await call_service(end_session, secret=secret, now=utcnow())
-        language, device = self.lang, self.device
+        leave = self._leave_url()
+        wipe(self)
         if get_settings().kiosk_mode:  # the next visitor starts in the terminal's language
-            language = negotiate_language(self.router.headers.accept_language)
-        _reset_tree(_root(self))
-        self.lang_cookie, self.device = language, device  # the browser stays known
-        return [
-            rx.remove_cookie("heka_sid"),
-            rx.clear_session_storage(),
-            rx.call_script(f"window.location.replace('{routes.HOME}')"),
-        ]
+            self.lang_cookie = negotiate_language(self.router.headers.accept_language)
+        return [rx.clear_session_storage(), rx.redirect(leave)]
+
+
+def wipe(state: rx.State) -> None:
+    """Reset every state of the tab, keeping only the browser's language and device."""
+    session = state if isinstance(state, SessionState) else None
+    root = _root(state)
+    if session is None:
+        session = next(s for s in _walk(root) if isinstance(s, SessionState))
+    language, device = session.lang, session.device
+    _reset_tree(root)
+    session.lang_cookie, session.device = language, device
 
 
 def _root(state: rx.State) -> rx.State:

@@ -23,12 +23,16 @@ class ReflexSocket:
         cookie: str | None = None,
     ):
         self.token = token or str(uuid.uuid4())  # someone else's token: a stolen one
-        url = f"ws://{backend}/_event/?EIO=4&transport=websocket&token={self.token}"
-        headers = {"Origin": origin} if origin else {}
+        self.backend, self.origin = backend, origin
+        self.seen: list[str] = []  # every message the server sent this client
+        self._connect(cookie)
+
+    def _connect(self, cookie: str | None) -> None:
+        url = f"ws://{self.backend}/_event/?EIO=4&transport=websocket&token={self.token}"
+        headers = {"Origin": self.origin} if self.origin else {}
         if cookie:
             headers["Cookie"] = cookie
-        headers = headers or None
-        self.ws = simple_websocket.Client.connect(url, headers=headers)
+        self.ws = simple_websocket.Client.connect(url, headers=headers or None)
         # Join the namespace at once: the engine.io "open" packet may sit in the client's
         # buffer behind the HTTP upgrade response until more bytes arrive.
         self.ws.send("40/_event,")
@@ -40,6 +44,7 @@ class ReflexSocket:
             message = self.ws.receive(timeout=timeout)
             if message is None:
                 raise TimeoutError("no message from the server")
+            self.seen.append(message)
             if message == "2":  # engine.io ping
                 self.ws.send("3")
                 continue
@@ -110,6 +115,11 @@ class ReflexSocket:
             return self._next(timeout=QUIET_SECONDS)
         except TimeoutError:
             return None
+
+    def reconnect(self, cookie: str | None) -> None:
+        """A new connection with the same token (what a page load does), with ``cookie``."""
+        self.close()
+        self._connect(cookie)
 
     def close(self) -> None:
         """Disconnect (once; closing again does nothing)."""

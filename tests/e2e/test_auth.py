@@ -141,7 +141,11 @@ def test_log_in_log_out_and_the_back_button(open_page, portal):
     page = open_page("/login", locale="en-GB")
     log_in(page, portal, "tenant@demo.heka.example", DEMO_PASSWORD)
     page.wait_for_url("**/home")
-    # The account's own language wins over the browser's after login; make it Finnish.
+    # The session cookie came from an HTTP response: HttpOnly, so no script can read it.
+    [sid] = [c for c in page.context.cookies() if c["name"] == "heka_sid"]
+    assert sid["httpOnly"] and sid["sameSite"] == "Strict" and sid["expires"] == -1
+    assert "heka_sid" not in page.evaluate("document.cookie")
+    assert sid["value"] not in page.evaluate("JSON.stringify({...sessionStorage, ...localStorage})")
     page.click("#lang-fi")
     page.wait_for_selector("text=Kiinteistösi yhteystiedot")
     name = page.inner_text("h1")
@@ -149,6 +153,7 @@ def test_log_in_log_out_and_the_back_button(open_page, portal):
     page.click("#logout-button")
     page.wait_for_url(url(portal, "/"))
     wait_hydrated(page)
+    assert not [c for c in page.context.cookies() if c["name"] == "heka_sid"]
     page.go_back()
     # Whatever page the history shows (the login page), it is live and has rendered...
     wait_hydrated(page)

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.e2e
 COLLECT = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', (e) => {
-  window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
+  window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample);
 });
 """
 PUBLIC = (

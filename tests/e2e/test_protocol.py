@@ -21,6 +21,7 @@ from heka_app.state.housing import HomeState
 from heka_app.state.session import SessionState
 from heka_app.state.staff import RegistrationCodeState
 from tests.e2e.reflex_ws import ReflexSocket
+from tests.e2e.ws_fixtures import redeem_handoff, ws_login
 
 pytestmark = pytest.mark.e2e
 HETU = re.compile(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]")
@@ -52,11 +53,8 @@ def sockets(backend):
         sock.close()
 
 
-def _login(sock: ReflexSocket, email: str) -> None:
-    reply = sock.emit(
-        _name(LoginState, "submit"), {"form_data": {"email": email, "password": DEMO_PASSWORD}}
-    )
-    assert any(e.get("name") == "_redirect" for e in reply["events"]), reply
+def _login(sock: ReflexSocket, email: str) -> str:
+    return ws_login(sock, email)  # handoff over HTTP, then a reconnect with the cookie
 
 
 def _lease_contract(email: str, now) -> str:
@@ -152,3 +150,70 @@ def test_a_stolen_token_without_the_cookie_gets_nothing(backend, sockets):
     for reply in (stolen_home, stolen_account, changed):
         assert contract not in _text(reply)
         assert "tenant@demo.heka.example" not in _text(reply)
+
+
+def _hydrate(sock: ReflexSocket, path: str = "/home") -> dict:
+    import reflex as rx
+    from reflex_base.event import get_hydrate_event
+
+    return sock.emit(get_hydrate_event(rx.State), path=path)
+
+
+def test_a_stolen_token_that_hydrates_gets_an_empty_tab(backend, sockets):
+    """Finding 7.3: the thief hydrates the owner's token without the cookie. The stored
+    view is wiped before the snapshot is taken: no name, contract or email; the owner's
+    own browser (with the cookie) is still signed in afterwards."""
+    owner = sockets()
+    secret = _login(owner, "tenant@demo.heka.example")
+    session = owner.emit(_name(SessionState, "refresh"), path="/home")
+    name = session["delta"][SessionState.get_full_name()]["display_name_rx_state_"]
+    home = owner.emit(_name(HomeState, "load"), path="/home")
+    contract = home["delta"][HomeState.get_full_name()]["home_rx_state_"]["contract_number"]
+    owner.emit(_name(AccountState, "load"), path="/account")
+    owner.close()
+    thief = ReflexSocket(backend, token=owner.token)
+    try:
+        hydrated = _hydrate(thief)
+        again = thief.emit(_name(HomeState, "load"), path="/home")
+    finally:
+        thief.close()
+    for reply in (hydrated, again):
+        text = _text(reply)
+        assert name and name not in text
+        assert contract not in text and "tenant@demo.heka.example" not in text
+    assert hydrated["delta"][SessionState.get_full_name()]["signed_in_rx_state_"] is False
+    back = ReflexSocket(backend, token=owner.token, cookie=f"heka_sid={secret}")
+    try:
+        assert contract in _text(back.emit(_name(HomeState, "load"), path="/home"))
+    finally:
+        back.close()
+
+
+def test_no_message_ever_carries_the_session_secret(sockets):
+    """The secret is set by an HTTP response only: nothing the websocket sends (login
+    reply, hydrate, loads, a language switch, logout) contains it."""
+    sock = sockets()
+    secret = _login(sock, "tenant@demo.heka.example")
+    _hydrate(sock)
+    sock.emit(_name(SessionState, "refresh"), path="/home")
+    sock.emit(_name(HomeState, "load"), path="/home")
+    sock.emit(_name(AccountState, "load"), path="/account")
+    # (Finnish: the account's language stays what other tests expect)
+    sock.emit(_name(SessionState, "set_language"), {"language": "fi"}, path="/account")
+    sock.emit(_name(SessionState, "logout"), path="/account")
+    everything = "".join(sock.seen)
+    assert "contract_number" in everything  # the tab really was signed in
+    assert secret not in everything and "heka_sid" not in everything
+
+
+def test_a_handoff_works_once(sockets):
+    sock = sockets()
+    reply = sock.emit(
+        _name(LoginState, "submit"),
+        {"form_data": {"email": "tenant@demo.heka.example", "password": DEMO_PASSWORD}},
+    )
+    url = reply["delta"][LoginState.get_full_name()]["handoff_url_rx_state_"]
+    url = urlparse(url)._replace(netloc=sock.backend).geturl()
+    assert redeem_handoff(url)[2]
+    status, location, secret = redeem_handoff(url)  # a copy from a proxy log, replayed
+    assert (status, location, secret) == (303, "/login", "")

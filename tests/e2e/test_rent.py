@@ -15,10 +15,10 @@ from sqlmodel import col, func, select
 
 from heka_app.db import session_scope
 from heka_app.models import Lease, LeaseResident, Person, RentLedgerEntry, UserAccount
-from heka_app.state.auth import LoginState
 from heka_app.state.rent import RentState
 from tests.e2e.conftest import screenshot, url, wait_hydrated
 from tests.e2e.reflex_ws import ReflexSocket
+from tests.e2e.ws_fixtures import ws_login
 from tests.factories import PASSWORD, make_person, make_tenant_account
 
 pytestmark = pytest.mark.e2e
@@ -88,11 +88,7 @@ def sock(portal):
 
 
 def _ws_login(sock, email: str) -> None:
-    reply = sock.emit(
-        f"{LoginState.get_full_name()}.submit",
-        {"form_data": {"email": email, "password": PASSWORD}},
-    )
-    assert any(e.get("name") == "_redirect" for e in reply["events"]), reply
+    ws_login(sock, email, PASSWORD)  # the handoff sets the HttpOnly cookie; the socket reconnects
 
 
 def _numbers_in(reply: dict) -> bool:

@@ -3,6 +3,7 @@ opens a client on the compiled frontend's backend address; ``login`` signs one i
 
 from __future__ import annotations
 
+import http.client
 from urllib.parse import urlparse
 
 import pytest
@@ -39,10 +40,39 @@ def ws_clients(ws_backend):
         sock.close()
 
 
-def ws_login(sock: ReflexSocket, email: str) -> None:
-    """Sign ``sock`` in as a demo account (the login handler's redirect proves it)."""
+def redeem_handoff(url: str) -> tuple[int, str, str]:
+    """GET a login's ``/_session/start`` URL as a browser would (no redirect followed):
+    status, Location, and the session cookie's value set by the response ("" if none)."""
+    parts = urlparse(url)
+    conn = http.client.HTTPConnection(parts.netloc, timeout=20)
+    try:
+        conn.request("GET", f"{parts.path}?{parts.query}")
+        response = conn.getresponse()
+        cookies = [v for k, v in response.getheaders() if k.lower() == "set-cookie"]
+        location = response.getheader("location") or ""
+        status = response.status
+    finally:
+        conn.close()
+    secret = ""
+    for cookie in cookies:
+        name, _, rest = cookie.partition("=")
+        if name == "heka_sid":
+            secret = rest.split(";", 1)[0]
+    return status, location, secret
+
+
+def ws_login(sock: ReflexSocket, email: str, password: str = DEMO_PASSWORD) -> str:
+    """Sign ``sock`` in as a demo account, the way a browser does: the login answers with
+    a handoff URL, whose HTTP response sets the HttpOnly session cookie; the tab then
+    reconnects (a page load) with that cookie. Returns the session secret."""
     reply = sock.emit(
         handler_name(LoginState, "submit"),
-        {"form_data": {"email": email, "password": DEMO_PASSWORD}},
+        {"form_data": {"email": email, "password": password}},
     )
-    assert any(e.get("name") == "_redirect" for e in reply["events"]), reply
+    url = reply["delta"][LoginState.get_full_name()]["handoff_url_rx_state_"]
+    # (simple_websocket's handshake names the host without its port; a browser's has it)
+    url = urlparse(url)._replace(netloc=sock.backend).geturl()
+    status, _, secret = redeem_handoff(url)
+    assert status == 303 and secret, url
+    sock.reconnect(cookie=f"heka_sid={secret}")
+    return secret

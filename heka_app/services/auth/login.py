@@ -12,14 +12,16 @@ import functools
 
 from sqlmodel import Session, select
 
+from heka_app import routes
 from heka_app.i18n import N_
 from heka_app.models import UserAccount
 from heka_app.services.auth import security_log
 from heka_app.services.auth import throttle as login_throttle
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.devices import device_account, device_key, new_device_token
+from heka_app.services.auth.handoff import make_handoff, start_pending_session
 from heka_app.services.auth.passwords import hash_password, verify_password
-from heka_app.services.auth.sessions import actor_for_account, start_session
+from heka_app.services.auth.sessions import actor_for_account
 from heka_app.services.common.emails import normalize_email
 
 MAX_EMAIL_LENGTH = 254
@@ -36,10 +38,12 @@ LEASE_NOT_VALID = N_(
 
 @dataclasses.dataclass(frozen=True)
 class LoginResult:
-    """Outcome of a login attempt. ``secret`` goes to the browser; ``error`` is a msgid."""
+    """Outcome of a login attempt; ``error`` is a msgid. ``handoff`` is the single-use
+    token the browser exchanges at ``/_session/start`` for its HttpOnly session cookie
+    (services/auth/handoff.py): the session secret itself never leaves the server here."""
 
     ok: bool
-    secret: str = ""
+    handoff: str = ""
     actor: Actor | None = None
     error: str = ""
     retry_after_seconds: int = 0
@@ -80,6 +84,7 @@ def login(
     client_ip: str,
     now: dt.datetime,
     device: str = "",
+    origin: str = "",
 ) -> LoginResult:
     """Check the credentials and start a session.
 
@@ -89,6 +94,7 @@ def login(
         password: What the user typed (never logged).
         client_ip: The real peer address, for throttling and the security log.
         device: The browser's device cookie, if any.
+        origin: The page's origin (``https://host``): the handoff returns there.
         now: Current aware UTC time.
 
     Returns:
@@ -137,7 +143,7 @@ def login(
         )
         return LoginResult(False, error=LEASE_NOT_VALID)
     assert account.id is not None  # read from the database, so it has its key
-    secret = start_session(session=session, account_id=account.id, now=now)
+    login_session_id = start_pending_session(session=session, account_id=account.id, now=now)
     security_log.log_security_event(
         session,
         event=security_log.LOGIN_SUCCEEDED,
@@ -146,6 +152,11 @@ def login(
         now=now,
     )
     known = device_account(device) == account.id
+    # Back to the login page, now with the cookie: it forwards a signed-in user to their
+    # front page in the browser (a full load of /home would end up at /home/).
+    handoff = make_handoff(
+        login_session_id=login_session_id, next_url=f"{origin}{routes.LOGIN}", now=now
+    )
     return LoginResult(
-        True, secret=secret, actor=actor, device=device if known else new_device_token(account.id)
+        True, handoff=handoff, actor=actor, device=device if known else new_device_token(account.id)
     )
