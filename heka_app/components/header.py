@@ -38,7 +38,7 @@ def _nav_link(item: rx.Var) -> rx.Component:
                         "white_space": "nowrap",
                     },
                 ),
-                color_scheme="orange",
+                color_scheme="amber",
                 margin_left="0.35em",
                 id="unread-messages",
             ),

@@ -53,7 +53,7 @@ def thread_card(card: rx.Var, href: rx.Var) -> rx.Component:
                     rx.cond(
                         card["unread"],
                         rx.badge(
-                            t("New answer"), color_scheme="orange", size="2", high_contrast=True
+                            t("New answer"), color_scheme="amber", size="2", high_contrast=True
                         ),
                     ),
                     wrap="wrap",

@@ -20,17 +20,15 @@ import pytest
 from sqlmodel import select
 
 from heka_app.db import session_scope
-from heka_app.demo.dataset import DEMO_PASSWORD
 from heka_app.models.faults import FaultReport
-from heka_app.state.auth import LoginState
 from heka_app.state.fault_queue import StaffFaultState
 from heka_app.state.fault_report import FaultDetailState
 from heka_app.state.faults import FaultFormState
-from heka_app.state.session import SESSION_COOKIE, SessionState
+from heka_app.state.session import SESSION_COOKIE
 from tests.e2e.backend_workers import backend_workers
 from tests.e2e.live_page import DETAIL, TICK_SECONDS, PageTimer, call
 from tests.e2e.reflex_ws import ReflexSocket
-from tests.e2e.ws_fixtures import handler_name
+from tests.e2e.ws_fixtures import handler_name, ws_login
 
 pytestmark = pytest.mark.e2e
 REDIS = bool(os.environ.get("HEKA_REDIS_URL"))
@@ -66,14 +64,9 @@ def connect(workers):
 
 
 def _login(sock: ReflexSocket, email: str) -> str:
-    """Sign in; the session secret (the ``heka_sid`` cookie the browser would keep)."""
-    reply = call(
-        sock,
-        handler_name(LoginState, "submit"),
-        {"form_data": {"email": email, "password": DEMO_PASSWORD}},
-        done=lambda _, events: any(e.get("name") == "_redirect" for e in events),
-    )
-    return reply["delta"][SessionState.get_full_name()]["sid_rx_state_"]
+    """Sign in the way a browser does (handoff, HttpOnly cookie, reconnect); the session
+    secret the browser's cookie holds."""
+    return ws_login(sock, email)
 
 
 def _submit_report(tenant: ReflexSocket) -> int:

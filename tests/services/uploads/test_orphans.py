@@ -13,7 +13,7 @@ from PIL import Image
 from heka_app.models.faults import FaultPhoto, FaultReport
 from heka_app.models.messages import MessageThread, ThreadAttachment, ThreadMessage
 from heka_app.services.jobs.housekeeping import purge_expired
-from heka_app.services.uploads import storage
+from heka_app.services.uploads import documents, storage
 from heka_app.services.uploads.images import process_image
 from heka_app.services.uploads.orphans import purge_orphans
 from tests.factories import make_apartment, make_lease
@@ -24,6 +24,7 @@ def upload_dir(tmp_path, monkeypatch):
     root = tmp_path / "uploads"
     root.mkdir()
     monkeypatch.setattr(storage, "upload_root", lambda: root)
+    monkeypatch.setattr(documents, "upload_root", lambda: root)
     return root
 
 
