@@ -18,7 +18,8 @@ from heka_app.pages.accounts import (
 )
 from heka_app.pages.auth import login_page
 from heka_app.pages.content import instructions_page
-from heka_app.pages.content_editor import content_editor_page, content_list_page
+from heka_app.pages.content_editor import content_editor_page
+from heka_app.pages.content_list import content_list_page
 from heka_app.pages.fault_form import new_fault_page
 from heka_app.pages.fault_queue import fault_queue_page
 from heka_app.pages.fault_report import fault_report_page
