@@ -15,12 +15,13 @@ from sqlmodel import col, func, select
 from heka_app.db import session_scope
 from heka_app.demo.dataset import DEMO_PASSWORD
 from heka_app.i18n.formatting import format_date
+from heka_app.models.accounts import UserAccount
 from heka_app.models.security import SecurityEvent
 from heka_app.services.auth import security_log
 from heka_app.services.common.clock import helsinki_today
 from tests.e2e.conftest import eventually, screenshot, url, wait_hydrated
 from tests.e2e.register_people import child_in_register, registrable_people
-from tests.factories import first_of_next_month
+from tests.factories import PASSWORD, first_of_next_month, make_staff, make_tenant
 
 pytestmark = pytest.mark.e2e
 NEW_PASSWORD = "lumi sade kahvikuppi 42"
@@ -166,8 +167,20 @@ def test_log_in_log_out_and_the_back_button(open_page, portal):
     page.wait_for_url("**/login")
 
 
-def test_password_reset_by_email(open_page, portal, mail_sink):
-    email = "coresident@demo.heka.example"
+def _own_account(email: str, now, role: str | None = None) -> str:
+    """An account of the test's own (once per run), so that changing its password or
+    locking it out does not leak into tests that sign in with the demo accounts."""
+    with session_scope() as session:
+        if not session.exec(select(UserAccount).where(UserAccount.email == email)).first():
+            if role:
+                make_staff(session, role, now=now, email=email)
+            else:
+                make_tenant(session, now=now, email=email)
+    return email
+
+
+def test_password_reset_by_email(open_page, portal, mail_sink, now):
+    email = _own_account("reset.tenant@test.example", now)
     page = open_page("/forgot-password", locale="en-GB")
     page.fill("#field-email", email)
     page.click("#forgot-submit")
@@ -182,7 +195,7 @@ def test_password_reset_by_email(open_page, portal, mail_sink):
     page.fill("#field-password_again", NEW_PASSWORD)
     page.click("#reset-submit")
     page.wait_for_selector("text=Your password has been changed")
-    log_in(page, portal, email, DEMO_PASSWORD)
+    log_in(page, portal, email, PASSWORD)
     page.wait_for_selector("text=Email address or password is incorrect.")
     page.fill("#field-password", NEW_PASSWORD)
     page.click("#login-submit")
@@ -220,9 +233,9 @@ def _refused_logins() -> int:
         return session.exec(query).one()
 
 
-def test_lock_out_after_repeated_wrong_passwords(open_page, portal):
+def test_lock_out_after_repeated_wrong_passwords(open_page, portal, now):
     page = open_page("/login", width=390, locale="en-GB")
-    email = "staff.content_editor@demo.heka.example"
+    email = _own_account("lockout.editor@test.example", now, role="content_editor")
     start = _refused_logins()
     log_in(page, portal, email, "not the password 1")
     for attempt in range(2, 7):
@@ -233,7 +246,7 @@ def test_lock_out_after_repeated_wrong_passwords(open_page, portal):
     eventually(lambda: _refused_logins() == start + 6)
     expect(page.get_by_text("Too many attempts")).to_be_visible()
     # Even the right password waits until the pause is over.
-    page.fill("#field-password", DEMO_PASSWORD)
+    page.fill("#field-password", PASSWORD)
     page.click("#login-submit")
     eventually(lambda: _refused_logins() == start + 7)  # the attempt was answered: refused
     expect(page.get_by_text("Too many attempts")).to_be_visible()

@@ -119,7 +119,6 @@ def test_forged_session_and_setvar_do_not_log_anyone_in(sockets):
 
 def test_logout_ends_access_on_the_very_next_event(sockets):
     sock = sockets()
-    # (coresident@'s password is changed by the reset test in test_auth.py)
     _login(sock, "tenant@demo.heka.example")
     home = sock.emit(_name(HomeState, "load"), path="/home")["delta"][HomeState.get_full_name()]
     assert home["home_rx_state_"]["contract_number"]
