@@ -41,7 +41,7 @@ def attachment_links(attachments: rx.Var) -> rx.Component:
     return rx.cond(
         attachments.length() > 0,
         rx.box(
-            rx.heading(t("Attachments"), as_="h2", size="5", margin_y="0.75em"),
+            rx.heading(t("Attached documents"), as_="h2", size="5", margin_y="0.75em"),
             rx.el.ul(
                 rx.foreach(
                     attachments,

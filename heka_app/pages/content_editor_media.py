@@ -117,7 +117,7 @@ def _attachment(item: rx.Var) -> rx.Component:
                 href=BACKEND_ORIGIN + item["href"].to(str),
             ),
             rx.button(
-                t("Remove"),
+                t("Remove PDF"),
                 type="button",
                 size="1",
                 variant="soft",
