@@ -18,12 +18,18 @@ def lead_image(image: rx.Var) -> rx.Component:
             src=BACKEND_ORIGIN + image["src"].to(str),
             src_set=_srcset(image),
             sizes="(max-width: 44rem) 100vw, 42rem",
-            width=image["width"].to(str),
-            height=image["height"].to(str),
             alt=image["alt"].to(str),
             decoding="async",
             class_name="heka-lead-image",
-            style={"max_width": "100%", "height": "auto", "border_radius": "var(--radius-3)"},
+            # HTML width/height (the browser reserves the box from their ratio); Reflex would
+            # make ``width=``/``height=`` CSS, so they go as attributes.
+            custom_attrs={"width": image["width"].to(str), "height": image["height"].to(str)},
+            style={
+                "max_width": "100%",
+                "height": "auto",
+                "border_radius": "var(--radius-3)",
+                "margin_bottom": "1em",
+            },
         ),
     )
 

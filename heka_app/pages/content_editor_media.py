@@ -62,7 +62,7 @@ def _image_part() -> rx.Component:
         rx.heading(t("Lead image"), as_="h3", size="4"),
         rx.cond(
             shown,
-            rx.el.img(src=shown, alt=t("The article's image"), style={"max_width": "20rem"}),
+            rx.el.img(src=shown, alt=t("The article's image"), style={"max_width": "min(20rem, 100%)"}),
             rx.text(t("No image."), size="2"),
         ),
         _picker(
