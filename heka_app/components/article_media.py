@@ -25,7 +25,8 @@ def lead_image(image: rx.Var) -> rx.Component:
             # make ``width=``/``height=`` CSS, so they go as attributes.
             custom_attrs={"width": image["width"].to(str), "height": image["height"].to(str)},
             style={
-                "max_width": "100%",
+                "display": "block",
+                "max_width": "min(100%, 42rem)",  # the text column's width
                 "height": "auto",
                 "border_radius": "var(--radius-3)",
                 "margin_bottom": "1em",

@@ -59,10 +59,12 @@ def _image_part() -> rx.Component:
     current = BACKEND_ORIGIN + M.image_thumb
     shown = rx.cond(M.preview, M.preview, rx.cond(M.image_thumb, current, ""))
     return rx.vstack(
-        rx.heading(t("Lead image"), as_="h3", size="4"),
+        rx.heading(t("Lead image"), as_="h3", size="4", id=f"{IMAGE_UPLOAD_ID}-label"),
         rx.cond(
             shown,
-            rx.el.img(src=shown, alt=t("The article's image"), style={"max_width": "min(20rem, 100%)"}),
+            rx.el.img(
+                src=shown, alt=t("The article's image"), style={"max_width": "min(20rem, 100%)"}
+            ),
             rx.text(t("No image."), size="2"),
         ),
         _picker(
@@ -133,7 +135,7 @@ def _attachment(item: rx.Var) -> rx.Component:
 
 def _attachments_part() -> rx.Component:
     return rx.vstack(
-        rx.heading(t("Attachments (PDF)"), as_="h3", size="4"),
+        rx.heading(t("Attachments (PDF)"), as_="h3", size="4", id=f"{PDF_UPLOAD_ID}-label"),
         rx.el.ul(rx.foreach(M.attachments, _attachment)),
         _picker(PDF_UPLOAD_ID, t("Add PDF files"), {"application/pdf": [".pdf"]}, M.upload_pdf),
         rx.text(t("PDF, at most 10 MB each, 10 per article."), size="2"),
@@ -164,5 +166,6 @@ def media_section() -> rx.Component:
             ),
             rx.text(t("Save the article first to add an image or attachments.")),
         ),
+        id="content-media",
         width="100%",
     )
