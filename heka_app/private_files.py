@@ -1,22 +1,28 @@
-"""Serving private files (fault photos) after a session check, as ASGI middleware.
+"""Serving private files (fault photos, message attachments, news and instruction files)
+after a session check, as ASGI middleware.
 
 ``GET /_files/faults/<token>.jpg`` (or ``.thumb.jpg``) resolves the ``heka_sid`` session
 cookie (HttpOnly, set by heka_app/session_routes.py) to an actor and asks
 services/faults/photos.py whether that actor may see the photo's report; anything else
-is a plain 404, the same for a missing photo and another household's. Files live outside
+is a plain 404, the same for a missing photo and another household's.
+``/_files/content/`` answers as its article does (services/content/files.py): anonymous
+visitors get the files of items for everyone. Files live outside
 the web root (``HEKA_UPLOAD_DIR``); tokens are random.
 """
 
 from __future__ import annotations
 
 import asyncio
+import urllib.parse
 
 from heka_app import routes
 from heka_app.db import session_scope
 from heka_app.security_headers import ASGIApp, Scope
+from heka_app.services.auth.actor import ANONYMOUS
 from heka_app.services.auth.sessions import idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
+from heka_app.services.content.files import ServedFile, content_file
 from heka_app.services.faults.photos import photo_bytes
 from heka_app.services.messages.attachments import attachment_bytes
 from heka_app.session_routes import SESSION_COOKIE, request_cookie
@@ -62,11 +68,53 @@ def _load_attachment(secret: str, name: str) -> tuple[bytes, bytes] | None:
     return (b"application/pdf" if kind == "pdf" else b"image/jpeg"), data
 
 
+def _load_content(secret: str | None, name: str) -> ServedFile | None:
+    """A news or instruction file if the session's actor (or an anonymous visitor) may read
+    its article now."""
+    with session_scope() as session:
+        now = utcnow()
+        actor = None
+        if secret:
+            actor = resolve_actor(
+                session=session, secret=secret, now=now, idle_timeout=idle_timeout()
+            )
+        try:
+            return content_file(session=session, actor=actor or ANONYMOUS, now=now, name=name)
+        except NotFound:
+            return None
+
+
+async def _send_content(scope: Scope, send) -> None:
+    """Answer ``/_files/content/<name>``: the file with its article's cache rule, or 404."""
+    found = None
+    if scope.get("method") in {"GET", "HEAD"}:
+        name = scope["path"].removeprefix(routes.CONTENT_FILE_PREFIX)
+        secret = request_cookie(scope, SESSION_COOKIE)
+        found = await asyncio.to_thread(_load_content, secret, name)
+    headers = [
+        (b"content-type", found.content_type.encode() if found else b"text/plain"),
+        (b"cache-control", found.cache_control.encode() if found else b"private, no-store"),
+        (b"content-security-policy", b"default-src 'none'"),
+        (b"x-content-type-options", b"nosniff"),
+        (b"vary", b"Cookie"),
+    ]
+    if found and found.download_name:  # a PDF never opens inside the portal's origin
+        quoted = urllib.parse.quote(found.download_name)
+        headers.append((b"content-disposition", f"attachment; filename*=UTF-8''{quoted}".encode()))
+    body = found.data if found else b""
+    headers.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": 200 if found else 404, "headers": headers})
+    await send({"type": "http.response.body", "body": body if scope["method"] == "GET" else b""})
+
+
 def private_files(app: ASGIApp) -> ASGIApp:
     """Wrap the backend so the private-file paths are answered here."""
 
     async def wrapped(scope: Scope, receive, send) -> None:
         path = scope.get("path", "")
+        if scope.get("type") == "http" and path.startswith(routes.CONTENT_FILE_PREFIX):
+            await _send_content(scope, send)
+            return
         prefixes = (routes.FAULT_PHOTO_PREFIX, routes.MESSAGE_FILE_PREFIX)
         if scope.get("type") != "http" or not path.startswith(prefixes):
             await app(scope, receive, send)

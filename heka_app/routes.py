@@ -50,6 +50,7 @@ MESSAGE_DETAIL = "/messages/[thread]"
 STAFF_MESSAGES = "/staff/messages"
 STAFF_MESSAGE_DETAIL = "/staff/messages/[thread]"
 MESSAGE_FILE_PREFIX = "/_files/messages/"  # + <token>[.thumb].jpg | <token>.pdf, checked
+CONTENT_FILE_PREFIX = "/_files/content/"  # + <token>[.thumb].jpg | <token>.pdf, as its article
 
 
 def message_detail(thread_id: int) -> str:

@@ -2,6 +2,7 @@
 
 from heka_app.models.accounts import LoginSession, UserAccount
 from heka_app.models.content import Article, ArticleRead, ArticleTranslation, ContentAuditEntry
+from heka_app.models.content_media import ArticleAttachment, ArticleImage
 from heka_app.models.faults import FaultReport
 from heka_app.models.identification import (
     OidcAttempt,
@@ -29,6 +30,8 @@ __all__ = [
     "Apartment",
     "AreaOffice",
     "Article",
+    "ArticleAttachment",
+    "ArticleImage",
     "ArticleRead",
     "ArticleTranslation",
     "ContentAuditEntry",

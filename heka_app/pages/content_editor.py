@@ -10,6 +10,7 @@ from heka_app.components.forms import form_error, notice, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t, t_var
+from heka_app.pages.content_editor_media import media_section
 from heka_app.state.content_editor import ContentEditorState as S
 
 LANGUAGE_NAMES = (("fi", N_("Finnish")), ("sv", N_("Swedish")), ("en", N_("English")))
@@ -20,6 +21,11 @@ ACTIONS = {
     "published": N_("published"),
     "scheduled": N_("scheduled"),
     "unpublished": N_("unpublished"),
+    "image_set": N_("image set"),
+    "image_alt": N_("image description changed"),
+    "image_removed": N_("image removed"),
+    "attachment_added": N_("attachment added"),
+    "attachment_removed": N_("attachment removed"),
 }
 
 
@@ -201,6 +207,7 @@ def content_editor_page() -> rx.Component:
             reset_on_submit=False,
             width="100%",
         ),
+        media_section(),
         rx.cond(
             S.history.length() > 0,
             rx.box(
@@ -214,7 +221,7 @@ def content_editor_page() -> rx.Component:
                                 " · ",
                                 h["who"],
                                 " · ",
-                                h["action"],
+                                _action(h["action"]),
                                 " ",
                                 h["summary"],
                                 size="2",

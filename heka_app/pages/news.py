@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.article_media import attachment_links, lead_image
 from heka_app.components.articles import article_body, article_row, finnish_only_badge
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t
@@ -136,10 +137,12 @@ def article_page() -> rx.Component:
                     align="center",
                     margin_y="0.75em",
                 ),
+                lead_image(ArticleState.image),
                 rx.box(
                     article_body(article["html"].to(str)),
                     lang=rx.cond(article["fallback"], "fi", SessionState.lang),
                 ),
+                attachment_links(ArticleState.attachments),
             ),
         )
     )

@@ -46,6 +46,7 @@ from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
 from heka_app.state.content import ArticleState, NewsState
 from heka_app.state.content_editor import ContentEditorState
+from heka_app.state.content_media import ContentMediaState
 from heka_app.state.fault_queue import FaultQueueState, StaffFaultState
 from heka_app.state.fault_report import FaultDetailState
 from heka_app.state.faults import FaultFormState, FaultListState
@@ -185,7 +186,7 @@ PAGES: tuple[PageSpec, ...] = (
         routes.STAFF_CONTENT_EDIT,
         content_editor_page,
         N_("Edit news or instruction"),
-        (ContentEditorState.open_editor,),
+        (ContentEditorState.open_editor, ContentMediaState.load_media),
     ),
     PageSpec(routes.FAULTS, faults_page, N_("My fault reports"), (FaultListState.load,), True),
     PageSpec(routes.FAULT_NEW, new_fault_page, N_("Report a fault"), (FaultFormState.load,)),

@@ -129,6 +129,8 @@ class ArticleState(rx.State):
     """One article by the readable URL it is opened at (``/news/<slug>``)."""
 
     article: dict = {}
+    image: dict[str, str | int] = {}  # the lead image (src, thumb, widths, height, alt)
+    attachments: list[dict[str, str]] = []
     missing: bool = False
 
     @rx.event
@@ -146,6 +148,9 @@ class ArticleState(rx.State):
                 slug=slug,
             )
         except NotFound:
-            self.article, self.missing = {}, True
+            self.article, self.image, self.attachments, self.missing = {}, {}, [], True
             return
-        self.article, self.missing = dataclasses.asdict(view), False
+        self.article = dataclasses.asdict(view)
+        self.image = self.article.pop("image") or {}
+        self.attachments = list(self.article.pop("attachments"))
+        self.missing = False

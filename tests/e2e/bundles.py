@@ -28,12 +28,18 @@ JS_BUDGETS = {
     # Photo picker (react-dropzone) and the forms' selects.
     "/faults/new": 214 * 1024,
     "/messages": 212 * 1024,
-    "/messages/new": 212 * 1024,
+    # +1 KB with issue 14's article media: the editor now shares the picker's chunk and
+    # Vite's split moved ~0.1 KB into this route's first load.
+    "/messages/new": 213 * 1024,
     "/messages/request": 212 * 1024,
+    # The article page (/news/[slug], compiled with /news) shows the lead image and the
+    # attachment links since issue 14: +0.7 KB.
+    "/news": 201 * 1024,
     # Staff tools: desktop users on office networks; selects and the editor.
     "/staff": 205 * 1024,
     "/staff/content": 212 * 1024,
-    "/staff/content/edit": 214 * 1024,
+    # +9 KB with issue 14: the image and PDF pickers (react-dropzone, as on /messages/new).
+    "/staff/content/edit": 223 * 1024,
     "/staff/registration-codes": 206 * 1024,
 }
 CSS_BUDGET = 62 * 1024

@@ -20,6 +20,7 @@ from heka_app.services.common.results import NotFound
 from heka_app.services.common.tables import table_of
 from heka_app.services.content import permissions
 from heka_app.services.content.audience import PUBLIC, Reader, reader_for, visible_to
+from heka_app.services.content.files import AttachmentLink, LeadImage, media_of
 from heka_app.services.content.markdown import render_markdown
 
 PAGE_SIZE = 10
@@ -61,6 +62,8 @@ class ArticleView:
     html: str
     fallback: bool
     for_my_building: bool
+    image: LeadImage | None = None
+    attachments: tuple[AttachmentLink, ...] = ()
 
 
 def _reader(session: Session, actor: Actor) -> Reader:
@@ -205,6 +208,7 @@ def get_article(
             {"account_id": actor.account_id, "article_id": article.id, "read_at": now},
             unique=("account_id", "article_id"),
         )
+    image, attachments = media_of(session, article.id, language)
     return ArticleView(
         slug=article.slug,
         kind=article.kind,
@@ -213,6 +217,8 @@ def get_article(
         html=render_markdown(version.body),
         fallback=fallback,
         for_my_building=article.audience == "property" and not reader.sees_all,
+        image=image,
+        attachments=attachments,
     )
 
 

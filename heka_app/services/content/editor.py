@@ -40,7 +40,7 @@ def load_form(*, session: Session, actor: Actor, article_id: int) -> ArticleForm
         NotFound: No such article.
     """
     require(actor, permissions.EDIT)
-    article = _get(session, article_id)
+    article = article_by_id(session, article_id)
     rows = session.exec(
         select(ArticleTranslation).where(ArticleTranslation.article_id == article_id)
     ).all()
@@ -76,7 +76,7 @@ def save_article(
         )
         action = "created"
     else:
-        article = _get(session, article_id)
+        article = article_by_id(session, article_id)
         action = "edited"
     _apply(article, checked, actor, now)
     session.add(article)
@@ -95,7 +95,7 @@ def save_article(
     note = f"languages: {', '.join(checked.texts)}" + (
         f"; missing: {', '.join(missing)}" if missing else ""
     )
-    _audit(session, article.id, actor, action, note, now)
+    write_audit(session, article.id, actor, action, note, now)
     return SaveResult(FormResult.done(), article.id)
 
 
@@ -118,7 +118,7 @@ def publish(*, session: Session, actor: Actor, now: dt.datetime, article_id: int
         NotFound: No such article.
     """
     require(actor, permissions.EDIT)
-    article = _get(session, article_id)
+    article = article_by_id(session, article_id)
     was_draft = article.state == "draft"
     if was_draft and article.published_at < now:
         article.published_at = now  # an old draft's date is when it was written
@@ -129,18 +129,18 @@ def publish(*, session: Session, actor: Actor, now: dt.datetime, article_id: int
     session.flush()
     queue_news_mail(session, article, now=now)
     action = "scheduled" if when > now else "published"
-    _audit(session, article_id, actor, action, when.isoformat(timespec="minutes"), now)
+    write_audit(session, article_id, actor, action, when.isoformat(timespec="minutes"), now)
     return when
 
 
 def unpublish(*, session: Session, actor: Actor, now: dt.datetime, article_id: int) -> None:
     """Take an article off the pages (back to draft)."""
     require(actor, permissions.EDIT)
-    article = _get(session, article_id)
+    article = article_by_id(session, article_id)
     article.state = "draft"
     article.updated_at, article.updated_by_id = now, actor.account_id
     session.add(article)
-    _audit(session, article_id, actor, "unpublished", "", now)
+    write_audit(session, article_id, actor, "unpublished", "", now)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -156,7 +156,7 @@ class AuditRow:
 def audit_log(*, session: Session, actor: Actor, article_id: int) -> tuple[AuditRow, ...]:
     """An article's change history, newest first."""
     require(actor, permissions.EDIT)
-    _get(session, article_id)
+    article_by_id(session, article_id)
     rows = session.exec(
         select(ContentAuditEntry, UserAccount.email)
         .join(UserAccount, col(UserAccount.id) == ContentAuditEntry.account_id, isouter=True)
@@ -166,7 +166,12 @@ def audit_log(*, session: Session, actor: Actor, article_id: int) -> tuple[Audit
     return tuple(AuditRow(e.at, email or "", e.action, e.summary) for e, email in rows)
 
 
-def _get(session: Session, article_id: int) -> Article:
+def article_by_id(session: Session, article_id: int) -> Article:
+    """The article (any state) for the editor.
+
+    Raises:
+        NotFound: No such article.
+    """
     article = session.get(Article, article_id) if 0 < article_id < 2**31 else None
     if article is None:
         raise NotFound("article")
@@ -181,9 +186,10 @@ def _free_slug(session: Session, base: str) -> str:
     return slug
 
 
-def _audit(
+def write_audit(
     session: Session, article_id: int, actor: Actor, action: str, summary: str, now: dt.datetime
 ) -> None:
+    """One line of the article's history."""
     session.add(
         ContentAuditEntry(
             article_id=article_id,

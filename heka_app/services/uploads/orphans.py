@@ -13,13 +13,19 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from heka_app.models.content_media import ArticleAttachment, ArticleImage
 from heka_app.models.faults import FaultPhoto
 from heka_app.models.messages import ThreadAttachment
 from heka_app.services.uploads import storage
 
 ORPHAN_AGE = dt.timedelta(hours=24)
 # (model, column): where upload tokens are kept.
-REFERENCES = ((FaultPhoto, FaultPhoto.token), (ThreadAttachment, ThreadAttachment.token))
+REFERENCES = (
+    (FaultPhoto, FaultPhoto.token),
+    (ThreadAttachment, ThreadAttachment.token),
+    (ArticleImage, ArticleImage.token),
+    (ArticleAttachment, ArticleAttachment.token),
+)
 
 
 def _referenced(session: Session) -> set[str]:

@@ -96,3 +96,27 @@ def test_message_attachments_are_kept_and_abandoned_pdfs_deleted(session, now):
 def test_hourly_housekeeping_includes_the_uploads(session, now):
     _stored(dt.timedelta(days=2), now)
     assert purge_expired(session=session, now=now)["uploaded_file"] == 1
+
+
+def test_article_images_and_attachments_are_kept(session, now):
+    from heka_app.models import Article
+    from heka_app.models.content_media import ArticleAttachment, ArticleImage
+    from heka_app.services.uploads.documents import pdf_exists, store_pdf
+
+    article = Article(slug="piha", kind="news", published_at=now)
+    session.add(article)
+    session.flush()
+    image, replaced = _stored(dt.timedelta(days=3), now), _stored(dt.timedelta(days=3), now)
+    pdf = store_pdf(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    stamp = (now - dt.timedelta(days=2)).timestamp()
+    for path in storage.upload_root().glob(f"*/{pdf}*"):
+        os.utime(path, (stamp, stamp))
+    session.add(
+        ArticleImage(article_id=article.id, token=image, width=40, height=30, alt_fi="Piha",
+                     created_at=now)
+    )  # fmt: skip
+    session.add(ArticleAttachment(article_id=article.id, token=pdf, name="a.pdf", created_at=now))
+    session.flush()
+    assert purge_orphans(session=session, now=now) == 1  # the image the editor replaced
+    assert storage.photo_exists(image) and pdf_exists(pdf)
+    assert not storage.photo_exists(replaced)
