@@ -51,7 +51,13 @@
   function box() { return document.getElementById(BOX); }
   function form() { return document.getElementById(FORM); }
   function owner() { var b = box(); return (b && b.getAttribute("data-owner")) || ""; }
-  function show(state) { var b = box(); if (b) b.setAttribute("data-state", state); }
+  function show(state, reveal) {
+    var b = box();
+    if (!b) return;
+    b.setAttribute("data-state", state);
+    // The send button is at the bottom of a long form: bring the answer into view.
+    if (reveal && b.scrollIntoView) b.scrollIntoView({ block: "center" });
+  }
   function shown() { var b = box(); return (b && b.getAttribute("data-state")) || ""; }
   function connected() {
     return navigator.onLine && !document.getElementById("connection-lost");
@@ -100,7 +106,7 @@
     event.preventDefault();
     event.stopPropagation();
     keep({ submission_id: fields.submission_id, owner: owner(), fields: fields, kept_at: Date.now() })
-      .then(function () { show("waiting"); }, function () { show("offline"); });
+      .then(function () { show("waiting", true); }, function () { show("offline", true); });
   }
 
   function awaitAnswer(id, before) {
@@ -111,7 +117,7 @@
         clearInterval(timer);
         resending = null;
         drop(id).catch(function () {});
-        show("sent");
+        show("sent", true);
         return;
       }
       var errors = f ? errorsText(f) : "";
@@ -120,7 +126,7 @@
         clearInterval(timer);
         resending = null;
         drop(id).catch(function () {});
-        show("refused");
+        show("refused", true);
       } else if (waited > ANSWER_MS) {
         clearInterval(timer);
         resending = null;

@@ -18,6 +18,7 @@
 const VERSION = "heka-shell-v1";
 const SHELL_ROUTES = ["/", "/login", "/home", "/faults/new"];
 const OFFLINE_PAGE = "/offline.html";
+const OFFLINE_PAGE_FILES = ["/icons/heka-192.png"];
 const STATIC_FILES = /^\/(assets\/.+|icons\/.+|[\w.-]+\.(css|js|json|ico|png|svg|woff2?))$/;
 const MAX_ENTRIES = 300; // old hashed assets of earlier builds drop out, oldest first
 
@@ -66,13 +67,16 @@ function assetsOf(html) {
 
 async function precache() {
   const cache = await caches.open(VERSION);
-  await cache.add(OFFLINE_PAGE);
+  await cache.addAll([OFFLINE_PAGE, ...OFFLINE_PAGE_FILES]);
   for (const route of SHELL_ROUTES) {
     try {
+      // Followed redirects (/home -> /home/ in production) are fine here, but a navigation
+      // may not be answered with a redirected response: keep a fresh copy of the page.
       const response = await fetch(route, { credentials: "same-origin" });
-      if (!cacheable(response)) continue;
-      await cache.put(route, response.clone());
-      const files = assetsOf(await response.text()).filter((p) => !isPrivate(p));
+      if (!response.ok || response.type !== "basic") continue;
+      const html = await response.text();
+      await cache.put(route, new Response(html, { status: 200, headers: response.headers }));
+      const files = assetsOf(html).filter((p) => !isPrivate(p));
       await Promise.all(files.map((p) => cache.add(p).catch(() => undefined)));
     } catch (error) {
       // One page missing from the shell must not stop the worker installing.

@@ -14,8 +14,8 @@ from heka_app.private_files import private_files
 from heka_app.proxy import forwarded_only_from_trusted_proxies
 from heka_app.pwa.files import write_pwa_files
 from heka_app.security_headers import security_headers
-from heka_app.settings import get_settings
 from heka_app.session_routes import session_routes
+from heka_app.settings import get_settings
 from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
 from heka_app.state.session_check import SessionCheck

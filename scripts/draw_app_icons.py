@@ -68,9 +68,7 @@ def main() -> None:
     for size in (192, 512):
         draw_icon(size).save(ICONS / f"heka-{size}.png", optimize=True)
     draw_icon(512, maskable=True).save(ICONS / "heka-maskable-512.png", optimize=True)
-    draw_icon(180, rounded=False).convert("RGB").save(
-        ICONS / "apple-touch-icon.png", optimize=True
-    )
+    draw_icon(180, rounded=False).convert("RGB").save(ICONS / "apple-touch-icon.png", optimize=True)
 
 
 if __name__ == "__main__":

@@ -103,16 +103,17 @@ _OFFLINE_SCRIPT = """
 _OFFLINE_STYLE = """
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1c2024; background: #fff; line-height: 1.5; }
-header { background: %(theme)s; color: #fff; padding: 0.75rem 1rem; }
+header { background: __THEME__; color: #fff; padding: 0.75rem 1rem; }
 header img { width: 2.5rem; height: 2.5rem; vertical-align: middle; margin-right: 0.5rem; }
 main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem; }
 h1 { font-size: 1.75rem; line-height: 1.2; }
 button, a.front { font: inherit; font-size: 1.05rem; min-height: 2.75rem; padding: 0.5rem 1.25rem;
-  border-radius: 0.5rem; margin: 0.5rem 0.75rem 0.5rem 0; display: inline-block; }
-button { background: %(theme)s; color: #fff; border: 0; cursor: pointer; }
+  border-radius: 0.5rem; margin: 0.5rem 0.75rem 0.5rem 0; display: inline-flex;
+  align-items: center; box-sizing: border-box; }
+button { background: __THEME__; color: #fff; border: 0; cursor: pointer; }
 a.front { color: #1d2e62; border: 1px solid #1d2e62; text-decoration: none; }
 :focus-visible { outline: 3px solid #1d2e62; outline-offset: 2px; }
-""" % {"theme": THEME_COLOR}
+""".replace("__THEME__", THEME_COLOR)
 
 
 def _offline_block(lang: str) -> str:
