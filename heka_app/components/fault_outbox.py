@@ -84,5 +84,6 @@ def fault_outbox() -> rx.Component:
         class_name="heka-outbox",
         role="status",
         width="100%",
+        max_width="40rem",  # the form's width
         custom_attrs={"data-owner": SessionState.device_owner},
     )
