@@ -154,8 +154,9 @@
     var up = connected();
     upSince = up ? upSince || Date.now() : 0;
     var state = shown();
-    if (!up && (state === "" || state === "sent" || state === "refused")) show("offline");
-    if (up && state === "offline") show("");
+    var quiet = ["", "sent", "refused", "offline", "closed"].indexOf(state) >= 0;
+    if (!up && quiet) show(form() ? "offline" : "closed");
+    if (up && (state === "offline" || state === "closed")) show("");
     if (!up || resending || Date.now() - upSince < SETTLE_MS || !form() || !owner()) return;
     entries().then(function (all) {
       var mine = null;

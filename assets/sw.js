@@ -18,7 +18,9 @@
 const VERSION = "heka-shell-v1";
 const SHELL_ROUTES = ["/", "/login", "/home", "/faults/new"];
 const OFFLINE_PAGE = "/offline.html";
-const OFFLINE_PAGE_FILES = ["/icons/heka-192.png"];
+// Also kept: the offline page's icon and the fault form's outbox script (loaded by the
+// form itself, so not named in its HTML).
+const EXTRA_FILES = ["/icons/heka-192.png", "/heka-outbox.js"];
 const STATIC_FILES = /^\/(assets\/.+|icons\/.+|[\w.-]+\.(css|js|json|ico|png|svg|woff2?))$/;
 const MAX_ENTRIES = 300; // old hashed assets of earlier builds drop out, oldest first
 
@@ -67,7 +69,7 @@ function assetsOf(html) {
 
 async function precache() {
   const cache = await caches.open(VERSION);
-  await cache.addAll([OFFLINE_PAGE, ...OFFLINE_PAGE_FILES]);
+  await cache.addAll([OFFLINE_PAGE, ...EXTRA_FILES]);
   for (const route of SHELL_ROUTES) {
     try {
       // Followed redirects (/home -> /home/ in production) are fine here, but a navigation

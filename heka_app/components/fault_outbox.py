@@ -32,6 +32,15 @@ MESSAGES = {
             "them on the report's page later."
         ),
     ),
+    # Opened without a connection: the shell is there, the form needs the server.
+    "closed": (
+        "amber",
+        N_(
+            "You are offline. The fault report form opens when the connection returns. "
+            "Urgent faults, such as a water leak: call the 24-hour emergency number on "
+            "your building's notice board."
+        ),
+    ),
     "waiting": (
         "amber",
         N_(

@@ -156,6 +156,10 @@ def test_the_shell_opens_offline_and_other_pages_get_the_offline_page(open_page,
     expect(shell.locator(".heka-header")).to_be_visible()
     expect(shell.locator("#connection-lost")).to_be_visible(timeout=30_000)
     screenshot(shell, "pwa-offline-shell-en-390")
+    shell.goto(url(portal, "/faults/new"))  # the form needs the server: say so
+    expect(shell.locator("#fault-outbox")).to_have_attribute("data-state", "closed")
+    expect(shell.locator("[data-when=closed]")).to_contain_text("24-hour emergency number")
+    screenshot(shell, "pwa-offline-form-closed-en-390")
     shell.goto(url(portal, "/rent"))  # not part of the shell: the offline page instead
     expect(shell.locator("section[data-lang=en] h1")).to_have_text("You are offline")
     expect(shell.locator("section[data-lang=fi]")).to_be_hidden()
