@@ -55,6 +55,9 @@
     var b = box();
     if (!b) return;
     b.setAttribute("data-state", state);
+    // The one text shown in every language (the page may have no server to ask).
+    var lang = document.cookie.match(/(?:^|; )heka_lang=(fi|sv|en)(?:;|$)/);
+    b.setAttribute("data-lang", lang ? lang[1] : "fi");
     // The send button is at the bottom of a long form: bring the answer into view.
     if (reveal && b.scrollIntoView) b.scrollIntoView({ block: "center" });
   }

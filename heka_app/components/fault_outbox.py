@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.i18n import N_
+from heka_app.i18n import LANGUAGES, N_
+from heka_app.i18n.catalogs import gettext
 from heka_app.i18n.ui import t
 from heka_app.settings import get_settings
 from heka_app.state.session import SessionState
 
 OUTBOX_ID = "fault-outbox"
 OUTBOX_SCRIPT = "/heka-outbox.js"
+OFFLINE_CLOSED = "closed"
 MESSAGES = {
     "offline": (
         "amber",
@@ -33,7 +35,7 @@ MESSAGES = {
         ),
     ),
     # Opened without a connection: the shell is there, the form needs the server.
-    "closed": (
+    OFFLINE_CLOSED: (
         "amber",
         N_(
             "You are offline. The fault report form opens when the connection returns. "
@@ -76,18 +78,31 @@ class _OutboxLoader(rx.Fragment):
         return [rx.Var(_LOAD)]
 
 
+def _in_every_language(msgid: str) -> rx.Component:
+    """The text in fi/sv/en at once; the script shows the ``heka_lang`` cookie's one. For
+    the page opened without a connection: the language only arrives from the server."""
+    return rx.fragment(
+        *(
+            rx.el.span(gettext(lang, msgid), lang=lang, custom_attrs={"data-lang": lang})
+            for lang in LANGUAGES
+        )
+    )
+
+
+def _message(state: str, color: str, msgid: str) -> rx.Component:
+    text = _in_every_language(msgid) if state == OFFLINE_CLOSED else t(msgid)
+    return rx.box(
+        rx.callout(text, color_scheme=color, icon="info"),
+        custom_attrs={"data-when": state},
+    )
+
+
 def fault_outbox() -> rx.Component:
     """The outbox status line and loader (nothing in kiosk mode)."""
     if get_settings().kiosk_mode:
         return rx.fragment()
     return rx.box(
-        *(
-            rx.box(
-                rx.callout(t(msgid), color_scheme=color, icon="info"),
-                custom_attrs={"data-when": state},
-            )
-            for state, (color, msgid) in MESSAGES.items()
-        ),
+        *(_message(state, color, msgid) for state, (color, msgid) in MESSAGES.items()),
         _OutboxLoader.create(),
         id=OUTBOX_ID,
         class_name="heka-outbox",
