@@ -22,6 +22,7 @@
   var STORE = "faults";
   var FORM = "fault-form";
   var BOX = "fault-outbox";
+  var TEXTS = "/heka-outbox-texts.json";
   var SETTLE_MS = 1500; // the connection must stay up this long before a resend
   var ANSWER_MS = 60000; // no answer by then: keep waiting, try again later
   var MAX_AGE_MS = 14 * 24 * 3600 * 1000;
@@ -51,13 +52,28 @@
   function box() { return document.getElementById(BOX); }
   function form() { return document.getElementById(FORM); }
   function owner() { var b = box(); return (b && b.getAttribute("data-owner")) || ""; }
+  // The line's words (pwa/texts.py), in the heka_lang cookie's language: the page may
+  // have no server to tell it the language. Written again each second, so a language
+  // switch reaches the line too.
+  var texts = null;
+  fetch(TEXTS).then(function (r) { return r.json(); }).then(function (t) { texts = t; words(); },
+    function () {});
+  function words() {
+    var b = box();
+    if (!b || !texts) return;
+    var m = document.cookie.match(/(?:^|; )heka_lang=(fi|sv|en)(?:;|$)/);
+    var lang = m ? m[1] : "fi";
+    b.querySelectorAll("[data-when]").forEach(function (message) {
+      var span = message.querySelector("[data-outbox-text]");
+      var text = (texts[message.getAttribute("data-when")] || {})[lang] || "";
+      if (span && span.textContent !== text) { span.textContent = text; span.lang = lang; }
+    });
+  }
   function show(state, reveal) {
     var b = box();
     if (!b) return;
+    words();
     b.setAttribute("data-state", state);
-    // The one text shown in every language (the page may have no server to ask).
-    var lang = document.cookie.match(/(?:^|; )heka_lang=(fi|sv|en)(?:;|$)/);
-    b.setAttribute("data-lang", lang ? lang[1] : "fi");
     // The send button is at the bottom of a long form: bring the answer into view.
     if (reveal && b.scrollIntoView) b.scrollIntoView({ block: "center" });
   }
@@ -154,6 +170,7 @@
   // been up for SETTLE_MS (the connection banner's own reconnect clean-up runs first).
   function tick() {
     if (!box()) return;
+    words();
     var up = connected();
     upSince = up ? upSince || Date.now() : 0;
     var state = shown();

@@ -1,6 +1,7 @@
 // Heka resident pages: installs the app's service worker (assets/sw.js) and points the
-// manifest link at the page's language. Loaded by every page (components/pwa_head.py),
-// so it stays tiny. In kiosk mode (data-kiosk on this script's tag) it does the opposite:
+// manifest link at the page's language. Every page loads it after its load event
+// (components/pwa_head.py), outside the first-load JavaScript. In kiosk mode (data-kiosk
+// on this script's tag) it does the opposite:
 // a shared terminal keeps nothing, so any earlier worker, its caches and the fault-report
 // outbox are removed.
 (function () {
@@ -29,8 +30,6 @@
     attributes: true, attributeFilter: ["lang"],
   });
   if ("serviceWorker" in navigator && window.isSecureContext) {
-    window.addEventListener("load", function () {
-      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
-    });
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
   }
 })();

@@ -18,9 +18,9 @@
 const VERSION = "heka-shell-v1";
 const SHELL_ROUTES = ["/", "/login", "/home", "/faults/new"];
 const OFFLINE_PAGE = "/offline.html";
-// Also kept: the offline page's icon and the fault form's outbox script (loaded by the
-// form itself, so not named in its HTML).
-const EXTRA_FILES = ["/icons/heka-192.png", "/heka-outbox.js"];
+// Also kept: the offline page's icon and the fault form's outbox script and words (loaded
+// by the form itself, so not named in its HTML).
+const EXTRA_FILES = ["/icons/heka-192.png", "/heka-outbox.js", "/heka-outbox-texts.json"];
 const STATIC_FILES = /^\/(assets\/.+|icons\/.+|[\w.-]+\.(css|js|json|ico|png|svg|woff2?))$/;
 const MAX_ENTRIES = 300; // old hashed assets of earlier builds drop out, oldest first
 

@@ -1,13 +1,14 @@
-"""Every page's head names the manifest and installs the worker; a kiosk keeps nothing:
-no manifest, no worker, no fault outbox (the script then removes what an earlier setup
-left). The policy lets the worker and the manifest come from the portal only."""
+"""Every page's head names the manifest and installs the worker, whose script loads after
+the page (outside the first-load JavaScript); a kiosk keeps nothing: no manifest, no
+worker, no fault outbox (the script then removes what an earlier setup left). The policy
+lets the worker and the manifest come from the portal only."""
 
 from __future__ import annotations
 
 import pytest
 
 from heka_app.components.fault_outbox import fault_outbox
-from heka_app.components.pwa_head import pwa_head
+from heka_app.components.pwa_head import loader, pwa_head
 from heka_app.security_headers import content_security_policy
 from heka_app.settings import get_settings
 
@@ -19,13 +20,17 @@ def _rendered(components) -> str:
 def test_pages_name_the_manifest_and_the_worker_script():
     head = _rendered(pwa_head(kiosk=False))
     assert "/manifest-fi.json" in head and "theme-color" in head
-    assert "/heka-pwa.js" in head and "data-kiosk" not in head
+    assert "/heka-pwa.js" in head and "kiosk" not in head
+
+
+def test_the_worker_script_loads_after_the_page():
+    assert loader(kiosk=False).startswith('addEventListener("load"')
 
 
 def test_a_kiosk_has_no_manifest_and_removes_workers():
     head = _rendered(pwa_head(kiosk=True))
     assert "manifest" not in head
-    assert "/heka-pwa.js" in head and "data-kiosk" in head
+    assert "/heka-pwa.js" in head and "dataset.kiosk" in head
 
 
 @pytest.fixture

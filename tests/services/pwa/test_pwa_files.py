@@ -8,7 +8,7 @@ from PIL import Image
 
 from heka_app.i18n import LANGUAGES
 from heka_app.i18n.catalogs import gettext
-from heka_app.pwa import files
+from heka_app.pwa import files, texts
 from heka_app.services.common.secrets import device_owner_tag
 
 ICONS = files.ASSETS / "icons"
@@ -46,12 +46,20 @@ def test_the_icons_exist_in_their_sizes_and_the_maskable_one_fills_its_square():
     assert Image.open(ICONS / "apple-touch-icon.png").size == (180, 180)
 
 
+def test_every_text_is_there_in_every_language():
+    groups = [texts.SHORT_NAME, texts.DESCRIPTION, *texts.OFFLINE_PAGE.values()]
+    for group in [*groups, *texts.OUTBOX.values()]:
+        assert sorted(group) == sorted(LANGUAGES)
+        assert all(value.strip() for value in group.values())
+    assert set(texts.OUTBOX) == set(texts.OUTBOX_COLORS)
+
+
 def test_the_offline_page_carries_every_language_and_escapes_the_text():
     page = files.render_offline_page()
     for lang in LANGUAGES:
         assert f'data-lang="{lang}" lang="{lang}"' in page
-        assert gettext(lang, files.OFFLINE_TITLE) in page
-        assert gettext(lang, files.OFFLINE_URGENT).replace("'", "&#x27;") in page
+        assert texts.OFFLINE_PAGE["title"][lang] in page
+        assert texts.OFFLINE_PAGE["urgent"][lang].replace("'", "&#x27;") in page
     assert page.count("<script") == 1 and "<script src" not in page  # one inline, by hash
     assert 'data-lang="sv" lang="sv" data-title="Ingen nätförbindelse – Hekas boendesidor"' in page
 
@@ -59,8 +67,16 @@ def test_the_offline_page_carries_every_language_and_escapes_the_text():
 def test_the_files_are_written_only_when_they_change(tmp_path):
     assert files.write_pwa_files(tmp_path) is True
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == ["manifest-en.json", "manifest-fi.json", "manifest-sv.json", "offline.html"]
+    assert written == [
+        "heka-outbox-texts.json",
+        "manifest-en.json",
+        "manifest-fi.json",
+        "manifest-sv.json",
+        "offline.html",
+    ]
     assert json.loads((tmp_path / "manifest-sv.json").read_text())["lang"] == "sv"
+    outbox = json.loads((tmp_path / "heka-outbox-texts.json").read_text())
+    assert outbox["waiting"]["sv"].startswith("Väntar på att skickas")
     assert files.write_pwa_files(tmp_path) is False
 
 
