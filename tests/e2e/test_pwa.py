@@ -229,3 +229,21 @@ def test_the_worker_keeps_nothing_private(open_page, portal):
         if entry["body"]:
             assert TENANT not in entry["body"]
             assert not [n for n in names if n in entry["body"]], entry["url"]
+
+
+def test_a_kept_report_the_server_refuses_keeps_what_was_typed(open_page, portal):
+    page = _open_form(open_page, portal, lang="fi")
+    page.context.set_offline(True)
+    page.fill("#field-description", "Lyhyt")  # no category, too short: refused
+    submission = page.input_value("#field-submission-id")
+    page.click("#fault-submit")
+    expect(_outbox(page)).to_have_attribute("data-state", "waiting")
+
+    page.context.set_offline(False)
+    expect(_outbox(page)).to_have_attribute("data-state", "refused", timeout=60_000)
+    expect(page.locator("[data-when=refused]")).to_contain_text("tarkista alla merkityt kentät")
+    expect(page.locator("#field-category-error")).not_to_have_text("")
+    screenshot(page, "pwa-refused-fi-390")
+    assert page.input_value("#field-description") == "Lyhyt"  # nothing typed is lost
+    assert page.evaluate(_OUTBOX_IDS) == []  # the tenant fixes and sends it again
+    assert _reports(submission) == 0
