@@ -5,14 +5,17 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.connection import connection_banner
+from heka_app.components.pwa_head import pwa_head
 from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
 from heka_app.pages.registry import PAGES, SITE_NAME, description_of
 from heka_app.private_files import private_files
 from heka_app.proxy import forwarded_only_from_trusted_proxies
+from heka_app.pwa.files import write_pwa_files
 from heka_app.security_headers import security_headers
 from heka_app.session_routes import session_routes
+from heka_app.settings import get_settings
 from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
 from heka_app.state.session_check import SessionCheck
@@ -20,6 +23,8 @@ from heka_app.state.session_check import SessionCheck
 configure_logging()
 # The browser-side catalog is generated from the .po files before pages compile.
 write_js_catalog()
+# The installable app's manifests and offline page, in every language (pwa/files.py).
+write_pwa_files()
 
 # Transformers apply in order, each wrapping the last: the forwarding headers are checked
 # first, every response gets the security headers, private files and the session-cookie
@@ -27,6 +32,7 @@ write_js_catalog()
 app = rx.App(
     stylesheets=["/heka.css", "/heka-faults.css"],
     html_lang="fi",
+    head_components=pwa_head(kiosk=get_settings().kiosk_mode),
     api_transformer=[
         session_routes,
         private_files,

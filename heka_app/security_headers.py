@@ -75,6 +75,9 @@ def content_security_policy(html: bytes, *, connect_src: Sequence[str] = ()) -> 
         "img-src": ["'self'", "data:", "blob:", *(o for o in connect_src if o.startswith("http"))],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'", *connect_src],
+        # The installable app (issue 16): its manifest and service worker, own origin only.
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
         "frame-src": ["'none'"],
         "frame-ancestors": ["'none'"],
         "object-src": ["'none'"],

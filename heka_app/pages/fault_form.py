@@ -12,6 +12,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.fault_fields import category_select, choice, examples, location_select
+from heka_app.components.fault_outbox import fault_outbox
 from heka_app.components.forms import form_error, notice, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t, t_var
@@ -235,6 +236,7 @@ def new_fault_page() -> rx.Component:
     """The report form, or its confirmation with the report number."""
     return page_layout(
         rx.heading(t("Report a fault"), as_="h1", size="7", margin_bottom="0.5em"),
+        fault_outbox(),
         rx.cond(
             FaultFormState.number != "",
             _done(),

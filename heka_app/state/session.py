@@ -28,6 +28,7 @@ from heka_app.services.auth.handoff import make_return
 from heka_app.services.auth.navigation import navigation_for
 from heka_app.services.auth.sessions import end_session, idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
+from heka_app.services.common.secrets import device_owner_tag
 from heka_app.services.messages.threads import unread_count
 from heka_app.session_routes import SESSION_COOKIE
 from heka_app.settings import get_settings
@@ -63,6 +64,8 @@ class SessionState(rx.State):
     # /_session/end on this connection's backend, returning to this page's front page
     # (a signed return address, not a secret): the logout link and the kiosk wipe.
     leave_url: str = ""
+    # Whose things this browser keeps (the offline fault outbox, components/fault_outbox.py).
+    device_owner: str = ""
 
     @rx.var
     def lang(self) -> str:
@@ -143,6 +146,8 @@ class SessionState(rx.State):
         self.nav = navigation_for(actor)
         self._account_id = actor.account_id or 0
         self._checked_connection = self._connection_id() if self._account_id else ""
+        key = get_settings().secret_key
+        self.device_owner = device_owner_tag(self._account_id, key=key) if self._account_id else ""
 
     def _leave_url(self) -> str:
         back = make_return(f"{self._page_origin()}{routes.HOME}", now=utcnow())

@@ -86,7 +86,8 @@ def route_html_files(build: Path = BUILD) -> list[Path]:
     """One HTML per prerendered route (``x.html``, not its ``x/index.html`` twin)."""
     files = []
     for html in sorted(build.rglob("*.html")):
-        if html.name == "__spa-fallback.html":
+        # The installable app's offline page is a static file, not a route (no JS at all).
+        if html.name in ("__spa-fallback.html", "offline.html"):
             continue
         twin = html.parent.with_suffix(".html")
         if html.name == "index.html" and html.parent != build and twin.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 
 
@@ -14,3 +15,14 @@ def new_secret() -> str:
 def hash_secret(secret: str) -> str:
     """SHA-256 hex of a secret; only this is stored, so a database leak reveals no secret."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def device_owner_tag(account_id: int, *, key: str) -> str:
+    """An opaque tag for an account on things its browser keeps on the device (the offline
+    fault-report outbox), so a shared browser sends them only in their owner's session.
+
+    HMAC of the account id under the app's secret: stable per account, unlinkable to the
+    id without the key, different for every account.
+    """
+    mac = hmac.new(key.encode("utf-8"), f"device-owner:{account_id}".encode(), hashlib.sha256)
+    return mac.hexdigest()[:32]
