@@ -15,6 +15,8 @@ from typing import Any
 
 import reflex as rx
 
+from heka_app import radix_css_trim
+
 ACCENT_COLOR = "indigo"
 GRAY_COLOR = "slate"
 # Every Radix colour scale a component names (color_scheme=..., accent/gray of the theme).
@@ -41,6 +43,16 @@ class HekaRadixThemesPlugin(rx.plugins.RadixThemesPlugin):
         """The parts of Radix Themes' CSS the portal uses."""
         return radix_stylesheets() if self.enabled else ()
 
+    def pre_compile(self, **context: Any) -> None:
+        """Only the Radix components in use keep their CSS (radix_css_trim.py)."""
+        super().pre_compile(**context)
+        if self.enabled:
+            context["add_modify_task"]("postcss.config.js", radix_css_trim.add_to_postcss_config)
+
+    def get_static_assets(self, **context: Any) -> list[tuple[str, str]]:
+        """The PostCSS plugin, next to postcss.config.js in the web directory."""
+        return [(radix_css_trim.PLUGIN_FILE, radix_css_trim.plugin_js())]
+
     def get_frontend_dependencies(self, **context: Any) -> tuple[str, ...]:
         """None of its own: the components' imports install ``@radix-ui/themes`` anyway,
         and a plugin dependency is also registered as a window library, whose lazy
@@ -51,4 +63,8 @@ class HekaRadixThemesPlugin(rx.plugins.RadixThemesPlugin):
 
 def heka_theme() -> rx.Component:
     """The portal's Radix theme."""
-    return rx.theme(accent_color=ACCENT_COLOR, gray_color=GRAY_COLOR, radius="medium")
+    # Solid panels: translucent ones blur what is behind every card (backdrop-filter,
+    # 64 px), costly to paint on a phone for no visible gain on the plain page background.
+    return rx.theme(
+        accent_color=ACCENT_COLOR, gray_color=GRAY_COLOR, radius="medium", panel_background="solid"
+    )

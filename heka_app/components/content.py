@@ -1,4 +1,7 @@
-"""Small text blocks used by the public pages: sections, bullet lists, cards."""
+"""Small text blocks used by the public pages: sections, bullet lists, cards.
+
+Their spacing is in heka.css classes, not style props: Emotion would compute and insert
+the same styles at runtime for every instance on every page (issue 9)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import reflex as rx
 def section(title: rx.Var | str, *children: rx.Component, level: str = "h2") -> rx.Component:
     """A titled section; pass ``t("...")`` as the title."""
     return rx.el.section(
-        rx.heading(title, as_=level, size="6", margin_bottom="0.5em"),
+        rx.heading(title, as_=level, size="6", class_name="heka-section-title"),
         *children,
         class_name="heka-section",
     )
@@ -16,12 +19,12 @@ def section(title: rx.Var | str, *children: rx.Component, level: str = "h2") -> 
 
 def paragraph(text: rx.Var | str) -> rx.Component:
     """One paragraph; pass ``t("...")``."""
-    return rx.text(text, as_="p", margin_bottom="0.75em")
+    return rx.text(text, as_="p", class_name="heka-paragraph")
 
 
 def bullets(*items: rx.Var | str) -> rx.Component:
     """A bulleted list; pass ``t("...")`` items."""
-    return rx.list.unordered(*[rx.list.item(item) for item in items], margin_left="1.25em")
+    return rx.list.unordered(*[rx.list.item(item) for item in items], class_name="heka-bullets")
 
 
 def feature_card(icon: str, title: rx.Var, text: rx.Var) -> rx.Component:

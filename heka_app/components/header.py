@@ -14,6 +14,11 @@ from heka_app.components.language_switch import language_switch
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.session import SessionState
 
+# Shown from / below the ``md`` breakpoint (heka.css): static classes instead of responsive
+# style props, which Emotion would turn into styles at runtime on every page (issue 9).
+WIDE_ONLY = "heka-wide-only"
+NARROW_ONLY = "heka-narrow-only"
+
 
 def _nav_link(item: rx.Var) -> rx.Component:
     """One navigation link; the current page's link is marked (``aria-current``)."""
@@ -109,7 +114,7 @@ def _desktop_nav() -> rx.Component:
             _nav_links(),
             spacing="5",
         ),
-        display=["none", "none", "block"],
+        class_name=WIDE_ONLY,
         aria_label=t("Main navigation"),
     )
 
@@ -162,7 +167,7 @@ def _phone_menu() -> rx.Component:
             ),
             class_name="heka-menu",
         ),
-        display=["block", "block", "none"],
+        class_name=NARROW_ONLY,
     )
 
 
@@ -174,7 +179,7 @@ def header() -> rx.Component:
             _desktop_nav(),
             rx.hstack(
                 language_switch(),
-                rx.box(_auth_buttons(), display=["none", "none", "block"]),
+                rx.box(_auth_buttons(), class_name=WIDE_ONLY),
                 _phone_menu(),
                 spacing="3",
                 align="center",

@@ -19,8 +19,8 @@ def _language_button(language: str) -> rx.Component:
         aria_pressed=rx.cond(active, "true", "false"),
         lang=language,
         id=f"lang-{language}",
-        min_width="2.75rem",
-        min_height="2.25rem",
+        # Touch-sized (heka.css), a class rather than style props computed on every page.
+        class_name="heka-lang-button",
     )
 
 

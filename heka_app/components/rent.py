@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.rent_chart import rent_chart
 from heka_app.i18n.ui import t
 from heka_app.state.rent import RentState
 
@@ -128,22 +129,7 @@ def chart_and_table() -> rx.Component:
     """Charges against payments a month, as a chart and as the same numbers in a table."""
     return rx.grid(
         rx.box(
-            rx.recharts.bar_chart(
-                rx.recharts.cartesian_grid(stroke_dasharray="3 3"),
-                rx.recharts.x_axis(data_key="month"),
-                rx.recharts.y_axis(unit=" €"),
-                rx.recharts.tooltip(),
-                rx.recharts.legend(),
-                rx.recharts.bar(
-                    data_key="charges", name=t("Charged"), fill="#b45309", is_animation_active=False
-                ),
-                rx.recharts.bar(
-                    data_key="paid", name=t("Paid"), fill="#0f766e", is_animation_active=False
-                ),
-                data=RentState.chart,
-                width="100%",
-                height=300,
-            ),
+            rent_chart(),
             role="figure",
             aria_label=t("Chart of charges and payments by month; the table has the same numbers."),
             id="rent-chart",

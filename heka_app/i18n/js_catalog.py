@@ -4,7 +4,9 @@ one lazily loaded module per other language (``heka_i18n_sv.js``, ``heka_i18n_en
 The UI looks strings up in the browser with the language var (see notes/I18N.md), so a
 language switch is one tiny state delta and no reload. Every page loads only the Finnish
 table it is prerendered in; Swedish and English arrive as their own chunks: at once when
-the ``heka_lang`` cookie asks for one, otherwise when the browser is idle. English keeps
+the ``heka_lang`` cookie asks for one, otherwise when a pointer or the keyboard reaches the
+language switch (not on every page load: a phone would fetch and parse ~20 KB it rarely
+needs while the page starts, issue 9). English keeps
 only the entries that differ from their msgid (the msgids are English). If a page renders
 in a language whose table is still on its way, ``components/html_lang.py`` keeps the page
 hidden and re-renders it once the table is there (``hekaLoadCatalog``).
@@ -41,9 +43,12 @@ export function hekaLoadCatalog(lang) {
 if (typeof document !== "undefined") {
   const m = document.cookie.match(/(?:^|; )heka_lang=(\\w+)(?:;|$)/);
   if (m) hekaLoadCatalog(m[1]).catch(() => {});
-  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 3000));
-  window.addEventListener("load", () =>
-    idle(() => Object.keys(LOADERS).forEach((l) => hekaLoadCatalog(l).catch(() => {}))));
+  const intent = (e) => {
+    if (!(e.target instanceof Element) || !e.target.closest("[id^=lang-]")) return;
+    Object.keys(LOADERS).forEach((l) => hekaLoadCatalog(l).catch(() => {}));
+  };
+  ["pointerover", "touchstart", "focusin"].forEach((type) =>
+    document.addEventListener(type, intent, {passive: true}));
 }
 function fill(text, params) {
   if (!params) return text;

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from heka_app.frontend_build import COLORS
+from heka_app.radix_css_trim import BREAKPOINTS
 from tests.e2e.bundles import (
     BUILD,
     CSS_BUDGET,
@@ -104,3 +105,37 @@ def test_every_prerendered_page_has_a_title_and_a_meta_description(loads):
         assert title and "Hekan asukassivut" in title.group(1), html.name
         description = re.search(r'<meta content="([^"]{30,})" name="description"', text)
         assert description, f"{html.relative_to(BUILD)}: no meta description"
+
+
+RADIX_IMPORT = re.compile(r"\b([A-Z]\w*) as RadixThemes\w+")
+
+
+def test_every_radix_component_the_pages_import_keeps_its_css(loads):
+    """radix_css_trim.RADIX_COMPONENTS decides which components keep their CSS: one a
+    compiled page imports but the list lacks would render unstyled."""
+    web = BUILD.parents[1]
+    imported: dict[str, str] = {}
+    for source in [*(web / "app").rglob("*.jsx"), *(web / "app_components").rglob("*.jsx")]:
+        for name in RADIX_IMPORT.findall(source.read_text(encoding="utf-8")):
+            imported.setdefault(name, str(source.relative_to(web)))
+    css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
+    assert "Callout" in imported and "Theme" in imported  # the scan sees the imports
+    missing = {
+        name: where
+        for name, where in imported.items()
+        if name != "Theme" and f".rt-{name}" not in css
+    }
+    assert not missing, f"add to heka_app/radix_css_trim.py RADIX_COMPONENTS: {missing}"
+    assert ".rt-SelectTrigger" not in css and ".rt-BaseMenuItem" not in css  # trimmed
+
+
+def test_every_breakpoint_the_source_names_keeps_its_utilities():
+    """radix_css_trim.BREAKPOINTS decides which responsive utility classes ship."""
+    named: dict[str, str] = {}
+    for path in (ROOT / "heka_app").rglob("*.py"):
+        for call in re.findall(r"rx\.breakpoints\(([^)]*)\)", path.read_text(encoding="utf-8")):
+            for key in re.findall(r"\b(\w+)\s*=", call):
+                named.setdefault(key, str(path.relative_to(ROOT)))
+    assert "md" in named  # the scan sees the calls
+    missing = {k: where for k, where in named.items() if k not in (*BREAKPOINTS, "initial")}
+    assert not missing, f"add to heka_app/radix_css_trim.py BREAKPOINTS: {missing}"
