@@ -13,6 +13,7 @@ import datetime as dt
 
 from sqlmodel import Session, col, func, or_, select
 
+from heka_app.i18n import LANGUAGE_NAMES, N_
 from heka_app.i18n.formatting import format_date
 from heka_app.models import AccountChange, Person, UserAccount
 from heka_app.models.accounts import TENANT_ROLE
@@ -21,6 +22,16 @@ from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
 from heka_app.services.common.clock import HELSINKI
 
+# What a history line says (msgids, translated in the browser); values as stored otherwise.
+ITEM_LABELS = {
+    "phone": N_("Phone number"),
+    "refund_iban": N_("Bank account for refunds"),
+    "language": N_("Preferred language"),
+    "notify:fault_status": N_("Email when my fault report is updated"),
+    "notify:replies": N_("Email when Heka answers my message"),
+    "notify:news_my_building": N_("Email about news for my building"),
+}
+VALUE_LABELS = {"on": N_("Email on"), "off": N_("Email off"), **LANGUAGE_NAMES}
 MIN_SEARCH_CHARACTERS = 3
 SEARCH_LIMIT = 20
 HISTORY_LIMIT = 200
@@ -98,9 +109,9 @@ def _rows(session: Session, account_id: int, language: str) -> list[ChangeRow]:
     return [
         ChangeRow(
             when=_when(change.occurred_at, language),
-            item=change.item,
-            old=change.old_value,
-            new=change.new_value,
+            item=ITEM_LABELS.get(change.item, change.item),
+            old=VALUE_LABELS.get(change.old_value, change.old_value),
+            new=VALUE_LABELS.get(change.new_value, change.new_value),
         )
         for change in changes
     ]

@@ -155,7 +155,11 @@ def test_customer_service_finds_a_resident_and_reads_the_history(session, world,
     history = change_log.history_of(
         session=session, actor=staff, account_id=hits[0].account_id, language="fi"
     )
-    assert [(h.item, h.new) for h in history] == [("phone", "+358401234567")]
+    assert [(h.item, h.new) for h in history] == [("Phone number", "+358401234567")]
+    other_office = change_log.find_residents(
+        session=session, actor=actor("area_office"), text="Pri"
+    )
+    assert [h.name for h in other_office] == ["Primary Testinen"]
     for who in ("maintenance", "rent_monitoring", "content_editor", "primary"):
         with pytest.raises(NotAllowed):
             change_log.find_residents(session=session, actor=actor(who), text="primary")
