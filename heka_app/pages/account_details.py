@@ -141,8 +141,9 @@ def _checkbox(kind: str, label: rx.Var) -> rx.Component:
             default_checked=S.notify[kind],
             key=S.version,
         ),
-        label,
-        class_name="heka-choice",
+        rx.el.span(label, style={"flex": "1"}),
+        # One line per choice; a long label wraps beside its box, not under it.
+        style={"display": "flex", "flexWrap": "nowrap"},
     )
 
 
@@ -158,6 +159,7 @@ def _preferences_form() -> rx.Component:
                 _checkbox("replies", t("when Heka answers my message or request")),
                 _checkbox("news_my_building", t("about news for my building")),
                 class_name="heka-choice",
+                style={"flexDirection": "column", "gap": "0"},  # one choice a line
             ),
             rx.el.label(
                 t("Preferred language"), html_for="field-language", class_name="heka-label"
