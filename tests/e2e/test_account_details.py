@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from sqlmodel import col, select
 
 from heka_app.db import session_scope
-from heka_app.models import Lease, LeaseResident, Person, UserAccount
+from heka_app.models import Lease, LeaseResident, MessageThread, Person, UserAccount
 from heka_app.services.accounts.detail_changes import change_phone
 from heka_app.services.auth.sessions import actor_for_account
 from heka_app.services.common.clock import helsinki_today, utcnow
@@ -126,6 +126,18 @@ def test_phone_and_iban_bad_first_then_good_at_390_in_finnish(open_page, portal,
     assert data["account"]["refund_iban"] == "FI2112345600000785"
     assert [c["item"] for c in data["change_log"]][:2] == ["phone", "refund_iban"]
     assert "tenant@demo.heka.example" not in json.dumps(data)
+
+    page.click("#deletion-link")  # the request pipeline: customer service's inbox
+    page.wait_for_selector("#request-form")
+    page.fill("#field-reason", "Jag flyttar utomlands.")
+    page.click("#request-submit")
+    page.wait_for_url("**/messages/*")
+    with session_scope() as session:
+        account = session.exec(select(UserAccount).where(UserAccount.email == EMAIL)).one()
+        thread = session.exec(
+            select(MessageThread).where(MessageThread.started_by_account_id == account.id)
+        ).one()
+        assert (thread.request_type, thread.queue) == ("account_deletion", "customer_service")
 
 
 def test_customer_service_reads_the_change_history(open_page, portal, tenant_name):
