@@ -213,9 +213,7 @@ def _my_data() -> rx.Component:
         ),
         rx.cond(
             S.is_tenant,
-            rx.link(
-                t("Ask for account deletion"), href=routes.REQUEST_NEW + "?type=account_deletion"
-            ),
+            rx.link(t("Ask for account deletion"), href=DELETION_REQUEST, id="deletion-link"),
             rx.text(t("Staff accounts are closed by Heka's administrator."), size="2"),
         ),
     )
