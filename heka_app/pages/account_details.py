@@ -103,7 +103,13 @@ def _refund_form() -> rx.Component:
         _saved(REFUND, t("Your bank account for refunds was saved. We sent a notice by email.")),
         rx.cond(
             S.bic,
-            rx.text(t("Bank (BIC)"), ": ", rx.text.strong(S.bic, id="refund-bic"), size="2"),
+            rx.text(
+                t("Bank (BIC)"),
+                ": ",
+                rx.text.strong(S.bic, id="refund-bic"),
+                size="2",
+                margin_bottom="0.75em",
+            ),
         ),
         stacked_form(
             field(
