@@ -6,6 +6,7 @@ import reflex as rx
 
 from heka_app.components.connection import connection_banner
 from heka_app.components.pwa_head import pwa_head
+from heka_app.data_export_route import data_export_route
 from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
@@ -36,6 +37,7 @@ app = rx.App(
     api_transformer=[
         session_routes,
         private_files,
+        data_export_route,
         security_headers,
         forwarded_only_from_trusted_proxies,
     ],

@@ -61,3 +61,8 @@ def message_detail(thread_id: int) -> str:
 def staff_message_detail(thread_id: int) -> str:
     """The staff inbox page of thread ``thread_id``."""
     return f"{STAFF_MESSAGES}/{thread_id}"
+
+
+ACCOUNT_DETAILS = "/account/details"
+STAFF_ACCOUNT_CHANGES = "/staff/account-changes"
+MY_DATA_EXPORT = "/_files/account/my-data.json"  # the signed-in user's data, session-checked

@@ -1,5 +1,6 @@
 """All table models, imported here so metadata (and Alembic) sees every table."""
 
+from heka_app.models.account_details import AccountChange, AccountContact
 from heka_app.models.accounts import LoginSession, UserAccount
 from heka_app.models.content import Article, ArticleRead, ArticleTranslation, ContentAuditEntry
 from heka_app.models.content_media import ArticleAttachment, ArticleImage
@@ -27,6 +28,8 @@ from heka_app.models.places import Apartment, AreaOffice, Building, Property, Pr
 from heka_app.models.security import LoginThrottle, SecurityEvent
 
 __all__ = [
+    "AccountChange",
+    "AccountContact",
     "Apartment",
     "AreaOffice",
     "Article",

@@ -83,6 +83,13 @@ def account_page() -> rx.Component:
     return page_layout(
         rx.heading(t("My account"), as_="h1", size="7"),
         rx.text(t("Email address"), ": ", rx.text.strong(AccountState.email), margin_y="1em"),
+        rx.link(
+            t("My details: phone, refund account, email choices, language and your data"),
+            href=routes.ACCOUNT_DETAILS,
+            id="details-link",
+            display="block",
+            margin_bottom="1em",
+        ),
         rx.grid(
             _password_form(),
             rx.cond(SessionState.is_staff, rx.fragment(), _email_form()),

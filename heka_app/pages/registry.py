@@ -10,6 +10,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.i18n import N_
 from heka_app.pages.accessibility import accessibility_page
+from heka_app.pages.account_details import account_details_page
 from heka_app.pages.accounts import (
     account_page,
     forgot_password_page,
@@ -39,9 +40,12 @@ from heka_app.pages.signup import (
     register_page,
 )
 from heka_app.pages.staff import registration_codes_page, staff_page
+from heka_app.pages.staff_account_changes import account_changes_page
 from heka_app.pages.staff_fault import staff_fault_page
 from heka_app.pages.staff_messages import staff_inbox_page, staff_thread_page
 from heka_app.state import language_reload
+from heka_app.state.account_changes import AccountChangesState
+from heka_app.state.account_details import AccountDetailsState
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
 from heka_app.state.content import ArticleState, NewsState
@@ -168,6 +172,20 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(routes.RENT, rent_page, N_("Rent"), (RentState.load,), True),
     PageSpec(routes.ACCOUNT, account_page, N_("My account"), (AccountState.load,)),
+    PageSpec(
+        routes.ACCOUNT_DETAILS,
+        account_details_page,
+        N_("My details"),
+        (AccountDetailsState.load,),
+        True,
+    ),
+    PageSpec(
+        routes.STAFF_ACCOUNT_CHANGES,
+        account_changes_page,
+        N_("Residents' detail changes"),
+        (AccountChangesState.open,),
+        True,
+    ),
     PageSpec(routes.STAFF, staff_page, N_("Staff area"), (StaffState.load,)),
     PageSpec(
         routes.STAFF_CODES,

@@ -161,7 +161,9 @@ class SessionState(rx.State):
         if self.lang_cookie not in LANGUAGES:
             self.lang_cookie = coerce_language(actor.language)
         elif self.lang_cookie != actor.language:
-            await call_service(own_account.set_language, actor=actor, language=self.lang_cookie)
+            await call_service(
+                own_account.set_language, actor=actor, language=self.lang_cookie, now=utcnow()
+            )
 
     @rx.event
     @matrix_payload(language="en")
@@ -173,7 +175,9 @@ class SessionState(rx.State):
         if self._session_secret():
             actor = await self._actor()
             if not actor.is_anonymous:
-                await call_service(own_account.set_language, actor=actor, language=language)
+                await call_service(
+                    own_account.set_language, actor=actor, language=language, now=utcnow()
+                )
         # route_id is the matched pattern ("/news/[slug]"), the path what the browser shows.
         return language_reload.loaders_for(self.router.route_id) or language_reload.loaders_for(
             self.router.url.path

@@ -19,29 +19,33 @@ BUILD = ROOT / ".web" / "build" / "client"
 
 # First-load budgets per route, gzipped bytes. Tighten them as cuts land; never raise one
 # without saying why in the commit. The goal of issue 9 is 200 KB gz of JS on every route.
-JS_BUDGET = 200 * 1024
+# +2 KB everywhere for issue 13's My details: the first-load Finnish catalog
+# (heka_i18n) grew by its ~60 msgids (1.7 KB gz), on every route alike.
+JS_BUDGET = 202 * 1024
 # Raised by 1-3 KB after the merge of the HttpOnly session (the compiled page-load
 # functions of components/browser.py) and the messages pages (their photo picker).
 JS_BUDGETS = {
+    # Every route +2 KB with issue 13's details pages: the shared Finnish catalog grew.
     # recharts now loads lazily with the chart (components/rent_chart.py, was 312 KB);
     # the statement's tables, the checkbox and the barcode remain.
-    "/rent": 207 * 1024,
+    "/rent": 209 * 1024,
     # Photo picker (react-dropzone) and the forms' selects.
-    "/faults/new": 214 * 1024,
-    "/messages": 212 * 1024,
+    "/faults/new": 216 * 1024,
+    "/messages": 214 * 1024,
     # +1 KB with issue 14's article media: the editor now shares the picker's chunk and
     # Vite's split moved ~0.1 KB into this route's first load.
-    "/messages/new": 213 * 1024,
-    "/messages/request": 212 * 1024,
+    "/messages/new": 215 * 1024,
+    "/messages/request": 214 * 1024,
     # The article page (/news/[slug], compiled with /news) shows the lead image and the
     # attachment links since issue 14: +0.7 KB.
-    "/news": 201 * 1024,
+    "/news": 203 * 1024,
     # Staff tools: desktop users on office networks; selects and the editor.
-    "/staff": 205 * 1024,
-    "/staff/content": 212 * 1024,
+    "/staff": 207 * 1024,
+    "/staff/account-changes": 206 * 1024,
+    "/staff/content": 214 * 1024,
     # +9 KB with issue 14: the image and PDF pickers (react-dropzone, as on /messages/new).
-    "/staff/content/edit": 223 * 1024,
-    "/staff/registration-codes": 206 * 1024,
+    "/staff/content/edit": 225 * 1024,
+    "/staff/registration-codes": 208 * 1024,
 }
 # Radix CSS without unused components and breakpoints (radix_css_trim.py; was 62 KB).
 CSS_BUDGET = 47 * 1024

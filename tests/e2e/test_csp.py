@@ -78,7 +78,7 @@ def test_every_page_runs_under_the_policy(portal, chromium_browser, width):
         page.wait_for_selector("html[lang='sv']")
         _log_in(page, portal, "tenant@demo.heka.example")
         page.wait_for_url("**/home")
-        for path in (routes.MY_HOME, routes.ACCOUNT):
+        for path in (routes.MY_HOME, routes.ACCOUNT, routes.ACCOUNT_DETAILS):
             _visit(page, portal, path, console)
         page.click("#lang-en")
         page.wait_for_selector("html[lang='en']")
@@ -93,7 +93,7 @@ def test_every_page_runs_under_the_policy(portal, chromium_browser, width):
     try:
         _log_in(page, portal, "staff.area_office@demo.heka.example")
         page.wait_for_url("**/staff**")
-        for path in (routes.STAFF, routes.STAFF_CODES):
+        for path in (routes.STAFF, routes.STAFF_CODES, routes.STAFF_ACCOUNT_CHANGES):
             _visit(page, portal, path, console)
     finally:
         context.close()

@@ -60,12 +60,21 @@ def test_the_account_page_lock_message_has_its_minutes(engine, now):
 @pytest.mark.parametrize(
     ("role", "tools"),
     [
-        ("area_office", [routes.STAFF_CODES, routes.STAFF_MESSAGES]),
+        ("area_office", [routes.STAFF_CODES, routes.STAFF_MESSAGES, routes.STAFF_ACCOUNT_CHANGES]),
         (
             "admin",
-            [routes.STAFF_CODES, routes.STAFF_FAULTS, routes.STAFF_CONTENT, routes.STAFF_MESSAGES],
+            [
+                routes.STAFF_CODES,
+                routes.STAFF_FAULTS,
+                routes.STAFF_CONTENT,
+                routes.STAFF_MESSAGES,
+                routes.STAFF_ACCOUNT_CHANGES,
+            ],
         ),
-        ("customer_service", [routes.STAFF_FAULTS, routes.STAFF_MESSAGES]),
+        (
+            "customer_service",
+            [routes.STAFF_FAULTS, routes.STAFF_MESSAGES, routes.STAFF_ACCOUNT_CHANGES],
+        ),
         ("maintenance", [routes.STAFF_FAULTS]),
         ("rent_monitoring", [routes.RENT, routes.STAFF_MESSAGES]),
         ("content_editor", [routes.STAFF_CONTENT]),

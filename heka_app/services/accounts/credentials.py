@@ -78,7 +78,7 @@ def reset_password(
     return FormResult.done()
 
 
-def _reauthenticate(
+def reauthenticate(
     session: Session, account: UserAccount, password: str, client_ip: str, now: dt.datetime
 ) -> FormResult | None:
     """Check the current password, throttled like a login (a stolen session must not
@@ -125,7 +125,7 @@ def change_password(
     """
     require(actor, CHANGE_PASSWORD)
     account = session.get_one(UserAccount, actor.account_id)  # a signed-in actor's own row
-    refused = _reauthenticate(session, account, current, client_ip, now)
+    refused = reauthenticate(session, account, current, client_ip, now)
     if refused is not None:
         return refused
     errors = _new_password_errors(account, new_password, again)
@@ -155,7 +155,7 @@ def request_email_change(
     """
     require(actor, CHANGE_EMAIL)
     account = session.get_one(UserAccount, actor.account_id)  # a signed-in actor's own row
-    refused = _reauthenticate(session, account, password, client_ip, now)
+    refused = reauthenticate(session, account, password, client_ip, now)
     if refused is not None:
         return refused
     email = normalize_email(new_email)

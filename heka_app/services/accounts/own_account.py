@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from sqlmodel import Session
 
-from heka_app.i18n import LANGUAGES
 from heka_app.models import UserAccount
+from heka_app.services.accounts.detail_changes import set_preferred_language
 from heka_app.services.accounts.permissions import VIEW
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
+from heka_app.services.common.clock import utcnow
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,15 +34,15 @@ def own_account(*, session: Session, actor: Actor) -> AccountView:
     return AccountView(email=account.email, name=actor.display_name)
 
 
-def set_language(*, session: Session, actor: Actor, language: str) -> None:
+def set_language(
+    *, session: Session, actor: Actor, language: str, now: dt.datetime | None = None
+) -> None:
     """Remember the UI language on the actor's own account.
 
     Raises:
         NotAllowed: No signed-in actor.
     """
     require(actor, VIEW)
-    if language not in LANGUAGES:
-        return
-    account = session.get(UserAccount, actor.account_id)
-    if account is not None:
-        account.language = language
+    assert actor.account_id is not None  # require() refuses anonymous actors
+    # The same as My details' language choice: it drives every mail, so it is logged.
+    set_preferred_language(session, actor.account_id, language, now or utcnow())

@@ -28,6 +28,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     accounts.VIEW: frozenset({"tenant", "staff"}),
     accounts.CHANGE_PASSWORD: frozenset({"tenant", "staff"}),
     accounts.CHANGE_EMAIL: frozenset({"tenant"}),
+    accounts.REFUND_ACCOUNT: frozenset({"tenant"}),
+    accounts.VIEW_CHANGES: frozenset({"customer_service", "area_office", "admin"}),
     housing.VIEW_HOME: frozenset({"tenant"}),
     faults.REPORT: frozenset({"tenant_active"}),
     faults.HANDLE: frozenset({"maintenance", "customer_service", "admin"}),

@@ -8,6 +8,7 @@ import dataclasses
 
 from heka_app import routes
 from heka_app.i18n import N_
+from heka_app.services.accounts.permissions import VIEW_CHANGES
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize
 from heka_app.services.content import permissions as content
@@ -55,6 +56,7 @@ STAFF_TOOLS: tuple[NavItem, ...] = (
     NavItem(routes.RENT, N_("Rent monitoring: a lease's rent"), VIEW_ANY_RENT),
     NavItem(routes.STAFF_CONTENT, N_("News and instructions"), content.EDIT),
     NavItem(routes.STAFF_MESSAGES, N_("Messages and service requests: inbox"), HANDLE_MESSAGES),
+    NavItem(routes.STAFF_ACCOUNT_CHANGES, N_("Residents' detail changes"), VIEW_CHANGES),
 )
 
 

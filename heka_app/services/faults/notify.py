@@ -18,6 +18,7 @@ from heka_app.services.faults.transitions import STATUS_LABELS
 from heka_app.services.mail.jobs import enqueue_mail
 from heka_app.services.mail.sender import OutgoingMail
 from heka_app.services.mail.templates import AUTOMATIC, HELLO, SIGNATURE
+from heka_app.services.notifications.preferences import FAULT_STATUS, wants_email
 from heka_app.settings import get_settings
 
 SUBJECT = N_("Your fault report {number} was updated - Heka resident pages")
@@ -42,6 +43,9 @@ def notify_reporter(
         )
     ).first()
     if account is None or account.email_verified_at is None:
+        return False
+    # The report's own tick box and the account-wide choice on My details both must say yes.
+    if not wants_email(session, account.id or 0, FAULT_STATUS):
         return False
     lang = account.language
     number = report_number(report)

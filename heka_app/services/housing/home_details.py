@@ -105,7 +105,7 @@ def home_details(
     prop = session.get_one(Property, building.property_id)
     office = session.get_one(AreaOffice, prop.area_office_id)
     today = helsinki_today(now)
-    people = _residents(session, lease.id or 0, today)
+    people = residents_on(session, lease.id or 0, today)
     office_address = f"{office.street_address}, {office.postal_code} {office.city}"
     parts = {p.strip().lower() for p in apartment.apartment_type.split("+")}
     balcony = "" if apartment.has_balcony is None else ("yes" if apartment.has_balcony else "no")
@@ -145,7 +145,8 @@ def home_details(
     )
 
 
-def _residents(session: Session, lease_id: int, today: dt.date) -> list[tuple[str, str]]:
+def residents_on(session: Session, lease_id: int, today: dt.date) -> list[tuple[str, str]]:
+    """(name, role) of the people living under ``lease_id`` on ``today``."""
     rows = session.exec(
         select(Person.first_name, Person.last_name, LeaseResident.role)
         .join(LeaseResident, col(LeaseResident.person_id) == Person.id)

@@ -53,6 +53,10 @@ PASSWORD_CHANGED_BODY = N_(
     "The password of your account on Heka's resident pages was changed. "
     "You were logged out on your other devices."
 )
+REFUND_ACCOUNT_SUBJECT = N_("Your refund bank account was changed - Heka resident pages")
+REFUND_ACCOUNT_BODY = N_(
+    "The bank account for refunds on your account on Heka's resident pages was changed to {iban}."
+)
 NOT_YOU_RESET = N_(
     "If you did not do this, reset your password on the login page and contact "
     "Heka's customer service at once."
@@ -170,3 +174,23 @@ def password_changed_mail(to: str, language: str) -> OutgoingMail:
     lang = coerce_language(language)
     paragraphs = [gettext(lang, PASSWORD_CHANGED_BODY), gettext(lang, NOT_YOU_RESET)]
     return _compose(lang, to, PASSWORD_CHANGED_SUBJECT, paragraphs)
+
+
+def refund_account_changed_mail(to: str, masked_iban: str, language: str) -> OutgoingMail:
+    """A notice that the refund bank account was changed (a hijacked session redirecting
+    refunds is seen by the owner).
+
+    Args:
+        to: The account's address.
+        masked_iban: The new account, masked (``FI** **** 0785``).
+        language: fi, sv or en.
+
+    Returns:
+        The mail to send.
+    """
+    lang = coerce_language(language)
+    paragraphs = [
+        gettext(lang, REFUND_ACCOUNT_BODY, iban=masked_iban),
+        gettext(lang, NOT_YOU_RESET),
+    ]
+    return _compose(lang, to, REFUND_ACCOUNT_SUBJECT, paragraphs)

@@ -15,8 +15,9 @@ from heka_app.services.common.tables import table_of
 
 NEWS_MY_BUILDING = "news_my_building"
 MESSAGE_REPLIES = "replies"  # Heka answered or decided in a thread of the household
-# Kind -> what holds when the user has not chosen. News mail is opt-in; replies opt-out.
-DEFAULTS: dict[str, bool] = {NEWS_MY_BUILDING: False, MESSAGE_REPLIES: True}
+FAULT_STATUS = "fault_status"  # a fault report of mine moved on or got a comment
+# Kind -> what holds when the user has not chosen. News mail is opt-in; the others opt-out.
+DEFAULTS: dict[str, bool] = {FAULT_STATUS: True, MESSAGE_REPLIES: True, NEWS_MY_BUILDING: False}
 UNIQUE = ("account_id", "kind")
 
 

@@ -180,6 +180,25 @@ REQUEST_TYPES: tuple[RequestType, ...] = (
             FieldSpec("people", N_("How many people?"), NUMBER, low=1, high=6),
         ),
     ),
+    # Asked for from My details, which explains what is kept for the lease
+    # (pages/account_details.py); customer service closes the account by hand.
+    RequestType(
+        key="account_deletion",
+        label=N_("Account deletion request"),
+        intro=N_(
+            "Ask us to close your account on the resident pages. What your lease requires "
+            "is kept until the lease has ended and been settled."
+        ),
+        fields=(
+            FieldSpec(
+                "reason",
+                N_("Anything you want to tell us?"),
+                LONG_TEXT,
+                required=False,
+                high=1000,
+            ),
+        ),
+    ),
 )
 
 BY_KEY: dict[str, RequestType] = {t.key: t for t in REQUEST_TYPES}

@@ -46,9 +46,12 @@ def _count(session, model) -> int:
     return session.exec(select(func.count()).select_from(model)).one()
 
 
-def test_there_are_six_types_with_labels_and_queues():
+def test_the_types_have_labels_and_queues():
     keys = [t.key for t in d.REQUEST_TYPES]
-    assert keys == ["disturbance", "renovation", "keys", "inspection", "parking", "sauna"]
+    assert keys == [
+        "disturbance", "renovation", "keys", "inspection", "parking", "sauna",
+        "account_deletion",  # issue 13: asked for from My details
+    ]  # fmt: skip
     for definition in d.REQUEST_TYPES:
         assert definition.label and definition.fields
         assert definition.queue in ("customer_service", "area_office", "rent_monitoring")
