@@ -203,3 +203,12 @@ def request_email_change(
         now=now,
     )
     return FormResult.done()
+
+
+def check_current_password(
+    session: Session, account: UserAccount, password: str, client_ip: str, now: dt.datetime
+) -> FormResult | None:
+    """Signing in again before a weighty step (e.g. confirming a notice of termination):
+    the password, throttled like a login. None when it is right, else the refusal with
+    its error on the field ``current``."""
+    return _reauthenticate(session, account, password, client_ip, now)
