@@ -49,9 +49,7 @@ def _status(session, thread_id) -> str:
 
 
 def _staff_sees(session, actor, now) -> list[int]:
-    page = inbox.inbox(
-        session=session, actor=actor, now=now, language="en", filters=InboxFilters()
-    )
+    page = inbox.inbox(session=session, actor=actor, now=now, language="en", filters=InboxFilters())
     return [c.id for c in page.cards]
 
 
