@@ -87,8 +87,13 @@ def test_identity_code_typed_into_the_form_stays_out_of_state(engine, now, world
     form = _form(monkeypatch, root, "move_in")
     today = helsinki_today(now)
     code = identity_code(today.replace(year=today.year - 40, day=3), 961)
-    values = {"submission_id": "state-test-move-in-000001", "first_name": "Uusi",
-              "last_name": "Asukas", "identity_code": code, "moved_in_on": today.isoformat()}  # fmt: skip
+    values = {
+        "submission_id": "state-test-move-in-000001",
+        "first_name": "Uusi",
+        "last_name": "Asukas",
+        "identity_code": code,
+        "moved_in_on": today.isoformat(),
+    }
     run(call(form, "submit", {**values, "first_name": ""}))  # an error first, then sent
     run(call(form, "submit", values))
     thread = _last_thread(engine)
