@@ -71,7 +71,12 @@ def signatures_panel() -> rx.Component:
                     )
                 ),
             ),
-            rx.el.ul(rx.foreach(signers, _signer), id="signers", padding_left="1.25em"),
+            rx.el.ul(
+                rx.foreach(signers, _signer),
+                id="signers",
+                padding_left="1.25em",
+                list_style_type="disc",
+            ),
             rx.cond(
                 S.signing["may_confirm"].to(bool),
                 rx.vstack(

@@ -156,6 +156,7 @@ def request_preview(state) -> rx.Component:
                 rx.el.ul(
                     rx.foreach(state.checklist, lambda item: rx.el.li(t_var(item))),
                     padding_left="1.25em",
+                    list_style_type="disc",
                 ),
                 id="request-checklist",
                 width="100%",
