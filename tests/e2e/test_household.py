@@ -76,11 +76,12 @@ def test_a_confirmed_move_out_ends_access_on_the_day(open_page, portal, househol
     wait_hydrated(staff)
     staff.wait_for_selector("#field-status")
     staff.click("#lang-en")
+    expect(staff.locator("body")).to_contain_text(household.co_resident_name)
+    assert _serious(staff) == []
     staff.select_option("#field-status", "decided")
     staff.fill("#field-decision", "Muutto on kirjattu rekisteriin.")
     staff.click("#status-submit")
     expect(staff.locator("body")).to_contain_text("Decided")
-    assert _serious(staff) == []
     _shot(staff, "move-out-confirmed-en-1280")
     expect(tenant.locator("#thread-status")).to_contain_text("Päätetty", timeout=8000)
 

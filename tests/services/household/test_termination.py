@@ -186,3 +186,25 @@ def test_a_single_signatory_confirms_alone_and_staff_end_the_lease(session, acto
     session.commit()
     assert result.ok
     assert session.get(Lease, world.leases["other"]).ends_on == dt.date(2026, 12, 31)
+
+
+@pytest.mark.now(NOTICE_NOW)
+def test_the_front_page_asks_the_other_signatory_to_confirm(session, actor, now):
+    from heka_app.services.housing.attention import attention_for
+
+    def kinds(who: str) -> list[tuple[str, str, str]]:
+        items = attention_for(session=session, actor=actor(who), now=now, language="en")
+        return [(i.title, i.detail, i.href) for i in items if i.kind == "signature"]
+
+    sent = _notice(session, actor("primary"), now)
+    _confirm(session, actor("primary"), now, sent.thread_id)
+    assert kinds("spouse") == [
+        (
+            "A notice of termination waits for your confirmation",
+            "Confirm it by November 26, 2026, or withdraw it.",
+            f"/messages/{sent.thread_id}",
+        )
+    ]
+    assert kinds("primary") == [] and kinds("co_resident") == [] and kinds("neighbour") == []
+    _confirm(session, actor("spouse"), now, sent.thread_id)
+    assert kinds("spouse") == []
