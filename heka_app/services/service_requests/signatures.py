@@ -141,6 +141,11 @@ def _own_waiting(session: Session, actor: Actor, thread_id: int, now: dt.datetim
     ).first()
     if row is None:
         raise NotFound("thread")
+    # Two signatories confirming at once: the second waits here for the first's commit,
+    # then counts its confirmation too (on PostgreSQL; SQLite has one writer anyway).
+    session.exec(select(MessageThread).where(MessageThread.id == thread.id).with_for_update()).one()
+    session.refresh(thread)
+    session.refresh(row)
     settle(session, thread, now)
     return thread, row, definition
 
