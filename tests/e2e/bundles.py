@@ -19,22 +19,24 @@ BUILD = ROOT / ".web" / "build" / "client"
 
 # First-load budgets per route, gzipped bytes. Tighten them as cuts land; never raise one
 # without saying why in the commit. The goal of issue 9 is 200 KB gz of JS on every route.
-JS_BUDGET = 200 * 1024
+# Every budget +2 KB with the household issue: its 56 msgids grew the Finnish catalog that
+# every route loads (heka_i18n, +1.7 KB gz). Shrinking the catalog per route is the cut.
+JS_BUDGET = 202 * 1024
 # Raised by 1-3 KB after the merge of the HttpOnly session (the compiled page-load
 # functions of components/browser.py) and the messages pages (their photo picker).
 JS_BUDGETS = {
     # recharts (the rent chart, ~110 KB gz) is in the route's own chunk: load it lazily.
-    "/rent": 312 * 1024,
+    "/rent": 314 * 1024,
     # Photo picker (react-dropzone) and the forms' selects.
-    "/faults/new": 214 * 1024,
-    "/messages": 212 * 1024,
-    "/messages/new": 212 * 1024,
-    "/messages/request": 212 * 1024,
+    "/faults/new": 216 * 1024,
+    "/messages": 214 * 1024,
+    "/messages/new": 214 * 1024,
+    "/messages/request": 214 * 1024,
     # Staff tools: desktop users on office networks; selects and the editor.
-    "/staff": 205 * 1024,
-    "/staff/content": 212 * 1024,
-    "/staff/content/edit": 214 * 1024,
-    "/staff/registration-codes": 206 * 1024,
+    "/staff": 207 * 1024,
+    "/staff/content": 214 * 1024,
+    "/staff/content/edit": 216 * 1024,
+    "/staff/registration-codes": 208 * 1024,
 }
 CSS_BUDGET = 62 * 1024
 
