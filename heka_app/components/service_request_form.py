@@ -116,3 +116,50 @@ def request_field(state, f: rx.Var) -> rx.Component:
 def request_fields(state) -> rx.Component:
     """Every field of the loaded type, in the definition's order."""
     return rx.foreach(state.fields, lambda f: request_field(state, f))
+
+
+def request_preview(state) -> rx.Component:
+    """What the service computed for the type (e.g. a notice's end date), shown before
+    sending, and the type's checklist (e.g. for moving out)."""
+    return rx.fragment(
+        rx.cond(
+            state.preview.length() > 0,
+            rx.card(
+                rx.el.dl(
+                    rx.foreach(
+                        state.preview,
+                        lambda row: rx.fragment(
+                            rx.el.dt(t_var(row["label"]), class_name="heka-label"),
+                            rx.el.dd(rx.text(row["value"], weight="bold", size="4")),
+                        ),
+                    ),
+                ),
+                rx.cond(
+                    state.needs_signatures,
+                    rx.text(
+                        t(
+                            "After sending, every signatory of the lease confirms the notice "
+                            "with their password within 14 days. The dates are counted from "
+                            "the day the last one confirms."
+                        ),
+                        size="2",
+                    ),
+                ),
+                id="request-preview",
+                width="100%",
+            ),
+        ),
+        rx.cond(
+            state.checklist.length() > 0,
+            rx.box(
+                rx.heading(t("Before you move out"), as_="h2", size="4"),
+                rx.el.ul(
+                    rx.foreach(state.checklist, lambda item: rx.el.li(t_var(item))),
+                    padding_left="1.25em",
+                    list_style_type="disc",
+                ),
+                id="request-checklist",
+                width="100%",
+            ),
+        ),
+    )

@@ -5,6 +5,7 @@ from heka_app.models.accounts import LoginSession, UserAccount
 from heka_app.models.content import Article, ArticleRead, ArticleTranslation, ContentAuditEntry
 from heka_app.models.content_media import ArticleAttachment, ArticleImage
 from heka_app.models.faults import FaultReport
+from heka_app.models.household import HouseholdChange, RequestSignatory
 from heka_app.models.identification import (
     OidcAttempt,
     RegistrationCode,
@@ -41,6 +42,7 @@ __all__ = [
     "BackgroundJob",
     "Building",
     "FaultReport",
+    "HouseholdChange",
     "Lease",
     "LeaseCharge",
     "LeaseResident",
@@ -57,6 +59,7 @@ __all__ = [
     "RegistrationCode",
     "RegistrationTicket",
     "RentLedgerEntry",
+    "RequestSignatory",
     "SecurityEvent",
     "StaffAreaOffice",
     "ThreadAttachment",

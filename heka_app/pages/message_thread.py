@@ -15,6 +15,7 @@ from heka_app.components.messages import (
     thread_line,
     thread_status,
 )
+from heka_app.components.request_signatures import signatures_panel
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.message_thread import MessageThreadState as S
 
@@ -34,6 +35,7 @@ def _thread() -> rx.Component:
         ),
         rx.text(t_var(S.card["topic_label"]), color_scheme="gray"),
         rx.cond(S.answers.length() > 0, rx.card(answers_list(S.answers), width="100%")),
+        signatures_panel(),
         rx.cond(
             S.decision != "",
             rx.callout(t("Decision: {d}", d=S.decision), icon="info", width="100%"),

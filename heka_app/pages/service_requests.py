@@ -9,7 +9,7 @@ from heka_app import routes
 from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.components.messages import attachment_picker
-from heka_app.components.service_request_form import request_fields
+from heka_app.components.service_request_form import request_fields, request_preview
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.service_requests import RequestFormState as S
 
@@ -28,6 +28,7 @@ def request_page() -> rx.Component:
                 rx.vstack(
                     rx.heading(t_var(S.label), as_="h1", size="7"),
                     rx.text(t_var(S.intro)),
+                    request_preview(S),
                     stacked_form(
                         form_error(S.error, S.error_params),
                         rx.el.input(type="hidden", name="submission_id", value=S.send_key),

@@ -14,6 +14,7 @@ from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
 from heka_app.services.messages import threads
 from heka_app.services.messages.permissions import SEND
+from heka_app.services.service_requests import signatures
 from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
@@ -41,6 +42,8 @@ class MessageThreadState(FormState, rx.State):
     version: int = 0
     missing: bool = False
     saved: str = ""
+    # Who has confirmed a request every signatory must confirm (services/.../signatures).
+    signing: dict = {}
     _thread_id: int = 0
 
     @rx.event
@@ -67,12 +70,19 @@ class MessageThreadState(FormState, rx.State):
             await call_service(
                 threads.mark_read, actor=actor, now=utcnow(), thread_id=self._thread_id
             )
+            signing = await call_service(
+                signatures.signatures, actor=actor, now=utcnow(),
+                language=await session_language(self), thread_id=self._thread_id,
+            )  # fmt: skip
         except NotFound:
             self.card, self.lines, self.missing, self.version = {}, [], True, 0
+            self.signing = {}
             return None
         data = dataclasses.asdict(detail)
         self.card, self.answers, self.lines = data["card"], list(data["answers"]), _lines(data)
         self.decision, self.version, self.missing = detail.decision, detail.version, False
+        self.signing = dataclasses.asdict(signing)
+        self.signing["signers"] = list(self.signing["signers"])
         await refresh_unread(self, actor)
         return None
 

@@ -10,7 +10,8 @@ from heka_app import routes
 from heka_app.services.common.clock import utcnow
 from heka_app.services.messages.permissions import SEND
 from heka_app.services.service_requests import definitions as d
-from heka_app.services.service_requests.requests import submit_request, types_for
+from heka_app.services.service_requests.requests import request_form, submit_request, types_for
+from heka_app.state.faults import session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
@@ -27,11 +28,16 @@ from heka_app.state.service_calls import call_service
 SAMPLE_REQUEST = {"submission_id": "matrix-sample-submission", "registration": "ABC-123"}
 
 
-def field_rows(definition: d.RequestType) -> list[dict]:
-    """The definition's fields as plain data for the form component."""
+def field_rows(definition: d.RequestType, own: dict | None = None) -> list[dict]:
+    """The definition's fields to type in as plain data for the form component; ``own``
+    holds the sender's own choices (e.g. household members) of ``choices_from`` fields."""
     rows = []
     for spec in definition.fields:
+        if spec.kind == d.COMPUTED:  # shown as the preview, never typed
+            continue
         choices = d.YES_NO_CHOICES if spec.kind == d.YES_NO else spec.choices
+        if spec.choices_from:
+            choices = (own or {}).get(spec.name, ())
         rows.append(
             {
                 "name": spec.name,
@@ -66,6 +72,9 @@ class RequestFormState(FormState, rx.State):
     file_error: str = ""
     progress: int = 0
     field_params: dict[str, dict] = {}
+    preview: list[dict] = []
+    checklist: list[str] = []
+    needs_signatures: bool = False
 
     @rx.event
     async def load(self):
@@ -78,8 +87,15 @@ class RequestFormState(FormState, rx.State):
         if definition is None or definition not in types_for(actor):
             self.unknown = True
             return None
+        form = await call_service(
+            request_form, actor=actor, now=utcnow(), language=await session_language(self),
+            type_key=definition.key,
+        )  # fmt: skip
         self.type_key, self.label, self.intro = definition.key, definition.label, definition.intro
-        self.fields = field_rows(definition)
+        self.fields = field_rows(definition, form.choices)
+        self.preview = [{"label": label, "value": value} for label, value in form.preview]
+        self.checklist = list(definition.checklist)
+        self.needs_signatures = definition.confirm_by == d.EVERY_SIGNATORY
         self.has_attachments = any(f.kind == d.ATTACHMENT for f in definition.fields)
         self.send_key = new_submission_id()
         return label_picker("request-files") if self.has_attachments else None

@@ -31,7 +31,7 @@ def _rows(pairs) -> list[dict]:
 
 
 KINDS = _rows([("messages", N_("Messages")), *((t.key, t.label) for t in d.REQUEST_TYPES)])
-STATUS_FILTERS = _rows([("open", N_("Open")), *statuses.STATUS_LABELS.items()])
+STATUS_FILTERS = _rows([("open", N_("Open")), *statuses.STAFF_STATUS_LABELS.items()])
 
 
 class StaffInboxState(rx.State):

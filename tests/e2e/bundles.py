@@ -21,6 +21,7 @@ BUILD = ROOT / ".web" / "build" / "client"
 # without saying why in the commit. The goal of issue 9 is 200 KB gz of JS on every route.
 # +2 KB everywhere for issue 13's My details: the first-load Finnish catalog
 # (heka_i18n) grew by its ~60 msgids (1.7 KB gz), on every route alike.
+# Household changes (issue 13) added 56 more msgids to the same catalog (+1.7 KB gz).
 JS_BUDGET = 202 * 1024
 # Raised by 1-3 KB after the merge of the HttpOnly session (the compiled page-load
 # functions of components/browser.py) and the messages pages (their photo picker).

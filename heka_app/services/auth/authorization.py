@@ -41,6 +41,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     rent.VIEW_ANY: frozenset({"rent_monitoring"}),
     rent.PAGE: frozenset({"tenant_active", "rent_monitoring"}),
     household.REPORT_CHANGE: frozenset({"primary_active"}),
+    household.TERMINATE: frozenset({"primary_active"}),
     staff.AREA: frozenset({"staff"}),
     content.READ: frozenset({"tenant", "staff"}),
     content.EDIT: frozenset({"content_editor", "admin"}),

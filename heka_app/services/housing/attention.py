@@ -23,6 +23,8 @@ from heka_app.services.content import permissions as content
 from heka_app.services.content.attention import news_attention
 from heka_app.services.faults import permissions as faults
 from heka_app.services.faults.attention import faults_attention
+from heka_app.services.household import permissions as household
+from heka_app.services.household.attention import signature_attention
 from heka_app.services.housing.attention_item import AttentionItem
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.services.messages import permissions as messages
@@ -48,6 +50,8 @@ PROVIDERS: tuple[Feature, ...] = (
     Feature(faults.REPORT, faults_attention, N_("Fault reports")),
     Feature(messages.SEND, replies_attention, N_("Messages to Heka")),
     Feature(content.READ, news_attention, N_("News")),
+    # No name: a notice to confirm is no feature that "opens" with the lease.
+    Feature(household.TERMINATE, signature_attention, ""),
 )
 
 OPENS_ON = N_("{feature} opens on {date}.")
@@ -67,7 +71,7 @@ def attention_for(
         decision = authorize(actor, feature.permission)
         if decision.allowed and feature.provider is not None:
             items += feature.provider(session, actor, now, language)
-        elif decision.reason == NOT_YET_OPEN and decision.opens_on is not None:
+        elif decision.reason == NOT_YET_OPEN and decision.opens_on is not None and feature.name:
             name = gettext(language, feature.name)
             items.append(
                 AttentionItem(

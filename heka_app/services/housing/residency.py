@@ -58,7 +58,8 @@ def residency_of(*, session: Session, person_id: int, today: dt.date) -> Residen
     current = []
     for resident, lease in rows:
         lease_over = lease.ends_on is not None and lease.ends_on < today
-        moved_out = resident.moved_out_on is not None and resident.moved_out_on < today
+        # Access ends on the moving-out day itself (the session check refuses from then).
+        moved_out = resident.moved_out_on is not None and resident.moved_out_on <= today
         if not lease_over and not moved_out:
             # Someone joining a running lease later is "upcoming" until they move in.
             starts = max(lease.starts_on, resident.moved_in_on)

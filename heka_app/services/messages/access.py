@@ -1,7 +1,8 @@
 """The one scoped lookup of a thread by id, and the staff side's scope.
 
 Tenants: the threads of their own lease; a rent-monitoring thread only for a primary
-tenant (a signatory). Staff with ``messages.handle``: the threads of their role's queues;
+tenant (a signatory). Staff with ``messages.handle``: the threads of their role's queues
+that Heka has received (not those still waiting for every signatory);
 an area office only those of the properties of its own offices. Anything else raises
 :class:`NotFound` exactly like a missing id.
 """
@@ -18,6 +19,7 @@ from heka_app.services.auth.authorization import authorize
 from heka_app.services.common.results import NotFound
 from heka_app.services.messages.permissions import HANDLE, RENT, SEND
 from heka_app.services.messages.routing import AREA_OFFICE, RENT_TOPICS, ROLE_QUEUES
+from heka_app.services.messages.statuses import NOT_RECEIVED
 
 
 def staff_offices(session: Session, account_id: int | None) -> list[int]:
@@ -38,6 +40,7 @@ def scope(session: Session, actor: Actor, query: Any) -> Any:
     if actor.is_staff and authorize(actor, HANDLE).allowed:
         queues = ROLE_QUEUES.get(actor.role, ())
         query = query.where(col(MessageThread.queue).in_(queues))
+        query = query.where(col(MessageThread.status).not_in(NOT_RECEIVED))
         if actor.role == AREA_OFFICE:
             offices = staff_offices(session, actor.account_id)
             query = query.where(col(MessageThread.area_office_id).in_(offices))

@@ -38,6 +38,7 @@ class Opened:
     params: dict[str, int | str] = dataclasses.field(default_factory=dict)
     # Per-field placeholders where fields' messages differ (service requests).
     field_params: dict[str, dict[str, int | str]] = dataclasses.field(default_factory=dict)
+    new: bool = False  # this call inserted the thread (not a repeat of its submission id)
 
 
 def area_office_of_lease(session: Session, apartment_id: int | None) -> int | None:
@@ -97,8 +98,10 @@ def open_thread(
     request_type: str = "",
     request_data: str = "",
     tokens: tuple[str, ...] = (),
+    status: str = "sent",
 ) -> Opened:
-    """Insert the thread and its first line once (the caller has authorized and checked)."""
+    """Insert the thread and its first line once (the caller has authorized and checked);
+    ``status`` "waiting" keeps it from Heka until every signatory has confirmed."""
     if not isinstance(submission_id, str) or not SUBMISSION_ID.match(submission_id):
         return Opened(False, form_error=FORM_STALE)
     values = {
@@ -112,7 +115,7 @@ def open_thread(
         "request_data": request_data,
         "subject": subject,
         "queue": queue,
-        "status": "sent",
+        "status": status,
         "decision": "",
         "created_at": now,
         "updated_at": now,
@@ -134,4 +137,4 @@ def open_thread(
         session.flush()
         assert line.id is not None
         add_attachments(session, thread.id, line.id, tokens, actor, now)
-    return Opened(True, thread_id=thread.id)
+    return Opened(True, thread_id=thread.id, new=bool(inserted))

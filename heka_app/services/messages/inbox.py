@@ -20,6 +20,7 @@ from heka_app.services.messages.notify import notify_household
 from heka_app.services.messages.permissions import HANDLE
 from heka_app.services.messages.threads import MAX_TEXT, MIN_TEXT, TEXT_LONG, TEXT_REQUIRED, touch
 from heka_app.services.messages.views import ThreadCard, ThreadDetail, card_of, detail_of
+from heka_app.services.service_requests.requests import approve
 
 PAGE_SIZE = 25
 NOT_ALLOWED_STATUS = N_("The status cannot change that way.")
@@ -48,7 +49,7 @@ class InboxPage:
 def _filtered(query, actor: Actor, filters: InboxFilters):
     if filters.status == "open":
         query = query.where(col(MessageThread.status).in_(statuses.OPEN))
-    elif filters.status in statuses.STATUS_LABELS:
+    elif filters.status in statuses.STAFF_STATUS_LABELS:
         query = query.where(MessageThread.status == filters.status)
     if filters.queue:
         query = query.where(MessageThread.queue == filters.queue)
@@ -73,7 +74,7 @@ def inbox(
             session, actor, select(MessageThread.status, func.count()).select_from(MessageThread)
         ).group_by(col(MessageThread.status))
     ).all()
-    counts = {status: 0 for status in statuses.STATUS_LABELS} | {s: n for s, n in counted}
+    counts = {status: 0 for status in statuses.STAFF_STATUS_LABELS} | {s: n for s, n in counted}
     rows = session.exec(
         _filtered(scope(session, actor, select(MessageThread)), actor, filters)
         .order_by(col(MessageThread.updated_at), col(MessageThread.id))
@@ -171,6 +172,10 @@ def change_status(
         return FormResult.refused(NOT_ALLOWED_STATUS)
     if status in statuses.NEEDS_REASON and not text:
         return FormResult.refused(text=REASON_REQUIRED)
+    if status in statuses.APPROVED:  # e.g. the register follows a household change
+        refusal = approve(session, thread, now)
+        if refusal:
+            return FormResult.refused(refusal)
     line = _status_line(session, thread, actor, now, status, text)
     if status in statuses.NEEDS_REASON:
         thread.decision = text

@@ -9,11 +9,14 @@ from heka_app.i18n import N_
 CUSTOMER_SERVICE = "customer_service"
 RENT_MONITORING = "rent_monitoring"
 AREA_OFFICE = "area_office"
-QUEUES = (CUSTOMER_SERVICE, RENT_MONITORING, AREA_OFFICE)
+# Household changes and notices of termination: customer service and area offices both.
+HOUSEHOLD = "household"
+QUEUES = (CUSTOMER_SERVICE, RENT_MONITORING, AREA_OFFICE, HOUSEHOLD)
 QUEUE_LABELS = {
     CUSTOMER_SERVICE: N_("Customer service"),
     RENT_MONITORING: N_("Rent monitoring"),
     AREA_OFFICE: N_("Area office"),
+    HOUSEHOLD: N_("Household changes and terminations"),
 }
 
 GENERAL, FEEDBACK, ACTIVITIES = "general", "feedback", "activities"
@@ -31,9 +34,9 @@ TOPIC_QUEUES = {RENT_PLAN: RENT_MONITORING, RENT_CHARGE: RENT_MONITORING}
 
 # Which queues a staff role works in (admin: all).
 ROLE_QUEUES: dict[str, tuple[str, ...]] = {
-    "customer_service": (CUSTOMER_SERVICE,),
+    "customer_service": (CUSTOMER_SERVICE, HOUSEHOLD),
     "rent_monitoring": (RENT_MONITORING,),
-    "area_office": (AREA_OFFICE,),
+    "area_office": (AREA_OFFICE, HOUSEHOLD),
     "admin": QUEUES,
 }
 

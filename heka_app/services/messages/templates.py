@@ -40,6 +40,25 @@ TEMPLATES: dict[str, tuple[str, str]] = {
             "space becomes free."
         ),
     ),
+    "household_confirmed": (
+        N_("Household change: confirmed"),
+        N_("The household change has been confirmed and the resident register updated."),
+    ),
+    "household_not_verified": (
+        N_("Household change: details not verified"),
+        N_(
+            "We could not confirm the household change because the details did not match "
+            "the population register. Please check the name and identity code and send a "
+            "new notice."
+        ),
+    ),
+    "termination_received": (
+        N_("Notice of termination: received"),
+        N_(
+            "We have received your notice of termination. The lease ends on the date shown "
+            "in the notice. We will contact you to agree on the time of the final inspection."
+        ),
+    ),
     "plan_agreed": (
         N_("Payment plan agreed"),
         N_(

@@ -4,6 +4,7 @@ its lines. Tenants get public lines only; internal notes reach staff alone."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 
 from sqlmodel import Session, col, select
@@ -100,8 +101,18 @@ def card_of(thread: MessageThread, *, language: str, unread: bool = False) -> Th
     )
 
 
-def answers_of(thread: MessageThread) -> tuple[Answer, ...]:
-    """A request's fields as sent, in the definition's order."""
+def _value(spec: d.FieldSpec, value: str, language: str) -> str:
+    """A date in the reader's language; anything else as stored."""
+    if spec.kind in (d.DATE, d.COMPUTED) and language:
+        try:
+            return format_date(dt.date.fromisoformat(value), language)
+        except ValueError:
+            return value
+    return value
+
+
+def answers_of(thread: MessageThread, language: str = "") -> tuple[Answer, ...]:
+    """A request's fields as sent, in the definition's order (dates in ``language``)."""
     definition = d.request_type(thread.request_type)
     if definition is None or not thread.request_data:
         return ()
@@ -110,7 +121,7 @@ def answers_of(thread: MessageThread) -> tuple[Answer, ...]:
     for spec in definition.fields:
         if spec.name not in data:
             continue
-        value = str(data[spec.name])
+        value = _value(spec, str(data[spec.name]), language)
         choices = d.YES_NO_CHOICES if spec.kind == d.YES_NO else spec.choices
         label = dict(choices).get(value) if choices else None
         out.append(Answer(spec.label, label or value, label is not None))
@@ -155,7 +166,7 @@ def detail_of(
     return ThreadDetail(
         card=card_of(thread, language=language, unread=unread),
         request_type=thread.request_type,
-        answers=answers_of(thread),
+        answers=answers_of(thread, language),
         decision=thread.decision,
         lines=lines_of(session, thread.id or 0, language=language, for_staff=for_staff),
         version=thread.version,

@@ -5,62 +5,40 @@ handled in one staff inbox (services/messages/inbox.py).
 A new type is one more :class:`RequestType` in :data:`REQUEST_TYPES` (and its msgids in
 the catalogs): fields, who may send it (``permission``), the staff queue that handles it
 (``queue``) and who must confirm it before it reaches the queue (``confirm_by``: nobody,
-or every signatory of the lease, as a notice of termination will need).
+or every signatory of the lease, as a notice of termination does). The household's own
+types (moving in and out, termination) live in services/household/request_types.py.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 from heka_app.i18n import N_
-from heka_app.services.messages import permissions as messages
-from heka_app.services.messages.routing import AREA_OFFICE, CUSTOMER_SERVICE
+from heka_app.services.household.request_types import HOUSEHOLD_TYPES
+from heka_app.services.messages.routing import AREA_OFFICE
+from heka_app.services.service_requests.kinds import (
+    ATTACHMENT,
+    CHOICE,
+    COMPUTED,
+    DATE,
+    EVERY_SIGNATORY,
+    HOUSEHOLD_MEMBERS,
+    IDENTITY_CODE,
+    LONG_TEXT,
+    NOBODY,
+    NUMBER,
+    PLATE,
+    TEXT,
+    TIME,
+    YES_NO,
+    FieldSpec,
+    RequestType,
+)
 
-# Field kinds the form component knows how to render.
-TEXT, LONG_TEXT, DATE, TIME, CHOICE, NUMBER, YES_NO, PLATE, ATTACHMENT = (
-    "text", "long_text", "date", "time", "choice", "number", "yes_no", "plate", "attachment",
-)  # fmt: skip
-NOBODY, EVERY_SIGNATORY = "nobody", "every_signatory"
-
-
-@dataclasses.dataclass(frozen=True)
-class FieldSpec:
-    """One field: ``label``/``help``/choice labels are msgids (fi/sv/en in the catalogs).
-
-    ``low``/``high`` bound a number's value or a text's length; ``when`` limits a date to
-    the ``"past"`` (today included) or the ``"future"`` (today included).
-    """
-
-    name: str
-    label: str
-    kind: str = TEXT
-    required: bool = True
-    choices: tuple[tuple[str, str], ...] = ()
-    low: int = 0
-    high: int = 200
-    when: str = ""
-    help: str = ""
-
-
-@dataclasses.dataclass(frozen=True)
-class RequestType:
-    """One kind of service request."""
-
-    key: str
-    label: str
-    intro: str
-    fields: tuple[FieldSpec, ...]
-    queue: str = CUSTOMER_SERVICE
-    permission: str = messages.SEND
-    confirm_by: str = NOBODY
-
-    def field(self, name: str) -> FieldSpec:
-        """The field called ``name`` (KeyError for another)."""
-        for spec in self.fields:
-            if spec.name == name:
-                return spec
-        raise KeyError(name)
-
+__all__ = [
+    "ATTACHMENT", "CHOICE", "COMPUTED", "DATE", "EVERY_SIGNATORY", "HOUSEHOLD_MEMBERS",
+    "IDENTITY_CODE",
+    "LONG_TEXT", "NOBODY", "NUMBER", "PLATE", "TEXT", "TIME", "YES_NO", "FieldSpec",
+    "RequestType",
+]  # fmt: skip
 
 YES_NO_CHOICES = (("yes", N_("Yes")), ("no", N_("No")))
 _WEEKDAYS = (
@@ -199,6 +177,7 @@ REQUEST_TYPES: tuple[RequestType, ...] = (
             ),
         ),
     ),
+    *HOUSEHOLD_TYPES,
 )
 
 BY_KEY: dict[str, RequestType] = {t.key: t for t in REQUEST_TYPES}

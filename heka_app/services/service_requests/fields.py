@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from heka_app.i18n import N_
+from heka_app.services.common.identity_codes import InvalidIdentityCode, normalize_identity_code
 from heka_app.services.service_requests import definitions as d
+from heka_app.settings import get_settings
 
 FIELD_REQUIRED = N_("Fill in this field.")
 CHOOSE_ONE = N_("Choose one of the options.")
@@ -26,6 +28,7 @@ DATE_NOT_PAST = N_("The date cannot be in the future.")
 TIME_INVALID = N_("Enter a time, e.g. 22.30.")
 PLATE_INVALID = N_("Enter a registration number, e.g. ABC-123.")
 TOO_MANY_FILES = N_("You can add at most {high} files.")
+IDENTITY_CODE_INVALID = N_("Check the personal identity code, e.g. 131052-308T.")
 
 _PLATE = re.compile(r"^([A-ZÅÄÖ]{1,3})-?([0-9]{1,3})$")
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -62,7 +65,17 @@ def parse_date(value: str) -> dt.date | None:
     return None
 
 
-def _one(spec: d.FieldSpec, raw: Any, today: dt.date) -> tuple[str, str]:
+def _identity_code(value: str) -> tuple[str, str]:
+    allow_test = get_settings().allow_test_identity_codes
+    try:
+        return normalize_identity_code(value, allow_test_codes=allow_test), ""
+    except InvalidIdentityCode:
+        return "", IDENTITY_CODE_INVALID
+
+
+def _one(
+    spec: d.FieldSpec, raw: Any, today: dt.date, choices: tuple[tuple[str, str], ...]
+) -> tuple[str, str]:
     """(clean value, "") or ("", msgid)."""
     if spec.kind == d.YES_NO and isinstance(raw, bool):
         raw = "yes" if raw else "no"
@@ -70,8 +83,10 @@ def _one(spec: d.FieldSpec, raw: Any, today: dt.date) -> tuple[str, str]:
     if not value:
         return "", FIELD_REQUIRED if spec.required else ""
     if spec.kind in (d.CHOICE, d.YES_NO):
-        choices = d.YES_NO_CHOICES if spec.kind == d.YES_NO else spec.choices
+        choices = d.YES_NO_CHOICES if spec.kind == d.YES_NO else choices or spec.choices
         return (value, "") if value in dict(choices) else ("", CHOOSE_ONE)
+    if spec.kind == d.IDENTITY_CODE:
+        return _identity_code(value[:20])
     if spec.kind == d.NUMBER:
         ok = value.isascii() and value.isdigit() and spec.low <= int(value) <= spec.high
         return (str(int(value)), "") if ok else ("", NUMBER_RANGE)
@@ -105,16 +120,22 @@ def check(
     *,
     today: dt.date,
     tokens: Mapping[str, Any] | None = None,
+    choices: Mapping[str, tuple[tuple[str, str], ...]] | None = None,
 ) -> Checked:
     """Check ``raw`` (field name to what was typed) and ``tokens`` (attachment field name
-    to a list of upload tokens) against ``definition``. Unknown fields are ignored."""
+    to a list of upload tokens) against ``definition``. Unknown fields are ignored, and
+    so are computed ones (the service fills those). ``choices`` are the sender's own
+    options of fields with ``choices_from`` (none given: nothing can be chosen)."""
     raw = raw if isinstance(raw, Mapping) else {}
     tokens = tokens if isinstance(tokens, Mapping) else {}
     values: dict[str, str] = {}
     files: list[str] = []
     errors: dict[str, str] = {}
     params: dict[str, dict[str, int | str]] = {}
+    choices = choices or {}
     for spec in definition.fields:
+        if spec.kind == d.COMPUTED:
+            continue
         if spec.kind == d.ATTACHMENT:
             given = tokens.get(spec.name) or ()
             if not isinstance(given, (list, tuple)):
@@ -126,7 +147,10 @@ def check(
                 errors[spec.name] = FIELD_REQUIRED
             files += given
             continue
-        value, error = _one(spec, raw.get(spec.name), today)
+        own = choices.get(spec.name, ()) if spec.choices_from else ()
+        if spec.choices_from and not own:
+            own = (("", ""),)  # an empty list of one's own: nothing matches
+        value, error = _one(spec, raw.get(spec.name), today, own)
         if error:
             errors[spec.name] = error
             params[spec.name] = {"low": spec.low, "high": spec.high}
