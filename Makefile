@@ -1,4 +1,4 @@
-.PHONY: run dev test i18n
+.PHONY: run dev test i18n load
 
 run:  ## install what is missing, load demo data, serve http://localhost:3000
 	scripts/run.sh
@@ -11,3 +11,6 @@ test:  ## install test needs (Chromium too), lint, run the whole suite
 
 i18n:  ## re-extract UI strings into the catalogs
 	scripts/i18n_update.sh
+
+load:  ## load test (benchmarks/load): throwaway stack + Locust headless -> artifacts/load/<time>/report.{md,html}
+	scripts/setup.sh load && . scripts/env.sh && python -m benchmarks.load.run $(LOAD_ARGS)

@@ -32,6 +32,7 @@ from heka_app.services.messages.threads import unread_count
 from heka_app.session_routes import SESSION_COOKIE
 from heka_app.settings import get_settings
 from heka_app.state import language_reload
+from heka_app.state.changed import assign_changed
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 
@@ -134,13 +135,18 @@ class SessionState(rx.State):
         return actor
 
     def _show(self, actor: Actor) -> None:
-        self.signed_in = not actor.is_anonymous
-        self.display_name = actor.display_name
-        self.role = actor.role if self.signed_in else ""
-        self.residency = actor.residency
-        self.is_primary = actor.is_primary
-        self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
-        self.nav = navigation_for(actor)
+        signed_in = not actor.is_anonymous
+        # Called by every handler's session check: only what changed goes in the delta.
+        assign_changed(
+            self,
+            signed_in=signed_in,
+            display_name=actor.display_name,
+            role=actor.role if signed_in else "",
+            residency=actor.residency,
+            is_primary=actor.is_primary,
+            opens_on_iso=actor.opens_on.isoformat() if actor.opens_on else "",
+            nav=navigation_for(actor),
+        )
         self._account_id = actor.account_id or 0
         self._checked_connection = self._connection_id() if self._account_id else ""
 
