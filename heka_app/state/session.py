@@ -147,8 +147,12 @@ class SessionState(rx.State):
             opens_on_iso=actor.opens_on.isoformat() if actor.opens_on else "",
             nav=navigation_for(actor),
         )
-        self._account_id = actor.account_id or 0
-        self._checked_connection = self._connection_id() if self._account_id else ""
+        account_id = actor.account_id or 0
+        assign_changed(
+            self,
+            _account_id=account_id,
+            _checked_connection=self._connection_id() if account_id else "",
+        )
 
     def _leave_url(self) -> str:
         back = make_return(f"{self._page_origin()}{routes.HOME}", now=utcnow())
