@@ -13,6 +13,7 @@ handler (the framework floor, measured on its own in the same run).
 from __future__ import annotations
 
 import json
+import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -60,11 +61,17 @@ class ReflexTab:
 
     def connect(self) -> None:
         """Open the websocket and join Reflex's namespace (what a page load does)."""
-        headers = [f"Origin: {self.base}"]
-        if self.cookie:
-            headers.append(f"Cookie: {self.cookie}")
+        # (Origin as its own argument: in the header list websocket-client adds a second.)
+        headers = [f"Cookie: {self.cookie}"] if self.cookie else []
+        # A TLS front with a private CA (Caddy's `tls internal`): LOAD_CA_FILE names its root.
+        ca = os.environ.get("LOAD_CA_FILE", "")
         self.ws = websocket.create_connection(
-            self.ws_url, header=headers, timeout=TIMEOUT_SECONDS, enable_multithread=False
+            self.ws_url,
+            header=headers,
+            origin=self.base,
+            timeout=TIMEOUT_SECONDS,
+            enable_multithread=False,
+            sslopt={"ca_certs": ca} if ca else None,
         )
         self.ws.send("40/_event,")
         while not (message := self._receive()).startswith("40/_event,"):

@@ -28,16 +28,29 @@ from heka_app.services.common.results import NotAllowed
 T = TypeVar("T")
 
 # Hashing threads: HEKA_HASH_WORKERS (1 by default: one core's worth of argon2 at most),
-# niced so the event loop and the database threads go first when the CPU is short.
+# niced in production so the event loop and the database threads go first when the CPU
+# is short.
 HASH_WORKERS = max(1, int(os.environ.get("HEKA_HASH_WORKERS", "1") or 1))
-HASH_NICE = 10
+
+
+def hash_nice() -> int:
+    """HEKA_HASH_NICE, by default 10 in production and 0 elsewhere: on a shared dev or CI
+    machine a niced thread would wait behind every other program, not just our tabs."""
+    raw = os.environ.get("HEKA_HASH_NICE", "")
+    if raw.strip().lstrip("-").isdigit():
+        return max(0, min(19, int(raw)))
+    return 10 if os.environ.get("HEKA_ENV", "dev").strip().lower() == "prod" else 0
+
+
 _hashing_pool: ThreadPoolExecutor | None = None
 
 
 def _lower_priority() -> None:
     # Linux nice values are per thread: this lowers only the hashing thread.
-    with contextlib.suppress(OSError, AttributeError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASH_NICE)
+    nice = hash_nice()
+    if nice:
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
 
 
 def hashing_pool() -> ThreadPoolExecutor:

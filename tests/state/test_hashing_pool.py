@@ -51,3 +51,15 @@ def test_hashing_runs_in_its_pool_first_come_first_served(engine):
     assert names == {n for n in names if n.startswith("heka-hash")}
     assert len(names) <= service_calls.HASH_WORKERS
     assert not other_thread.startswith("heka-hash")
+
+
+def test_hashing_threads_are_niced_in_production_only(monkeypatch):
+    monkeypatch.delenv("HEKA_HASH_NICE", raising=False)
+    monkeypatch.setenv("HEKA_ENV", "prod")
+    assert service_calls.hash_nice() == 10
+    monkeypatch.setenv("HEKA_ENV", "test")
+    assert service_calls.hash_nice() == 0
+    monkeypatch.setenv("HEKA_HASH_NICE", "7")
+    assert service_calls.hash_nice() == 7
+    monkeypatch.setenv("HEKA_HASH_NICE", "99")
+    assert service_calls.hash_nice() == 19
