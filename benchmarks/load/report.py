@@ -107,13 +107,16 @@ def burst_windows(samples, marks) -> dict:
     """Other tabs' p95 in the 30 s before the login burst and while it ran."""
     if "burst_start" not in marks:
         return {}
-    start, end = marks["burst_start"], marks.get("burst_end", marks["burst_start"])
+    # A burst still running when the phase ended has no end mark: it lasted to the end.
+    last = max((t for t, *_ in samples), default=marks["burst_start"])
+    start, end = marks["burst_start"], marks.get("burst_end", last)
     others = [(t, ms) for t, name, ms, ok in samples if ok and name not in NOT_TENANT]
     before = [ms for t, ms in others if start - 30 <= t < start]
     during = [ms for t, ms in others if start <= t <= end]
     logins = [ms for _, name, ms, ok in samples if name == "login.argon2" and ok]
     return {
         "seconds": end - start,
+        "finished": "burst_end" in marks,
         "before_p95": pct(before, 95),
         "during_p95": pct(during, 95),
         "during_p99": pct(during, 99),
@@ -175,12 +178,17 @@ def phase_section(phase_dir: Path) -> tuple[str, dict]:
     ]
     if "redis_state" in info:
         state = info["redis_state"]
-        per_tab = state["bytes"] / max(state["keys"], 1) / 1024
-        lines.append(f"Redis: {state['keys']} state keys, {per_tab:.1f} KB each on average.")
+        per_key = state["bytes"] / max(state["keys"], 1) / 1024
+        lines.append(
+            f"Redis (every phase's tabs so far, they expire later): {state['keys']} state "
+            f"keys, {per_key:.1f} KB each, {state['bytes'] / 1024:.0f} KB in all."
+        )
     if burst:
         lines += [
             "",
-            f"Login burst ({burst['seconds']:.1f} s): other tabs' p95 "
+            f"Login burst ({burst['seconds']:.1f} s"
+            f"{'' if burst['finished'] else ', still running when the phase ended'}): "
+            "other tabs' p95 "
             f"{burst['before_p95']:.1f} ms in the 30 s before, **{burst['during_p95']:.1f} ms "
             f"during** (p99 {burst['during_p99']:.1f}, {burst['during_n']} events); logins "
             f"p50 {burst['login_p50']:.0f} ms, p95 {burst['login_p95']:.0f} ms, "

@@ -30,7 +30,9 @@ T = TypeVar("T")
 # Hashing threads: HEKA_HASH_WORKERS (1 by default: one core's worth of argon2 at most),
 # niced in production so the event loop and the database threads go first when the CPU
 # is short.
-HASH_WORKERS = max(1, int(os.environ.get("HEKA_HASH_WORKERS", "1") or 1))
+# HEKA_HASH_WORKERS=0: no pool of its own (the default executor, as before issue 15; the
+# load test's "burst-nopool" phase compares the two).
+HASH_WORKERS = max(0, int(os.environ.get("HEKA_HASH_WORKERS", "1") or 0))
 
 
 def hash_nice() -> int:
@@ -86,6 +88,6 @@ async def call_service(fn: Callable[..., T], /, **kwargs: Any) -> T:
                 )
             raise
 
-    if is_hashing(fn):
+    if is_hashing(fn) and HASH_WORKERS:
         return await asyncio.get_running_loop().run_in_executor(hashing_pool(), run)
     return await asyncio.to_thread(run)
