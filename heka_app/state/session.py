@@ -64,6 +64,8 @@ class SessionState(rx.State):
     # /_session/end on this connection's backend, returning to this page's front page
     # (a signed return address, not a secret): the logout link and the kiosk wipe.
     leave_url: str = ""
+    _leave_for: str = ""  # the page origin and backend the link was signed for
+    _leave_at: float = 0.0  # when (epoch seconds)
 
     @rx.var
     def lang(self) -> str:
@@ -158,6 +160,17 @@ class SessionState(rx.State):
         back = make_return(f"{self._page_origin()}{routes.HOME}", now=utcnow())
         return f"{self._backend_base()}{routes.SESSION_END}?r={quote(back)}"
 
+    def _kept_leave_url(self) -> str:
+        """The logout link, signed again only when it is an hour old or the page's address
+        changed: its signature lasts 12 h, and a new one on every page load was sent to
+        the browser each time (issue 15: unchanged data not resent)."""
+        place = f"{self._page_origin()}|{self._backend_base()}"
+        now = utcnow().timestamp()
+        if self.leave_url and self._leave_for == place and now - self._leave_at < 3600:
+            return self.leave_url
+        self._leave_for, self._leave_at = place, now
+        return self._leave_url()
+
     async def _signed_in(self, actor: Actor, device: str = "") -> None:
         """After a login on this connection (the session itself reaches the browser over
         HTTP, not here). The language the user picked last (this browser's choice) wins
@@ -195,7 +208,7 @@ class SessionState(rx.State):
         """Re-check the session on every page load (display only; handlers re-check)."""
         actor = await self._actor()
         self.unread_messages = await call_service(unread_count, actor=actor)
-        self.leave_url = self._leave_url() if not actor.is_anonymous else ""
+        assign_changed(self, leave_url=self._kept_leave_url() if not actor.is_anonymous else "")
 
     @rx.event
     async def leave_if_signed_in(self):

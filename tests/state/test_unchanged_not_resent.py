@@ -68,3 +68,18 @@ def test_assign_changed_sees_through_the_mutable_proxy(engine, now):
     assert home.dirty_vars == set()
     assign_changed(home, home={**same, "address": "Muu katu 1"})
     assert home.dirty_vars == {"home"}
+
+
+def test_the_logout_link_is_signed_again_only_when_an_hour_old(engine, now):
+    _, root = signed_in_root(engine, now)
+    session = substate(root, SessionState)
+    run(call(session, "refresh"))
+    first = session.leave_url
+    assert first and "/_session/end?r=" in first
+    _clean(session)
+    run(call(session, "refresh"))
+    assert "leave_url" not in session.dirty_vars and session.leave_url == first
+    session._leave_at -= 2 * 3600  # signed two hours ago (the signature lasts 12 h)
+    run(call(session, "refresh"))
+    assert session.leave_url.startswith(first.split("?r=")[0])
+    assert session._leave_at > now.timestamp() - 60
