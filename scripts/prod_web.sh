@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+# The browser reaches the backend through the proxy: the build's event/upload URLs must be
+# the public address (wss://...), not the loopback port the workers listen on.
+export REFLEX_API_URL="${REFLEX_API_URL:-${HEKA_PUBLIC_BASE_URL:?set HEKA_PUBLIC_BASE_URL}}"
+export REFLEX_DEPLOY_URL="${REFLEX_DEPLOY_URL:-$HEKA_PUBLIC_BASE_URL}"
 export REFLEX_USE_GRANIAN=true
 export GRANIAN_WORKERS="${HEKA_WORKERS:-2}"
 exec reflex run --env prod --backend-host "${HEKA_BIND_HOST:-127.0.0.1}" \
