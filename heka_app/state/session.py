@@ -207,8 +207,11 @@ class SessionState(rx.State):
     async def refresh(self):
         """Re-check the session on every page load (display only; handlers re-check)."""
         actor = await self._actor()
-        self.unread_messages = await call_service(unread_count, actor=actor)
-        assign_changed(self, leave_url=self._kept_leave_url() if not actor.is_anonymous else "")
+        assign_changed(
+            self,
+            unread_messages=await call_service(unread_count, actor=actor),
+            leave_url=self._kept_leave_url() if not actor.is_anonymous else "",
+        )
 
     @rx.event
     async def leave_if_signed_in(self):
