@@ -7,6 +7,7 @@ import reflex as rx
 from heka_app.components.connection import connection_banner
 from heka_app.components.pwa_head import pwa_head
 from heka_app.data_export_route import data_export_route
+from heka_app.gc_tuning import tune_after_startup
 from heka_app.i18n.js_catalog import write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
@@ -18,6 +19,7 @@ from heka_app.security_headers import security_headers
 from heka_app.session_routes import session_routes
 from heka_app.settings import get_settings
 from heka_app.state.content import PublicInfoState
+from heka_app.state.load_probe import LoadProbeState  # noqa: F401  (the load test's floor)
 from heka_app.state.session import SessionState
 from heka_app.state.session_check import SessionCheck
 
@@ -42,6 +44,8 @@ app = rx.App(
         forwarded_only_from_trusted_proxies,
     ],
 )
+# Freeze the start-up heap out of every later collection (the latency tail, issue 15).
+app.register_lifespan_task(tune_after_startup)
 # Before hydration and every event: a token's stored view only for its own session.
 app.add_middleware(SessionCheck(), index=0)
 # A translated connection banner instead of Reflex's English websocket-error toast.

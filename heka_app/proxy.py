@@ -6,6 +6,10 @@ the header whoever sent it. This ASGI wrapper removes forwarding headers from ev
 request and websocket handshake whose direct peer is not one of the trusted proxies
 (HEKA_TRUSTED_PROXIES), so a client that reaches a worker directly cannot choose the
 address that the per-address throttles key on.
+
+From a trusted proxy, ``X-Forwarded-Proto: https`` also sets the request's scheme, so the
+app's own redirects (``/login`` -> ``/login/``) keep the address the browser used instead
+of sending it to plain http on the TLS port.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from collections.abc import Sequence
 
 from heka_app.security_headers import ASGIApp, Scope
 
-FORWARDING_HEADERS = (b"x-forwarded-for", b"forwarded", b"x-real-ip")
+FORWARDING_HEADERS = (b"x-forwarded-for", b"forwarded", b"x-real-ip", b"x-forwarded-proto")
+SECURE_SCHEMES = {"http": "https", "websocket": "wss"}
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -26,6 +31,13 @@ def is_trusted_peer(peer: str, networks: Sequence[Network]) -> bool:
     except ValueError:
         return False
     return any(address in net for net in networks)
+
+
+def _forwarded_https(scope: Scope) -> bool:
+    for key, value in scope.get("headers", []):
+        if key.lower() == b"x-forwarded-proto":
+            return value.strip().lower() == b"https"
+    return False
 
 
 def forwarded_only_from_trusted_proxies(
@@ -49,6 +61,8 @@ def forwarded_only_from_trusted_proxies(
                     for k, v in scope.get("headers", [])
                     if k.lower() not in FORWARDING_HEADERS
                 ]
+            elif _forwarded_https(scope):
+                scope = {**scope, "scheme": SECURE_SCHEMES[scope["type"]]}
         await app(scope, receive, send)
 
     return wrapped

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing for the portal (idempotent, quick the second time):
 # venv + Python packages, bun (from the npm registry), database migrations, demo data.
-# Usage: scripts/setup.sh [app|test]
+# Usage: scripts/setup.sh [app|test|load|prod]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-app}"
@@ -14,7 +14,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 extras="postgres"
-[ "$MODE" = "test" ] && extras="postgres,test"
+[ "$MODE" = "test" ] && extras="postgres,test,load,prod"
+[ "$MODE" = "load" ] && extras="postgres,load,prod"
+[ "$MODE" = "prod" ] && extras="postgres,prod"
 want="$(sha256sum pyproject.toml | cut -c1-16)-$extras"
 if [ "$(cat "$STAMPS/pip" 2>/dev/null)" != "$want" ]; then
   echo "== Installing Python packages ($extras)"

@@ -20,6 +20,7 @@ from heka_app.services.notifications.preferences import (
     email_choice,
     set_email_choice,
 )
+from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
@@ -120,9 +121,14 @@ class NewsState(rx.State):
             query=self.query,
             page=max(1, min(self.page, 10_000)),
         )
-        self.items = [dataclasses.asdict(item) for item in result.items]
-        self.page, self.pages, self.total = result.page, result.pages, result.total
-        self.loaded = True
+        assign_changed(
+            self,
+            items=[dataclasses.asdict(item) for item in result.items],
+            page=result.page,
+            pages=result.pages,
+            total=result.total,
+            loaded=True,
+        )
 
 
 class ArticleState(rx.State):

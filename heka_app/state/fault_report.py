@@ -14,6 +14,7 @@ from heka_app.services.common.results import NotFound
 from heka_app.services.faults import tenant
 from heka_app.services.faults.permissions import REPORT
 from heka_app.services.faults.reports import MAX_PHOTOS
+from heka_app.state.changed import assign_changed
 from heka_app.state.faults import fault_id_param, session_language, take_photos
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
@@ -41,11 +42,14 @@ class FaultDetailState(FormState, rx.State):
 
     def _show_detail(self, detail) -> None:
         data = dataclasses.asdict(detail)
-        self.card = data.pop("card")
-        self.timeline = data.pop("timeline")
-        self.photos = data.pop("photos")
-        self.next_statuses = data.pop("next_statuses")
-        self.detail = data
+        assign_changed(  # the live page reloads often: send only what moved
+            self,
+            card=data.pop("card"),
+            timeline=data.pop("timeline"),
+            photos=data.pop("photos"),
+            next_statuses=data.pop("next_statuses"),
+            detail=data,
+        )
 
     @rx.event
     async def load(self):

@@ -16,6 +16,7 @@ from heka_app.services.faults.form_context import emergency_phone
 from heka_app.services.faults.permissions import REPORT
 from heka_app.services.faults.reports import MAX_PHOTOS, FaultForm, create_report
 from heka_app.services.uploads.images import MAX_BYTES, TOO_LARGE
+from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
@@ -236,6 +237,11 @@ class FaultListState(rx.State):
             language=await session_language(self),
             page=page,
         )
-        self.cards = [dataclasses.asdict(c) for c in found.cards]
-        self.page, self.pages, self.total = found.page, found.pages, found.total
-        self.loaded = True
+        assign_changed(
+            self,
+            cards=[dataclasses.asdict(c) for c in found.cards],
+            page=found.page,
+            pages=found.pages,
+            total=found.total,
+            loaded=True,
+        )

@@ -13,6 +13,7 @@ from heka_app.services.housing.attention import attention_for
 from heka_app.services.housing.home import home_overview
 from heka_app.services.housing.home_details import home_details
 from heka_app.services.housing.permissions import VIEW_HOME
+from heka_app.state.changed import assign_changed
 from heka_app.state.guard import guard
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
@@ -43,11 +44,15 @@ class HomeState(rx.State):
         language = (await self.get_state(SessionState)).lang
         view = await call_service(home_overview, actor=actor, language=language)
         items = await call_service(attention_for, actor=actor, now=utcnow(), language=language)
-        self.attention = [dataclasses.asdict(item) for item in items]
-        self.home = dataclasses.asdict(view) if view else {}
-        self.opens_on = view.opens_on if view else ""
-        self.lease_label = LEASE_STARTS if self.opens_on else LEASE_STARTED
-        self.loaded = True
+        opens_on = view.opens_on if view else ""
+        assign_changed(  # a repeat visit with nothing new sends nothing
+            self,
+            attention=[dataclasses.asdict(item) for item in items],
+            home=dataclasses.asdict(view) if view else {},
+            opens_on=opens_on,
+            lease_label=LEASE_STARTS if opens_on else LEASE_STARTED,
+            loaded=True,
+        )
 
 
 class HomeDetailsState(rx.State):

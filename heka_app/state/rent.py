@@ -15,6 +15,7 @@ from heka_app.services.rent import access
 from heka_app.services.rent.downloads import statement_file
 from heka_app.services.rent.overview import rent_overview
 from heka_app.services.rent.permissions import PAGE, VIEW, VIEW_ANY
+from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
@@ -60,14 +61,18 @@ class RentState(rx.State):
             period_end=self.period_end,
         )
         data = dataclasses.asdict(view)
-        self.payment = data.pop("payment")
-        self.months = list(data.pop("months"))
-        self.overdue = list(data.pop("overdue"))
-        self.chart = [
-            {"month": m["short"], "charges": m["charges_euros"], "paid": m["paid_euros"]}
-            for m in reversed(self.months)
-        ]
-        self.view = data
+        months = list(data.pop("months"))
+        assign_changed(  # a repeat visit resends none of the 20 KB that did not change
+            self,
+            payment=data.pop("payment"),
+            months=months,
+            overdue=list(data.pop("overdue")),
+            chart=[
+                {"month": m["short"], "charges": m["charges_euros"], "paid": m["paid_euros"]}
+                for m in reversed(months)
+            ],
+            view=data,
+        )
         self.period_end = view.period_end
         if not self.download_last:
             self.download_last = utcnow().strftime("%Y-%m")

@@ -33,6 +33,7 @@ from heka_app.services.messages.threads import unread_count
 from heka_app.session_routes import SESSION_COOKIE
 from heka_app.settings import get_settings
 from heka_app.state import language_reload
+from heka_app.state.changed import assign_changed
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 
@@ -66,6 +67,8 @@ class SessionState(rx.State):
     leave_url: str = ""
     # Whose things this browser keeps (the offline fault outbox, components/fault_outbox.py).
     device_owner: str = ""
+    _leave_for: str = ""  # the page origin and backend the link was signed for
+    _leave_at: float = 0.0  # when (epoch seconds)
 
     @rx.var
     def lang(self) -> str:
@@ -137,21 +140,42 @@ class SessionState(rx.State):
         return actor
 
     def _show(self, actor: Actor) -> None:
-        self.signed_in = not actor.is_anonymous
-        self.display_name = actor.display_name
-        self.role = actor.role if self.signed_in else ""
-        self.residency = actor.residency
-        self.is_primary = actor.is_primary
-        self.opens_on_iso = actor.opens_on.isoformat() if actor.opens_on else ""
-        self.nav = navigation_for(actor)
-        self._account_id = actor.account_id or 0
-        self._checked_connection = self._connection_id() if self._account_id else ""
+        signed_in = not actor.is_anonymous
+        # Called by every handler's session check: only what changed goes in the delta.
+        assign_changed(
+            self,
+            signed_in=signed_in,
+            display_name=actor.display_name,
+            role=actor.role if signed_in else "",
+            residency=actor.residency,
+            is_primary=actor.is_primary,
+            opens_on_iso=actor.opens_on.isoformat() if actor.opens_on else "",
+            nav=navigation_for(actor),
+        )
+        account_id = actor.account_id or 0
+        assign_changed(
+            self,
+            _account_id=account_id,
+            _checked_connection=self._connection_id() if account_id else "",
+        )
         key = get_settings().secret_key
-        self.device_owner = device_owner_tag(self._account_id, key=key) if self._account_id else ""
+        owner = device_owner_tag(account_id, key=key) if account_id else ""
+        assign_changed(self, device_owner=owner)
 
     def _leave_url(self) -> str:
         back = make_return(f"{self._page_origin()}{routes.HOME}", now=utcnow())
         return f"{self._backend_base()}{routes.SESSION_END}?r={quote(back)}"
+
+    def _kept_leave_url(self) -> str:
+        """The logout link, signed again only when it is an hour old or the page's address
+        changed: its signature lasts 12 h, and a new one on every page load was sent to
+        the browser each time (issue 15: unchanged data not resent)."""
+        place = f"{self._page_origin()}|{self._backend_base()}"
+        now = utcnow().timestamp()
+        if self.leave_url and self._leave_for == place and now - self._leave_at < 3600:
+            return self.leave_url
+        self._leave_for, self._leave_at = place, now
+        return self._leave_url()
 
     async def _signed_in(self, actor: Actor, device: str = "") -> None:
         """After a login on this connection (the session itself reaches the browser over
@@ -193,8 +217,11 @@ class SessionState(rx.State):
     async def refresh(self):
         """Re-check the session on every page load (display only; handlers re-check)."""
         actor = await self._actor()
-        self.unread_messages = await call_service(unread_count, actor=actor)
-        self.leave_url = self._leave_url() if not actor.is_anonymous else ""
+        assign_changed(
+            self,
+            unread_messages=await call_service(unread_count, actor=actor),
+            leave_url=self._kept_leave_url() if not actor.is_anonymous else "",
+        )
 
     @rx.event
     async def leave_if_signed_in(self):

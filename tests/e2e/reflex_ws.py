@@ -37,6 +37,11 @@ class ReflexSocket:
         # buffer behind the HTTP upgrade response until more bytes arrive.
         self.ws.send("40/_event,")
         while not (message := self._next(timeout=30)).startswith("40/_event,"):
+            if message.startswith('42/_event,["new_token"'):
+                # Reflex gave this tab a new token (its old one still looks connected on
+                # another worker, e.g. one that was killed): the browser takes it too.
+                self.token = json.loads(message[len("42/_event,") :])[1]
+                continue
             assert message.startswith("0{"), message
 
     def _next(self, timeout: float) -> str:

@@ -74,3 +74,26 @@ async def test_the_forwarded_address_counts_only_from_the_trusted_proxy(one_hop)
 @pytest.fixture
 def anyio_backend():
     return "asyncio"
+
+
+async def _scheme(peer: str, kind: str, proto: str) -> str:
+    seen = {}
+
+    async def inner(scope, receive, send):
+        seen["scope"] = scope
+
+    app = forwarded_only_from_trusted_proxies(inner, trusted=("127.0.0.1", "::1"))
+    scope = {"type": kind, "scheme": "http" if kind == "http" else "ws", "client": (peer, 1),
+             "headers": [(b"x-forwarded-proto", proto.encode())]}  # fmt: skip
+    await app(scope, None, None)
+    return seen["scope"]["scheme"]
+
+
+@pytest.mark.anyio
+async def test_the_proxy_tells_the_app_the_browser_used_https():
+    """Behind Caddy, /login's redirect to /login/ must stay on https (issue 15: it went to
+    http on the TLS port); only the trusted proxy may say so."""
+    assert await _scheme(PROXY, "http", "https") == "https"
+    assert await _scheme(PROXY, "websocket", "https") == "wss"
+    assert await _scheme(PROXY, "http", "http") == "http"
+    assert await _scheme("203.0.113.9", "http", "https") == "http"

@@ -25,7 +25,7 @@ from heka_app.services.auth.authorization import require
 from heka_app.services.auth.login import TOO_MANY_ATTEMPTS, throttle_keys
 from heka_app.services.auth.one_time_links import LINK_INVALID
 from heka_app.services.auth.password_policy import new_password_errors
-from heka_app.services.auth.passwords import hash_password, verify_password
+from heka_app.services.auth.passwords import hash_password, hashes_passwords, verify_password
 from heka_app.services.auth.sessions import end_all_sessions
 from heka_app.services.common.emails import email_problem, normalize_email
 from heka_app.services.common.results import FormResult
@@ -51,6 +51,7 @@ def _password_changed(session: Session, account: UserAccount, event: str, now: d
     enqueue_mail(session, mail, key=f"mail:password-changed:{account.id}:{stamp}", now=now)
 
 
+@hashes_passwords
 def reset_password(
     *, session: Session, token: str, new_password: str, again: str, now: dt.datetime
 ) -> FormResult:
@@ -107,6 +108,7 @@ def reauthenticate(
     return None
 
 
+@hashes_passwords
 def change_password(
     *,
     session: Session,
@@ -138,6 +140,7 @@ def change_password(
     return FormResult.done()
 
 
+@hashes_passwords
 def request_email_change(
     *,
     session: Session,

@@ -20,7 +20,7 @@ from heka_app.services.auth import throttle as login_throttle
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.devices import device_account, device_key, new_device_token
 from heka_app.services.auth.handoff import make_handoff, start_pending_session
-from heka_app.services.auth.passwords import hash_password, verify_password
+from heka_app.services.auth.passwords import hash_password, hashes_passwords, verify_password
 from heka_app.services.auth.sessions import actor_for_account
 from heka_app.services.common.emails import normalize_email
 
@@ -76,6 +76,7 @@ def _login_keys(session: Session, email: str, client_ip: str, device: str) -> li
     return throttle_keys(email, client_ip)
 
 
+@hashes_passwords
 def login(
     *,
     session: Session,

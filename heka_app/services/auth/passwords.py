@@ -8,6 +8,8 @@ so old hashes are upgraded at the next successful login.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 # passlib 1.7.4 is unmaintained and imports the stdlib ``crypt`` module (deprecated)
 # and reads ``argon2.__version__`` (deprecated). Both warnings are harmless and only
@@ -26,6 +28,22 @@ with warnings.catch_warnings():
     )
     # Load the argon2-cffi backend now, while the warnings are filtered.
     _CONTEXT.handler("argon2").get_backend()
+
+
+_HASHING = "_heka_hashes_passwords"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def hashes_passwords(fn: F) -> F:
+    """Mark a service that runs argon2: callers queue it in the hashing pool
+    (heka_app/state/service_calls.py), not beside every other database call."""
+    setattr(fn, _HASHING, True)
+    return fn
+
+
+def is_hashing(fn: Callable[..., Any]) -> bool:
+    """Whether ``fn`` was marked with :func:`hashes_passwords`."""
+    return bool(getattr(fn, _HASHING, False))
 
 
 def hash_password(password: str) -> str:

@@ -14,7 +14,7 @@ from heka_app.models.identification import RegistrationTicket
 from heka_app.services.auth import one_time_links, security_log
 from heka_app.services.auth.one_time_links import LINK_INVALID
 from heka_app.services.auth.password_policy import new_password_errors
-from heka_app.services.auth.passwords import hash_password
+from heka_app.services.auth.passwords import hash_password, hashes_passwords
 from heka_app.services.common.emails import EMAIL_TAKEN, email_problem, email_taken, normalize_email
 from heka_app.services.common.results import FormResult
 from heka_app.services.common.secrets import hash_secret, new_secret
@@ -69,6 +69,7 @@ def _ticket(session: Session, secret: str, now: dt.datetime) -> RegistrationTick
     return ticket
 
 
+@hashes_passwords
 def complete_registration(
     *,
     session: Session,

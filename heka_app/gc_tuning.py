@@ -1,0 +1,128 @@
+"""Garbage-collector settings of a backend worker (issue 15: the latency tail).
+
+Measured on main: full collections of 165-263 ms about every 20 s under load, because
+every full pass walks the whole start-up heap (Reflex, the compiled page tree, SQLAlchemy,
+Babel catalogs: millions of objects that live as long as the process). So, once the
+worker has started:
+
+- ``gc.freeze()`` moves everything alive into the permanent generation, which no
+  collection walks again; a full pass then walks only what tabs and events created.
+- Higher thresholds: CPython's default gen-0 threshold of 700 allocations runs a young
+  collection every few events; 20,000 runs one every few hundred. Each young pass is
+  still short (it walks only young objects), and far fewer objects are promoted early.
+
+``HEKA_GC_TUNING=0`` turns it off (the "before" of benchmarks/load's comparison);
+``HEKA_GC_THRESHOLDS=a,b,c`` overrides the thresholds. With ``HEKA_GC_STATS_FILE`` set,
+the pauses of every collection are summed per generation and written to that file as
+JSON every few seconds (the load test reads it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import os
+import time
+from pathlib import Path
+
+DEFAULT_THRESHOLDS = (20_000, 20, 20)
+SETTLE_SECONDS = 3.0  # let lazily imported modules load before freezing
+STATS_EVERY_SECONDS = 5.0
+
+
+def thresholds(environ=os.environ) -> tuple[int, int, int] | None:
+    """The thresholds to apply, or None when tuning is off."""
+    if environ.get("HEKA_GC_TUNING", "1") == "0":
+        return None
+    raw = environ.get("HEKA_GC_THRESHOLDS", "")
+    try:
+        a, b, c = (int(part) for part in raw.split(","))
+    except ValueError:
+        return DEFAULT_THRESHOLDS
+    return (max(a, 100), max(b, 1), max(c, 1))
+
+
+def tune_now(environ=os.environ) -> bool:
+    """Collect, freeze the survivors and raise the thresholds; False when turned off."""
+    chosen = thresholds(environ)
+    if chosen is None:
+        return False
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*chosen)
+    return True
+
+
+class PauseRecorder:
+    """Sums the pauses of every collection per generation (a ``gc.callbacks`` entry)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.started = self.started_cpu = 0.0
+        self.reset()
+        self.written = time.monotonic()
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self.started, self.started_cpu = time.perf_counter(), time.thread_time()
+            return
+        generation = info.get("generation", 0)
+        pause = time.perf_counter() - self.started
+        cpu = time.thread_time() - self.started_cpu
+        self.counts[generation] += 1
+        self.seconds[generation] += pause
+        self.longest[generation] = max(self.longest[generation], pause)
+        self.cpu_seconds[generation] += cpu
+        self.longest_cpu[generation] = max(self.longest_cpu[generation], cpu)
+        if time.monotonic() - self.written > STATS_EVERY_SECONDS:
+            self.write()
+
+    def reset(self) -> None:
+        """Forget what was counted (start-up's collections are not the steady state)."""
+        self.counts, self.seconds, self.longest = [0, 0, 0], [0.0] * 3, [0.0] * 3
+        # CPU time of the collecting thread too: on a shared machine the wall-clock pause
+        # includes waiting for a core, the CPU time is what the collector itself cost.
+        self.cpu_seconds, self.longest_cpu = [0.0] * 3, [0.0] * 3
+
+    def snapshot(self) -> dict:
+        """Counts, total and longest pause (ms, wall and CPU) per generation; frozen count."""
+        return {
+            "pid": os.getpid(),
+            "counts": list(self.counts),
+            "total_ms": [round(s * 1000, 2) for s in self.seconds],
+            "longest_ms": [round(s * 1000, 2) for s in self.longest],
+            "cpu_ms": [round(s * 1000, 2) for s in self.cpu_seconds],
+            "longest_cpu_ms": [round(s * 1000, 2) for s in self.longest_cpu],
+            "frozen": gc.get_freeze_count(),
+            "thresholds": list(gc.get_threshold()),
+        }
+
+    def write(self) -> None:
+        """Write the snapshot (atomically: the reader never sees half a file)."""
+        self.written = time.monotonic()
+        partial = self.path.with_suffix(".tmp")
+        partial.write_text(json.dumps(self.snapshot()))
+        partial.replace(self.path)
+
+
+def record_pauses(environ=os.environ) -> PauseRecorder | None:
+    """Start recording pauses when ``HEKA_GC_STATS_FILE`` names a file."""
+    target = environ.get("HEKA_GC_STATS_FILE", "")
+    if not target:
+        return None
+    recorder = PauseRecorder(Path(f"{target}.{os.getpid()}.json"))
+    gc.callbacks.append(recorder)
+    return recorder
+
+
+async def tune_after_startup() -> None:
+    """The lifespan task: tune once the worker is up, then keep the stats file fresh."""
+    recorder = record_pauses()
+    await asyncio.sleep(SETTLE_SECONDS)
+    tune_now()
+    if recorder is not None:
+        recorder.reset()
+    while recorder is not None:
+        recorder.write()
+        await asyncio.sleep(STATS_EVERY_SECONDS)

@@ -1,0 +1,100 @@
+"""The load test's pieces that need no server: wire names match the app's classes, the GC
+settings, the samples file and the report's percentiles."""
+
+from __future__ import annotations
+
+import gc
+
+from benchmarks.load import names
+from benchmarks.load.report import burst_windows, pct, per_event
+from benchmarks.load.samples import SampleLog
+from heka_app import gc_tuning
+
+
+def test_wire_names_match_the_real_states():
+    import reflex as rx
+    from reflex_base.event import get_hydrate_event
+
+    from heka_app.state.auth import LoginState
+    from heka_app.state.content import NewsState, PublicInfoState
+    from heka_app.state.fault_report import FaultDetailState
+    from heka_app.state.faults import FaultFormState, FaultListState
+    from heka_app.state.housing import HomeState
+    from heka_app.state.load_probe import LoadProbeState
+    from heka_app.state.message_thread import MessageThreadState
+    from heka_app.state.messages import MessagesState
+    from heka_app.state.rent import RentState
+    from heka_app.state.session import SessionState
+
+    expected = {
+        names.HYDRATE: get_hydrate_event(rx.State),
+        names.REFRESH: f"{SessionState.get_full_name()}.refresh",
+        names.PUBLIC_INFO: f"{PublicInfoState.get_full_name()}.load",
+        names.HOME: f"{HomeState.get_full_name()}.load",
+        names.FAULT_LIST: f"{FaultListState.get_full_name()}.load",
+        names.FAULT_DETAIL: f"{FaultDetailState.get_full_name()}.load",
+        names.FAULT_FORM: f"{FaultFormState.get_full_name()}.load",
+        names.FAULT_UPLOAD: f"{FaultFormState.get_full_name()}.upload_photos",
+        names.FAULT_SUBMIT: f"{FaultFormState.get_full_name()}.submit",
+        names.RENT: f"{RentState.get_full_name()}.load",
+        names.NEWS: f"{NewsState.get_full_name()}.load_news",
+        names.MESSAGES: f"{MessagesState.get_full_name()}.load",
+        names.THREAD: f"{MessageThreadState.get_full_name()}.load",
+        names.ECHO: f"{LoadProbeState.get_full_name()}.echo",
+        names.LOGIN: f"{LoginState.get_full_name()}.submit",
+    }
+    for ours, real in expected.items():
+        assert ours == real
+    assert LoadProbeState.get_full_name() == names.PROBE
+
+
+def test_gc_thresholds_from_the_environment():
+    assert gc_tuning.thresholds({}) == gc_tuning.DEFAULT_THRESHOLDS
+    assert gc_tuning.thresholds({"HEKA_GC_TUNING": "0"}) is None
+    assert gc_tuning.thresholds({"HEKA_GC_THRESHOLDS": "5000,10,10"}) == (5000, 10, 10)
+    assert gc_tuning.thresholds({"HEKA_GC_THRESHOLDS": "0,0,0"}) == (100, 1, 1)
+    assert gc_tuning.thresholds({"HEKA_GC_THRESHOLDS": "junk"}) == gc_tuning.DEFAULT_THRESHOLDS
+
+
+def test_tuning_freezes_and_sets_thresholds_and_can_be_turned_off():
+    before = gc.get_threshold()
+    try:
+        assert gc_tuning.tune_now({"HEKA_GC_TUNING": "0"}) is False
+        assert gc.get_threshold() == before
+        assert gc_tuning.tune_now({"HEKA_GC_THRESHOLDS": "9000,11,12"}) is True
+        assert gc.get_threshold() == (9000, 11, 12)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def test_pause_recorder_counts_collections(tmp_path):
+    recorder = gc_tuning.PauseRecorder(tmp_path / "gc.json")
+    recorder("start", {"generation": 2})
+    recorder("stop", {"generation": 2})
+    recorder("start", {"generation": 0})
+    recorder("stop", {"generation": 0})
+    snap = recorder.snapshot()
+    assert snap["counts"] == [1, 0, 1]
+    recorder.write()
+    assert (tmp_path / "gc.json").exists()
+    recorder.reset()
+    assert recorder.snapshot()["counts"] == [0, 0, 0]
+
+
+def test_samples_and_report_windows(tmp_path):
+    log = SampleLog(str(tmp_path / "s.csv"))
+    log.add("home.load", 0.010, True)
+    log.add("home.load", 0.030, False)
+    log.mark("burst_start")
+    log.close()
+    from benchmarks.load.report import load_samples
+
+    samples, marks = load_samples(tmp_path / "s.csv")
+    assert [s[1] for s in samples] == ["home.load", "home.load"] and "burst_start" in marks
+    table = per_event(samples)
+    assert table["home.load"]["n"] == 2 and table["home.load"]["errors"] == 1
+    assert table["home.load"]["p95"] == 10.0
+    assert pct([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50) == 5 and pct([], 99) == 0.0
+    assert burst_windows(samples, {}) == {}
