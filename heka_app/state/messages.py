@@ -19,12 +19,7 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import (
-    label_picker,
-    progress_percent,
-    remove_at,
-    store_uploads,
-)
+from heka_app.state.message_uploads import AttachmentsMixin, label_picker
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -66,15 +61,11 @@ class MessagesState(rx.State):
         return None
 
 
-class MessageFormState(FormState, rx.State):
+class MessageFormState(AttachmentsMixin, FormState, rx.State):
     """A new message: topic, subject, text and attachments."""
 
     topics: list[dict] = []
     send_key: str = ""
-    previews: list[dict] = []
-    _tokens: list[str] = []
-    file_error: str = ""
-    progress: int = 0
     sent_link: str = ""
 
     @rx.event
@@ -89,33 +80,6 @@ class MessageFormState(FormState, rx.State):
         ]
         self.send_key = new_submission_id()
         return label_picker("message-files")
-
-    @rx.event
-    @matrix_payload(files=[])
-    async def upload_attachments(self, files: list[rx.UploadFile]):
-        """Store photos or PDFs for the message (guard: messages.send)."""
-        actor, refusal = await guard(self, SEND)
-        if refusal is not None:
-            return refusal
-        self.file_error = await store_uploads(actor, files, self._tokens, self.previews)
-        self.progress = 0
-        return None
-
-    @rx.event
-    @matrix_payload(progress={"progress": 0.5})
-    def upload_progress(self, progress: dict):
-        """Show how far the upload is. Public: sets one number on the caller's own view."""
-        self.progress = progress_percent(progress)
-
-    @rx.event
-    @matrix_payload(index=0)
-    async def remove_attachment(self, index: int):
-        """Drop an attachment from the form (guard: messages.send)."""
-        _, refusal = await guard(self, SEND)
-        if refusal is not None:
-            return refusal
-        remove_at(index, self._tokens, self.previews)
-        return None
 
     @rx.event
     @matrix_payload(form_data=SAMPLE_MESSAGE)
@@ -140,6 +104,6 @@ class MessageFormState(FormState, rx.State):
         self.error, self.error_params = result.form_error, dict(result.params)
         self.field_errors = dict(result.field_errors)
         if result.ok and result.thread_id is not None:
-            self._tokens, self.previews = [], []
+            self._clear_attachments()
             return rx.redirect(routes.message_detail(result.thread_id))
         return None

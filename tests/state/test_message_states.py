@@ -6,8 +6,10 @@ the payment plan on the rent page."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from PIL import Image
 from sqlmodel import Session, func, select
 
 from heka_app.models.messages import MessageThread
@@ -132,3 +134,36 @@ def test_request_form_from_definition_sends_once(engine, now, world, monkeypatch
     inbox = substate(staff, StaffInboxState)
     run(call(inbox, "load"))
     assert len(inbox.cards) == 1 and inbox.cards[0]["subject"] == "Parking space application"
+
+
+class _Upload:
+    """What Reflex hands an upload handler: a name and an async read."""
+
+    def __init__(self, name: str, data: bytes):
+        self.name, self._data = name, data
+
+    async def read(self, size: int = -1) -> bytes:
+        return self._data if size < 0 else self._data[:size]
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (320, 240), (200, 40, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_answer_with_files_attaches_them_and_a_refused_answer_keeps_them(
+    engine, now, world, monkeypatch
+):
+    _, tenant = signed_in_root(engine, now, "primary", world=world)
+    run(call(substate(tenant, MessageFormState), "submit", MESSAGE))
+    _open(monkeypatch, _thread_id(engine))
+    page = substate(tenant, MessageThreadState)
+    run(call(page, "load"))
+    run(call(page, "upload_attachments", [_Upload("leak.jpg", _jpeg()), _Upload("x.exe", b"MZ")]))
+    assert [p["kind"] for p in page.previews] == ["photo"] and page.file_error
+    run(call(page, "reply", {"text": "x" * 4001}))  # too long: nothing sent, files kept
+    assert page.field_errors["text"] and len(page.previews) == 1 and len(page.lines) == 1
+    run(call(page, "reply", {"text": ""}))  # the photo alone is an answer
+    assert page.previews == [] and page.saved
+    assert page.lines[-1]["photos"] and page.lines[-1]["text"] == ""

@@ -21,7 +21,7 @@ from heka_app.services.common.results import FormResult
 from heka_app.services.common.tables import table_of
 from heka_app.services.messages import routing
 from heka_app.services.messages.access import get_thread_for, scope
-from heka_app.services.messages.create import Opened, add_attachments, open_thread
+from heka_app.services.messages.create import Opened, add_attachments, attachable, open_thread
 from heka_app.services.messages.permissions import RENT, SEND
 from heka_app.services.messages.statuses import OPEN
 from heka_app.services.messages.views import ThreadCard, ThreadDetail, card_of, detail_of
@@ -196,13 +196,14 @@ def reply(
     text: str,
     tokens: tuple[str, ...] = (),
 ) -> FormResult:
-    """The tenant's answer in an open thread."""
+    """The tenant's answer in an open thread: text, attachments, or both."""
     require(actor, SEND)
     thread = get_thread_for(session=session, actor=actor, thread_id=thread_id)
     text = _clean(text)
     if thread.status not in OPEN:
         return FormResult.refused(THREAD_CLOSED)
-    if len(text) < MIN_TEXT:
+    with_files = bool(attachable(session, tuple(tokens or ())))
+    if len(text) < MIN_TEXT and not with_files:
         return FormResult.refused(text=TEXT_REQUIRED)
     if len(text) > MAX_TEXT:
         return FormResult.refused(params={"max": MAX_TEXT}, text=TEXT_LONG)
