@@ -18,6 +18,7 @@ from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
+from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.message_uploads import AttachmentsMixin, label_picker
 from heka_app.state.messages import refresh_unread
@@ -32,7 +33,7 @@ def _lines(data: dict) -> list[dict]:
     ]
 
 
-class MessageThreadState(AttachmentsMixin, FormState, rx.State):
+class MessageThreadState(LiveReloadMixin, AttachmentsMixin, FormState, rx.State):
     """The thread's card, request answers and public lines; the tenant's answer with its
     attachments."""
 
@@ -40,8 +41,6 @@ class MessageThreadState(AttachmentsMixin, FormState, rx.State):
     answers: list[dict] = []
     lines: list[dict] = []
     decision: str = ""
-    version: int = 0
-    missing: bool = False
     saved: str = ""
     _thread_id: int = 0
 
@@ -82,21 +81,8 @@ class MessageThreadState(AttachmentsMixin, FormState, rx.State):
         await refresh_unread(self, actor)
         return None
 
-    @rx.event
-    async def tick(self):
-        """Reload when the thread changed (guard: messages.send)."""
-        actor, refusal = await guard(self, SEND)
-        if refusal is not None or not self._thread_id or self.missing:
-            return refusal
-        try:
-            version = await call_service(
-                threads.thread_version, actor=actor, thread_id=self._thread_id
-            )
-        except NotFound:
-            return None
-        if version != self.version:
-            return await self._reload()
-        return None
+    def _live_source(self):
+        return SEND, threads.thread_version, {"thread_id": self._thread_id}
 
     @rx.event
     @matrix_payload(form_data={"text": "One more detail"})

@@ -21,6 +21,7 @@ from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
+from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.message_thread import _lines
 from heka_app.state.service_calls import call_service
@@ -81,7 +82,7 @@ class StaffInboxState(rx.State):
         return None
 
 
-class StaffThreadState(FormState, rx.State):
+class StaffThreadState(LiveReloadMixin, FormState, rx.State):
     """One thread with its notes: assign, reply or note, status, templates, payment plan."""
 
     card: dict = {}
@@ -95,9 +96,7 @@ class StaffThreadState(FormState, rx.State):
     is_rent: bool = False
     may_plan: bool = False
     rent: dict = {}
-    missing: bool = False
     saved: str = ""
-    version: int = 0
     _thread_id: int = 0
 
     @rx.event
@@ -151,20 +150,8 @@ class StaffThreadState(FormState, rx.State):
             "plan": overview.payment_plan,
         }
 
-    @rx.event
-    async def tick(self):
-        """Reload when the thread changed, e.g. the tenant answered (guard: messages.handle)."""
-        actor, refusal = await guard(self, HANDLE)
-        if refusal is not None or not self._thread_id or self.missing:
-            return refusal
-        return None if self.version == await self._version(actor) else await self._reload()
-
-    async def _version(self, actor) -> int:
-        try:
-            fn = inbox.staff_thread_version
-            return await call_service(fn, actor=actor, thread_id=self._thread_id)
-        except NotFound:
-            return self.version
+    def _live_source(self):
+        return HANDLE, inbox.staff_thread_version, {"thread_id": self._thread_id}
 
     async def _act(self, fn, ok: str, **kwargs):
         actor, refusal = await guard(self, HANDLE)

@@ -90,6 +90,9 @@ def test_household_thread_live_reply_unread_and_notes(engine, now, world, monkey
     texts = [line["text"] for line in page.lines]
     assert "We reset the code." in texts and "Only for staff." not in texts
     assert session.unread_messages == 0  # read while open
+    run(call(page, "reply", {"text": "Thanks, it works."}))
+    run(call(handling, "tick"))  # staff's open page picks the tenant's answer up
+    assert handling.lines[-1]["text"] == "Thanks, it works."
     _, neighbour = signed_in_root(engine, now, "neighbour", world=world)
     theirs = substate(neighbour, MessageThreadState)
     run(call(theirs, "load"))
