@@ -9,6 +9,7 @@ from heka_app import routes
 from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.components.messages import attachment_picker, thread_card
+from heka_app.components.pager import pager
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.messages import MessageFormState as F
 from heka_app.state.messages import MessagesState as S
@@ -50,6 +51,7 @@ def messages_page() -> rx.Component:
                 rx.foreach(
                     S.cards, lambda c: thread_card(c, routes.MESSAGES + "/" + c["id"].to_string())
                 ),
+                pager(S.page, S.pages, S.go_to),
                 spacing="3",
                 width="100%",
                 margin_top="1em",

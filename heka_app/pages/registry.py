@@ -40,7 +40,8 @@ from heka_app.pages.signup import (
 )
 from heka_app.pages.staff import registration_codes_page, staff_page
 from heka_app.pages.staff_fault import staff_fault_page
-from heka_app.pages.staff_messages import staff_inbox_page, staff_thread_page
+from heka_app.pages.staff_inbox import staff_inbox_page
+from heka_app.pages.staff_messages import staff_thread_page
 from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
@@ -57,7 +58,8 @@ from heka_app.state.service_requests import RequestFormState
 from heka_app.state.session import SessionState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
-from heka_app.state.staff_messages import StaffInboxState, StaffThreadState
+from heka_app.state.staff_inbox import StaffInboxState
+from heka_app.state.staff_messages import StaffThreadState
 
 
 @dataclasses.dataclass(frozen=True)

@@ -20,6 +20,7 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.paging import PagingMixin
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -204,25 +205,16 @@ class FaultFormState(FormState, rx.State):
             return rx.call_script(CLEAR_DRAFT)
 
 
-class FaultListState(rx.State):
+class FaultListState(PagingMixin, rx.State):
     """The household's reports, newest first, a page at a time."""
 
     cards: list[dict] = []
-    page: int = 1
-    pages: int = 1
-    total: int = 0
     loaded: bool = False
 
     @rx.event
     async def load(self):
         """The first page (guard: faults.report)."""
         return await self._show(1)
-
-    @rx.event
-    @matrix_payload(page=2)
-    async def go_to(self, page: int):
-        """Another page (guard: faults.report)."""
-        return await self._show(page if isinstance(page, int) else 1)
 
     async def _show(self, page: int):
         actor, refusal = await guard(self, REPORT)
@@ -237,5 +229,5 @@ class FaultListState(rx.State):
             page=page,
         )
         self.cards = [dataclasses.asdict(c) for c in found.cards]
-        self.page, self.pages, self.total = found.page, found.pages, found.total
+        self._show_paging(found)
         self.loaded = True

@@ -20,6 +20,7 @@ from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.message_uploads import AttachmentsMixin, label_picker
+from heka_app.state.paging import PagingMixin
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -37,8 +38,8 @@ async def refresh_unread(state: rx.State, actor) -> None:
     session.unread_messages = await call_service(threads.unread_count, actor=actor)
 
 
-class MessagesState(rx.State):
-    """The household's threads, open ones first, and what it can start."""
+class MessagesState(PagingMixin, rx.State):
+    """The household's threads, open ones first, a page at a time, and what it can start."""
 
     cards: list[dict] = []
     request_types: list[dict] = []
@@ -46,15 +47,23 @@ class MessagesState(rx.State):
 
     @rx.event
     async def load(self):
-        """The threads the actor may see (guard: messages.send)."""
+        """The first page of threads the actor may see (guard: messages.send)."""
+        return await self._show(1)
+
+    async def _show(self, page: int):
         actor, refusal = await guard(self, SEND)
         if refusal is not None:
             self.reset()
             return refusal
-        cards = await call_service(
-            threads.list_threads, actor=actor, now=utcnow(), language=await session_language(self)
+        found = await call_service(
+            threads.list_threads,
+            actor=actor,
+            now=utcnow(),
+            language=await session_language(self),
+            page=page,
         )
-        self.cards = [dataclasses.asdict(c) for c in cards]
+        self.cards = [dataclasses.asdict(c) for c in found.cards]
+        self._show_paging(found)
         self.request_types = [{"key": t.key, "label": t.label} for t in types_for(actor)]
         self.loaded = True
         await refresh_unread(self, actor)

@@ -13,7 +13,8 @@ from heka_app.db import session_scope
 from heka_app.models.messages import MessageThread, ThreadMessage
 from heka_app.state.message_thread import MessageThreadState
 from heka_app.state.messages import MessageFormState
-from heka_app.state.staff_messages import StaffInboxState, StaffThreadState
+from heka_app.state.staff_inbox import StaffInboxState
+from heka_app.state.staff_messages import StaffThreadState
 from tests.e2e.test_faults_protocol import NEIGHBOUR, _neighbour_account
 from tests.e2e.test_protocol import _login, _name, backend, sockets  # noqa: F401 - fixtures
 

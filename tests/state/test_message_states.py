@@ -20,7 +20,8 @@ from heka_app.state.messages import MessageFormState, MessagesState
 from heka_app.state.rent import RentState
 from heka_app.state.service_requests import RequestFormState
 from heka_app.state.session import SessionState
-from heka_app.state.staff_messages import StaffInboxState, StaffThreadState
+from heka_app.state.staff_inbox import StaffInboxState
+from heka_app.state.staff_messages import StaffThreadState
 from tests.factories import build_world
 from tests.state.handler_calls import call, run, signed_in_root, substate
 
@@ -170,3 +171,32 @@ def test_answer_with_files_attaches_them_and_a_refused_answer_keeps_them(
     run(call(page, "reply", {"text": ""}))  # the photo alone is an answer
     assert page.previews == [] and page.saved
     assert page.lines[-1]["photos"] and page.lines[-1]["text"] == ""
+
+
+def test_paging_keeps_the_filters_and_clamps_odd_pages(engine, now, world):
+    _, tenant = signed_in_root(engine, now, "primary", world=world)
+    form = substate(tenant, MessageFormState)
+    for n in range(12):
+        run(call(form, "submit", {**MESSAGE, "submission_id": f"state-paging-{n:011d}"}))
+    run(
+        call(
+            form,
+            "submit",
+            {**MESSAGE, "submission_id": "state-paging-feedback", "topic": "feedback"},
+        )
+    )
+    mine = substate(tenant, MessagesState)
+    run(call(mine, "load"))
+    assert (mine.total, mine.pages, len(mine.cards)) == (13, 2, 10)
+    run(call(mine, "go_to", 2))
+    assert (mine.page, mine.first, mine.last, len(mine.cards)) == (2, 11, 13, 3)
+    _, staff = signed_in_root(engine, now, "customer_service", world=world)
+    inbox = substate(staff, StaffInboxState)
+    run(call(inbox, "apply_filters", {"status": "open", "kind": "general", "queue": ""}))
+    assert (inbox.total, inbox.pages, len(inbox.cards)) == (12, 1, 12)
+    run(call(inbox, "go_to", 5))  # past the end: the last page, the filter kept
+    assert (inbox.page, inbox.total) == (1, 12)
+    run(call(inbox, "go_to", {"page": "2"}))  # junk: the first page
+    assert inbox.page == 1 and inbox.filters["kind"] == "general"
+    run(call(inbox, "load"))  # a fresh visit forgets the filter
+    assert inbox.total == 13 and inbox.filters == {}

@@ -90,6 +90,25 @@ def test_filters_counts_and_assign(session, actor, now):
     assert page.counts["sent"] == 1 and page.counts["in_handling"] == 1 and page.total == 2
 
 
+def test_the_inbox_pages_within_the_filters(session, actor, now):
+    staff = actor("customer_service")
+    ids = [_send(session, actor("primary"), now) for _ in range(inbox.PAGE_SIZE + 3)]
+    feedback = _send(session, actor("neighbour"), now, topic="feedback")
+    general = InboxFilters(kind="general")
+
+    def page(n):
+        return inbox.inbox(
+            session=session, actor=staff, now=now, language="fi", filters=general, page=n
+        )
+
+    first, second = page(1), page(2)
+    assert (first.total, first.pages, first.first, first.last) == (28, 2, 1, 25)
+    assert (second.page, second.first, second.last) == (2, 26, 28)
+    assert [c.id for c in first.cards + second.cards] == ids  # oldest waiting first
+    assert page(-4).page == 1 and page(50).page == 2 and feedback not in ids
+    assert first.counts["sent"] == 29  # counts cover the whole scope, not the filter
+
+
 def test_status_rules_and_decision_in_the_thread(session, actor, now):
     staff = actor("area_office")
     thread_id = _disturbance(session, actor("primary"), now)
