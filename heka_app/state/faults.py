@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import dataclasses
 
 import reflex as rx
 
@@ -208,26 +207,11 @@ class FaultFormState(FormState, rx.State):
 class FaultListState(PagingMixin, rx.State):
     """The household's reports, newest first, a page at a time."""
 
-    cards: list[dict] = []
-    loaded: bool = False
-
     @rx.event
     async def load(self):
         """The first page (guard: faults.report)."""
         return await self._show(1)
 
     async def _show(self, page: int):
-        actor, refusal = await guard(self, REPORT)
-        if refusal is not None:
-            self.reset()
-            return refusal
-        found = await call_service(
-            tenant.list_my_reports,
-            actor=actor,
-            now=utcnow(),
-            language=await session_language(self),
-            page=page,
-        )
-        self.cards = [dataclasses.asdict(c) for c in found.cards]
-        self._show_paging(found)
-        self.loaded = True
+        _, _, refusal = await self._load_page(REPORT, tenant.list_my_reports, page)
+        return refusal

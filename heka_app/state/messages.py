@@ -4,7 +4,6 @@ state/message_thread.py; a service request's form: state/service_requests.py."""
 
 from __future__ import annotations
 
-import dataclasses
 import secrets
 
 import reflex as rx
@@ -14,7 +13,6 @@ from heka_app.services.common.clock import utcnow
 from heka_app.services.messages import routing, threads
 from heka_app.services.messages.permissions import SEND
 from heka_app.services.service_requests.requests import types_for
-from heka_app.state.faults import session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
@@ -41,9 +39,7 @@ async def refresh_unread(state: rx.State, actor) -> None:
 class MessagesState(PagingMixin, rx.State):
     """The household's threads, open ones first, a page at a time, and what it can start."""
 
-    cards: list[dict] = []
     request_types: list[dict] = []
-    loaded: bool = False
 
     @rx.event
     async def load(self):
@@ -51,21 +47,10 @@ class MessagesState(PagingMixin, rx.State):
         return await self._show(1)
 
     async def _show(self, page: int):
-        actor, refusal = await guard(self, SEND)
+        actor, _, refusal = await self._load_page(SEND, threads.list_threads, page)
         if refusal is not None:
-            self.reset()
             return refusal
-        found = await call_service(
-            threads.list_threads,
-            actor=actor,
-            now=utcnow(),
-            language=await session_language(self),
-            page=page,
-        )
-        self.cards = [dataclasses.asdict(c) for c in found.cards]
-        self._show_paging(found)
         self.request_types = [{"key": t.key, "label": t.label} for t in types_for(actor)]
-        self.loaded = True
         await refresh_unread(self, actor)
         return None
 

@@ -1,19 +1,28 @@
-"""What a paged list's state shares (fault reports, messages, the staff inbox): where the
-page stands and ``go_to``. The list's own ``_show(page)`` guards and loads."""
+"""What a paged list's state shares (fault reports, messages, the staff inbox): its cards,
+where the page stands, ``go_to``, and ``_load_page`` (guard, then one service call for the
+page). The list's own ``_show(page)`` says which service and permission."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import reflex as rx
 
+from heka_app.services.common.clock import utcnow
 from heka_app.services.common.paging import Paged
+from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.service_calls import call_service
+from heka_app.state.session import SessionState
 
 
 class PagingMixin(rx.State, mixin=True):
     """Page ``page`` of ``pages``: rows ``first``–``last`` of ``total``."""
 
+    cards: list[dict] = []
+    loaded: bool = False
     page: int = 1
     pages: int = 1
     total: int = 0
@@ -22,6 +31,24 @@ class PagingMixin(rx.State, mixin=True):
 
     async def _show(self, page: int) -> Any:
         raise NotImplementedError
+
+    async def _load_page(
+        self, permission: str, list_page: Callable[..., Any], page: int, **kwargs: Any
+    ) -> tuple[Any, Any, Any]:
+        """``(actor, found, refusal)``: the guard's refusal (the list emptied), or page
+        ``page`` of ``list_page`` in the session's language shown."""
+        actor, refusal = await guard(self, permission)
+        if refusal is not None:
+            self.reset()
+            return None, None, refusal
+        language = (await self.get_state(SessionState)).lang
+        found = await call_service(
+            list_page, actor=actor, now=utcnow(), language=language, page=page, **kwargs
+        )
+        self.cards = [dataclasses.asdict(c) for c in found.cards]
+        self._show_paging(found)
+        self.loaded = True
+        return actor, found, None
 
     def _show_paging(self, found: Paged) -> None:
         self.page, self.pages, self.total = found.page, found.pages, found.total

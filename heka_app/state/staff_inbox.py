@@ -3,23 +3,17 @@ at a time, with counts per status. One thread's handling page: state/staff_messa
 
 from __future__ import annotations
 
-import dataclasses
-
 import reflex as rx
 
 from heka_app.i18n import N_
-from heka_app.services.common.clock import utcnow
 from heka_app.services.messages import inbox, statuses
 from heka_app.services.messages.inbox import InboxFilters
 from heka_app.services.messages.permissions import HANDLE
 from heka_app.services.messages.routing import QUEUE_LABELS
 from heka_app.services.service_requests import definitions as d
-from heka_app.state.faults import session_language
 from heka_app.state.form_data import form_value
-from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.paging import PagingMixin
-from heka_app.state.service_calls import call_service
 
 
 def key_label_rows(pairs) -> list[dict]:
@@ -35,12 +29,10 @@ class StaffInboxState(PagingMixin, rx.State):
     """The handler's threads, filtered, a page at a time, with counts per status. The
     filters stay in the state, so paging keeps them."""
 
-    cards: list[dict] = []
     counts: list[dict] = []  # {"key", "label", "n"}
     kinds: list[dict] = KINDS
     status_filters: list[dict] = STATUS_FILTERS
     queues: list[dict] = key_label_rows(QUEUE_LABELS.items())
-    loaded: bool = False
     filters: dict[str, str] = {}  # what apply_filters read, as InboxFilters' fields
 
     @rx.event
@@ -71,21 +63,10 @@ class StaffInboxState(PagingMixin, rx.State):
         )  # fmt: skip
 
     async def _show(self, page: int):
-        actor, refusal = await guard(self, HANDLE)
+        filters = self._inbox_filters()
+        _, found, refusal = await self._load_page(HANDLE, inbox.inbox, page, filters=filters)
         if refusal is not None:
-            self.reset()
             return refusal
-        found = await call_service(
-            inbox.inbox,
-            actor=actor,
-            now=utcnow(),
-            language=await session_language(self),
-            filters=self._inbox_filters(),
-            page=page,
-        )
-        self.cards = [dataclasses.asdict(c) for c in found.cards]
         labels = statuses.STATUS_LABELS
         self.counts = [{"key": k, "label": labels[k], "n": n} for k, n in found.counts.items()]
-        self._show_paging(found)
-        self.loaded = True
         return None
