@@ -40,6 +40,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     rent.PAGE: frozenset({"tenant_active", "rent_monitoring"}),
     household.REPORT_CHANGE: frozenset({"primary_active"}),
     staff.AREA: frozenset({"staff"}),
+    staff.ASSIGN_OFFICES: frozenset({"admin"}),
     content.READ: frozenset({"tenant", "staff"}),
     content.EDIT: frozenset({"content_editor", "admin"}),
     signup.ISSUE_CODES: frozenset({"area_office", "admin"}),
