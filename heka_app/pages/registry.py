@@ -42,6 +42,7 @@ from heka_app.pages.staff import registration_codes_page, staff_page
 from heka_app.pages.staff_fault import staff_fault_page
 from heka_app.pages.staff_inbox import staff_inbox_page
 from heka_app.pages.staff_messages import staff_thread_page
+from heka_app.pages.staff_offices import staff_offices_page
 from heka_app.state import language_reload
 from heka_app.state.accounts import AccountState, CredentialsState
 from heka_app.state.auth import LoginState
@@ -60,6 +61,7 @@ from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
 from heka_app.state.staff_inbox import StaffInboxState
 from heka_app.state.staff_messages import StaffThreadState
+from heka_app.state.staff_offices import StaffOfficesState
 
 
 @dataclasses.dataclass(frozen=True)
@@ -228,6 +230,12 @@ PAGES: tuple[PageSpec, ...] = (
         N_("Message"),
         (StaffThreadState.load,),
         True,
+    ),
+    PageSpec(
+        routes.STAFF_AREA_OFFICES,
+        staff_offices_page,
+        N_("Area offices of the handlers"),
+        (StaffOfficesState.load,),
     ),
 )
 
