@@ -63,7 +63,13 @@ def test_the_account_page_lock_message_has_its_minutes(engine, now):
         ("area_office", [routes.STAFF_CODES, routes.STAFF_MESSAGES]),
         (
             "admin",
-            [routes.STAFF_CODES, routes.STAFF_FAULTS, routes.STAFF_CONTENT, routes.STAFF_MESSAGES],
+            [
+                routes.STAFF_CODES,
+                routes.STAFF_FAULTS,
+                routes.STAFF_CONTENT,
+                routes.STAFF_MESSAGES,
+                routes.STAFF_AREA_OFFICES,
+            ],
         ),
         ("customer_service", [routes.STAFF_FAULTS, routes.STAFF_MESSAGES]),
         ("maintenance", [routes.STAFF_FAULTS]),
