@@ -27,14 +27,17 @@ JS_BUDGETS = {
     "/rent": 312 * 1024,
     # Photo picker (react-dropzone) and the forms' selects.
     "/faults/new": 214 * 1024,
-    "/messages": 212 * 1024,
-    "/messages/new": 212 * 1024,
+    "/messages": 213 * 1024,
+    "/messages/new": 213 * 1024,
     "/messages/request": 212 * 1024,
     # Staff tools: desktop users on office networks; selects and the editor.
     "/staff": 205 * 1024,
     "/staff/content": 212 * 1024,
     "/staff/content/edit": 214 * 1024,
     "/staff/registration-codes": 206 * 1024,
+    # The up-front catalog grew with the area-office page's and the inbox paging's strings
+    # (~0.5 KB gz on every route); news was 0.2 KB under its budget before.
+    "/news": 201 * 1024,
 }
 CSS_BUDGET = 62 * 1024
 
