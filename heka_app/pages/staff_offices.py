@@ -22,7 +22,6 @@ def _office_choice(handler: rx.Var, office: rx.Var) -> rx.Component:
         ),
         office["name"],
         html_for=box_id,
-        class_name="heka-choice",
     )
 
 
@@ -36,10 +35,9 @@ def _handler_form(handler: rx.Var) -> rx.Component:
                     rx.text(handler["email"], size="2", color_scheme="gray"),
                 ),
                 rx.el.input(type="hidden", name="account_id", value=handler["id"]),
-                rx.flex(
+                rx.box(
                     rx.foreach(S.offices, lambda office: _office_choice(handler, office)),
-                    wrap="wrap",
-                    gap="3",
+                    class_name="heka-choice",
                     margin_y="0.75em",
                 ),
                 rx.cond(
