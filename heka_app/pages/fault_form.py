@@ -12,36 +12,18 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.fault_fields import category_select, choice, examples, location_select
-from heka_app.components.forms import form_error, notice, submit_button
+from heka_app.components.forms import form_error, labelled_control, notice, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.components.upload_picker import PHOTO_TYPES, PickerTexts, upload_picker
-from heka_app.i18n.ui import t, t_var
+from heka_app.i18n.ui import t
 from heka_app.services.faults.reports import MAX_PHOTOS
 from heka_app.state.faults import FaultFormState
 
 UPLOAD_ID = "fault-photos"
 
 
-def _error(name: str) -> rx.Component:
-    error = FaultFormState.field_errors[name]
-    return rx.text(
-        rx.cond(error, t_var(error, FaultFormState.error_params), ""),
-        id=f"field-{name}-error",
-        color_scheme="red",
-        size="2",
-        role="alert",
-    )
-
-
 def _labelled(label: rx.Var, name: str, control: rx.Component) -> rx.Component:
-    return rx.vstack(
-        rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
-        control,
-        _error(name),
-        spacing="1",
-        width="100%",
-        align="start",
-    )
+    return labelled_control(label, name, control, FaultFormState)
 
 
 def _emergency() -> rx.Component:
