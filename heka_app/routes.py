@@ -14,6 +14,7 @@ MY_HOME = "/home"
 ACCOUNT = "/account"
 STAFF = "/staff"
 STAFF_CODES = "/staff/registration-codes"
+STAFF_AREA_OFFICES = "/staff/area-offices"
 NOT_FOUND = "404"  # Reflex's slug for the page of every unknown path
 NEWS = "/news"
 NEWS_ARTICLE = "/news/[slug]"

@@ -59,6 +59,27 @@ def field(
     return rx.vstack(*parts, spacing="1", width="100%", align="start")
 
 
+def labelled_control(label: rx.Var, name: str, control: rx.Component, state) -> rx.Component:
+    """A label above any native control with id ``field-<name>`` (select, textarea...) and
+    the field's error below it from ``state.field_errors`` (with ``state.error_params``);
+    the error element is always there, so the control's aria-describedby finds it."""
+    error = state.field_errors[name]
+    return rx.vstack(
+        rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
+        control,
+        rx.text(
+            rx.cond(error, t_var(error, state.error_params), ""),
+            id=f"field-{name}-error",
+            color_scheme="red",
+            size="2",
+            role="alert",
+        ),
+        spacing="1",
+        width="100%",
+        align="start",
+    )
+
+
 def form_error(error: rx.Var, params: rx.Var | None = None) -> rx.Component:
     """A form-level error callout (shown when ``error`` holds a msgid)."""
     return rx.cond(

@@ -7,6 +7,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.faults import BACKEND_ORIGIN
+from heka_app.components.upload_picker import PHOTO_OR_PDF_TYPES, PickerTexts, upload_picker
 from heka_app.i18n.ui import t, t_var
 
 STATUS_COLORS = {
@@ -144,63 +145,25 @@ def thread_line(line: rx.Var, staff_view: bool = False) -> rx.Component:
 
 def attachment_picker(state, upload_id: str) -> rx.Component:
     """Add photos or PDFs (10 MB each) through the shared pipeline; remove before sending."""
-    return rx.vstack(
-        rx.text(
-            t("Attachments: photos or PDF, at most 5"),
-            class_name="heka-label",
-            id=f"{upload_id}-label",
+    texts = PickerTexts(
+        label=t("Attachments: photos or PDF, at most 5"),
+        button=t("Add files"),
+        hint=t("JPEG, PNG, WEBP, HEIC or PDF, 10 MB each"),
+        uploading=t("Uploading: {p} %", p=state.progress),
+        remove=lambda i: t("Remove file {n}", n=i + 1),
+    )
+    return upload_picker(
+        state,
+        upload_id,
+        texts,
+        accept=PHOTO_OR_PDF_TYPES,
+        max_files=5,
+        on_upload=state.upload_attachments,
+        on_remove=state.remove_attachment,
+        error=state.file_error,
+        preview=lambda p, i: rx.cond(
+            p["kind"] == "photo",
+            rx.image(src=p["src"], alt=t("Photo {n}", n=i + 1)),
+            rx.text(t("PDF: {name}", name=p["name"]), size="2"),
         ),
-        rx.upload.root(
-            rx.vstack(
-                rx.button(t("Add files"), type="button", variant="outline", size="3"),
-                rx.text(t("JPEG, PNG, WEBP, HEIC or PDF, 10 MB each"), size="2"),
-                align="center",
-            ),
-            id=upload_id,
-            multiple=True,
-            accept={
-                "image/jpeg": [".jpg", ".jpeg"],
-                "image/png": [".png"],
-                "image/webp": [".webp"],
-                "image/heic": [".heic", ".heif"],
-                "application/pdf": [".pdf"],
-            },
-            max_files=5,
-            on_drop=state.upload_attachments(
-                rx.upload_files(upload_id=upload_id, on_upload_progress=state.upload_progress)
-            ),
-            class_name="heka-upload",
-        ),
-        rx.cond(
-            state.progress > 0,
-            rx.text(t("Uploading: {p} %", p=state.progress), size="2", role="status"),
-        ),
-        rx.cond(
-            state.file_error,
-            rx.text(t_var(state.file_error), color_scheme="red", size="2", role="alert"),
-        ),
-        rx.box(
-            rx.foreach(
-                state.previews,
-                lambda p, i: rx.vstack(
-                    rx.cond(
-                        p["kind"] == "photo",
-                        rx.image(src=p["src"], alt=t("Photo {n}", n=i + 1)),
-                        rx.text(t("PDF: {name}", name=p["name"]), size="2"),
-                    ),
-                    rx.button(
-                        t("Remove file {n}", n=i + 1),
-                        type="button",
-                        size="1",
-                        variant="soft",
-                        color_scheme="red",
-                        on_click=state.remove_attachment(i),
-                    ),
-                    spacing="1",
-                ),
-            ),
-            class_name="heka-photos",
-        ),
-        width="100%",
-        align="start",
     )

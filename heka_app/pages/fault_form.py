@@ -13,35 +13,18 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.fault_fields import category_select, choice, examples, location_select
 from heka_app.components.fault_outbox import fault_outbox
-from heka_app.components.forms import form_error, notice, submit_button
+from heka_app.components.forms import form_error, labelled_control, notice, submit_button
 from heka_app.components.layout import page_layout
-from heka_app.i18n.ui import t, t_var
+from heka_app.components.upload_picker import PHOTO_TYPES, PickerTexts, upload_picker
+from heka_app.i18n.ui import t
 from heka_app.services.faults.reports import MAX_PHOTOS
 from heka_app.state.faults import FaultFormState
 
 UPLOAD_ID = "fault-photos"
 
 
-def _error(name: str) -> rx.Component:
-    error = FaultFormState.field_errors[name]
-    return rx.text(
-        rx.cond(error, t_var(error, FaultFormState.error_params), ""),
-        id=f"field-{name}-error",
-        color_scheme="red",
-        size="2",
-        role="alert",
-    )
-
-
 def _labelled(label: rx.Var, name: str, control: rx.Component) -> rx.Component:
-    return rx.vstack(
-        rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
-        control,
-        _error(name),
-        spacing="1",
-        width="100%",
-        align="start",
-    )
+    return labelled_control(label, name, control, FaultFormState)
 
 
 def _emergency() -> rx.Component:
@@ -68,66 +51,25 @@ def _emergency() -> rx.Component:
 
 
 def _photos() -> rx.Component:
-    return rx.vstack(
-        rx.text(
-            t("Photos (at most {n}, 10 MB each)", n=MAX_PHOTOS),
-            class_name="heka-label",
-            id="photos-label",
-        ),
-        rx.upload.root(
-            rx.vstack(
-                rx.button(t("Add photos"), type="button", variant="outline", size="3"),
-                rx.text(t("JPEG, PNG, WEBP or HEIC from your phone camera"), size="2"),
-                align="center",
-            ),
-            id=UPLOAD_ID,
-            multiple=True,
-            accept={
-                "image/jpeg": [".jpg", ".jpeg"],
-                "image/png": [".png"],
-                "image/webp": [".webp"],
-                "image/heic": [".heic", ".heif"],
-            },
-            max_files=MAX_PHOTOS,
-            on_drop=FaultFormState.upload_photos(
-                rx.upload_files(
-                    upload_id=UPLOAD_ID, on_upload_progress=FaultFormState.upload_progress
-                )
-            ),
-            class_name="heka-upload",
-        ),
-        rx.cond(
-            FaultFormState.progress > 0,
-            rx.vstack(
-                rx.progress(value=FaultFormState.progress, max=100, width="100%"),
-                rx.text(t("Uploading: {p} %", p=FaultFormState.progress), size="2", role="status"),
-                width="100%",
-            ),
-        ),
-        rx.cond(
-            FaultFormState.photo_error,
-            rx.text(t_var(FaultFormState.photo_error), color_scheme="red", size="2", role="alert"),
-        ),
-        rx.box(
-            rx.foreach(
-                FaultFormState.previews,
-                lambda src, i: rx.vstack(
-                    rx.image(src=src, alt=t("Photo {n}", n=i + 1)),
-                    rx.button(
-                        t("Remove photo {n}", n=i + 1),
-                        type="button",
-                        size="1",
-                        variant="soft",
-                        color_scheme="red",
-                        on_click=FaultFormState.remove_photo(i),
-                    ),
-                    spacing="1",
-                ),
-            ),
-            class_name="heka-photos",
-        ),
-        width="100%",
-        align="start",
+    texts = PickerTexts(
+        label=t("Photos (at most {n}, 10 MB each)", n=MAX_PHOTOS),
+        button=t("Add photos"),
+        hint=t("JPEG, PNG, WEBP or HEIC from your phone camera"),
+        uploading=t("Uploading: {p} %", p=FaultFormState.progress),
+        remove=lambda i: t("Remove photo {n}", n=i + 1),
+    )
+    return upload_picker(
+        FaultFormState,
+        UPLOAD_ID,
+        texts,
+        accept=PHOTO_TYPES,
+        max_files=MAX_PHOTOS,
+        on_upload=FaultFormState.upload_photos,
+        on_remove=FaultFormState.remove_photo,
+        error=FaultFormState.photo_error,
+        preview=lambda src, i: rx.image(src=src, alt=t("Photo {n}", n=i + 1)),
+        label_id="photos-label",  # the draft script names the file input by it
+        progress_bar=True,
     )
 
 

@@ -9,7 +9,13 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.fault_fields import choice
 from heka_app.components.faults import detail_rows, photo_grid, status_badge, timeline
-from heka_app.components.forms import form_error, notice, stacked_form, submit_button
+from heka_app.components.forms import (
+    form_error,
+    labelled_control,
+    notice,
+    stacked_form,
+    submit_button,
+)
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.reports import MAX_PHOTOS
@@ -17,28 +23,15 @@ from heka_app.state.fault_report import FaultDetailState as S
 
 
 def _textarea(name: str, label: rx.Var, required: bool = False) -> rx.Component:
-    error = S.field_errors[name]
-    return rx.vstack(
-        rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
-        rx.el.textarea(
-            id=f"field-{name}",
-            name=name,
-            class_name="heka-textarea",
-            max_length=2000,
-            required=required,
-            aria_describedby=f"field-{name}-error",
-        ),
-        rx.text(
-            rx.cond(error, t_var(error, S.error_params), ""),
-            id=f"field-{name}-error",
-            color_scheme="red",
-            size="2",
-            role="alert",
-        ),
-        spacing="1",
-        width="100%",
-        align="start",
+    textarea = rx.el.textarea(
+        id=f"field-{name}",
+        name=name,
+        class_name="heka-textarea",
+        max_length=2000,
+        required=required,
+        aria_describedby=f"field-{name}-error",
     )
+    return labelled_control(label, name, textarea, S)
 
 
 MORE_PHOTOS_ID = "more-photos"

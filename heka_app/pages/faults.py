@@ -7,6 +7,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.faults import fault_card
 from heka_app.components.layout import page_layout
+from heka_app.components.pager import pager
 from heka_app.i18n.ui import t
 from heka_app.state.faults import FaultListState
 
@@ -32,32 +33,7 @@ def faults_page() -> rx.Component:
                     FaultListState.cards,
                     lambda c: fault_card(c, routes.FAULTS + "/" + c["id"].to_string()),
                 ),
-                rx.cond(
-                    FaultListState.pages > 1,
-                    rx.hstack(
-                        rx.button(
-                            t("Previous"),
-                            on_click=FaultListState.go_to(FaultListState.page - 1),
-                            disabled=FaultListState.page <= 1,
-                            variant="outline",
-                        ),
-                        rx.text(
-                            t(
-                                "Page {page} of {pages}",
-                                page=FaultListState.page,
-                                pages=FaultListState.pages,
-                            )
-                        ),
-                        rx.button(
-                            t("Next"),
-                            on_click=FaultListState.go_to(FaultListState.page + 1),
-                            disabled=FaultListState.page >= FaultListState.pages,
-                            variant="outline",
-                        ),
-                        align="center",
-                        spacing="3",
-                    ),
-                ),
+                pager(FaultListState.page, FaultListState.pages, FaultListState.go_to),
                 spacing="3",
                 width="100%",
                 margin_top="1em",

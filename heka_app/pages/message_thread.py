@@ -10,6 +10,7 @@ from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.components.messages import (
     answers_list,
+    attachment_picker,
     saved_notice,
     subject,
     thread_line,
@@ -18,6 +19,8 @@ from heka_app.components.messages import (
 from heka_app.components.request_signatures import signatures_panel
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.message_thread import MessageThreadState as S
+
+UPLOAD_ID = "reply-files"  # the state names its file input by "reply-files-label"
 
 
 def _thread() -> rx.Component:
@@ -68,6 +71,7 @@ def _thread() -> rx.Component:
                     size="2",
                     role="alert",
                 ),
+                attachment_picker(S, UPLOAD_ID),
                 submit_button(t("Send answer"), S.busy, id="reply-submit"),
                 on_submit=S.reply,
                 id="reply-form",

@@ -6,9 +6,10 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
-from heka_app.components.forms import form_error, stacked_form, submit_button
+from heka_app.components.forms import form_error, labelled_control, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.components.messages import attachment_picker, thread_card
+from heka_app.components.pager import pager
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.messages import MessageFormState as F
 from heka_app.state.messages import MessagesState as S
@@ -50,6 +51,7 @@ def messages_page() -> rx.Component:
                 rx.foreach(
                     S.cards, lambda c: thread_card(c, routes.MESSAGES + "/" + c["id"].to_string())
                 ),
+                pager(S.page, S.pages, S.go_to),
                 spacing="3",
                 width="100%",
                 margin_top="1em",
@@ -59,26 +61,8 @@ def messages_page() -> rx.Component:
     )
 
 
-def _error(name: str) -> rx.Component:
-    error = F.field_errors[name]
-    return rx.text(
-        rx.cond(error, t_var(error, F.error_params), ""),
-        id=f"field-{name}-error",
-        color_scheme="red",
-        size="2",
-        role="alert",
-    )
-
-
 def _labelled(label: rx.Var, name: str, control: rx.Component) -> rx.Component:
-    return rx.vstack(
-        rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
-        control,
-        _error(name),
-        spacing="1",
-        width="100%",
-        align="start",
-    )
+    return labelled_control(label, name, control, F)
 
 
 def new_message_page() -> rx.Component:

@@ -8,6 +8,7 @@ from heka_app import routes
 from heka_app.components.article_media import attachment_links, lead_image
 from heka_app.components.articles import article_body, article_row, finnish_only_badge
 from heka_app.components.layout import page_layout
+from heka_app.components.pager import pager
 from heka_app.i18n.ui import t
 from heka_app.state.content import ArticleState, NewsState
 from heka_app.state.session import SessionState
@@ -39,30 +40,7 @@ def _search_form() -> rx.Component:
 
 
 def _pager() -> rx.Component:
-    return rx.cond(
-        NewsState.pages > 1,
-        rx.el.nav(
-            rx.hstack(
-                rx.button(
-                    t("Previous"),
-                    on_click=NewsState.go_to_page(NewsState.page - 1),
-                    disabled=NewsState.page <= 1,
-                    variant="soft",
-                ),
-                rx.text(t("Page {page} of {pages}", page=NewsState.page, pages=NewsState.pages)),
-                rx.button(
-                    t("Next"),
-                    on_click=NewsState.go_to_page(NewsState.page + 1),
-                    disabled=NewsState.page >= NewsState.pages,
-                    variant="soft",
-                ),
-                align="center",
-                justify="between",
-                width="100%",
-            ),
-            aria_label=t("Pages"),
-        ),
-    )
+    return pager(NewsState.page, NewsState.pages, NewsState.go_to_page, variant="soft", spread=True)
 
 
 def article_list() -> rx.Component:

@@ -42,7 +42,9 @@ from heka_app.pages.signup import (
 from heka_app.pages.staff import registration_codes_page, staff_page
 from heka_app.pages.staff_account_changes import account_changes_page
 from heka_app.pages.staff_fault import staff_fault_page
-from heka_app.pages.staff_messages import staff_inbox_page, staff_thread_page
+from heka_app.pages.staff_inbox import staff_inbox_page
+from heka_app.pages.staff_messages import staff_thread_page
+from heka_app.pages.staff_offices import staff_offices_page
 from heka_app.state import language_reload
 from heka_app.state.account_changes import AccountChangesState
 from heka_app.state.account_details import AccountDetailsState
@@ -62,7 +64,9 @@ from heka_app.state.service_requests import RequestFormState
 from heka_app.state.session import SessionState
 from heka_app.state.signup import RegisterState
 from heka_app.state.staff import RegistrationCodeState, StaffState
-from heka_app.state.staff_messages import StaffInboxState, StaffThreadState
+from heka_app.state.staff_inbox import StaffInboxState
+from heka_app.state.staff_messages import StaffThreadState
+from heka_app.state.staff_offices import StaffOfficesState
 
 
 @dataclasses.dataclass(frozen=True)
@@ -245,6 +249,12 @@ PAGES: tuple[PageSpec, ...] = (
         N_("Message"),
         (StaffThreadState.load,),
         True,
+    ),
+    PageSpec(
+        routes.STAFF_AREA_OFFICES,
+        staff_offices_page,
+        N_("Area offices of the handlers"),
+        (StaffOfficesState.load,),
     ),
 )
 

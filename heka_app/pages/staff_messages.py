@@ -1,4 +1,4 @@
-"""The staff inbox (/staff/messages: counts, filters) and a thread's handling page: assign,
+"""A thread's handling page for staff (the inbox: pages/staff_inbox.py): assign,
 reply or note, templates, status; beside a rent thread the lease's rent and plan form."""
 
 from __future__ import annotations
@@ -10,73 +10,7 @@ from heka_app.components import messages as m
 from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
 from heka_app.i18n.ui import t, t_var
-from heka_app.state.staff_messages import StaffInboxState as I
 from heka_app.state.staff_messages import StaffThreadState as S
-
-
-def _select(label: rx.Var, name: str, options: rx.Var, first: rx.Var | None) -> rx.Component:
-    return rx.vstack(
-        rx.el.label(label, html_for=f"filter-{name}", class_name="heka-label"),
-        rx.el.select(
-            *([rx.el.option(first, value="")] if first is not None else []),
-            rx.foreach(options, lambda o: rx.el.option(t_var(o["label"]), value=o["key"])),
-            id=f"filter-{name}",
-            name=name,
-            class_name="heka-select",
-        ),
-        spacing="1",
-    )
-
-
-def staff_inbox_page() -> rx.Component:
-    """The inbox: counts per status, filters, the threads oldest waiting first."""
-    return page_layout(
-        rx.heading(t("Messages and service requests: inbox"), as_="h1", size="7"),
-        rx.flex(
-            rx.foreach(
-                I.counts,
-                lambda c: rx.badge(t_var(c["label"]), ": ", c["n"].to_string(), size="2"),
-            ),
-            wrap="wrap",
-            gap="2",
-            id="inbox-counts",
-            margin_y="0.75em",
-        ),
-        rx.form(
-            rx.flex(
-                _select(t("Status"), "status", I.status_filters, None),
-                _select(t("Type"), "kind", I.kinds, t("All")),
-                _select(t("Queue"), "queue", I.queues, t("All")),
-                rx.box(
-                    rx.el.label(
-                        rx.el.input(type="checkbox", name="mine", id="filter-mine"),
-                        t("Assigned to me"),
-                    ),
-                    class_name="heka-choice",
-                ),
-                rx.button(t("Filter"), type="submit", size="3"),
-                wrap="wrap",
-                gap="3",
-                align="end",
-            ),
-            on_submit=I.apply_filters,
-            reset_on_submit=False,
-            width="100%",
-        ),
-        rx.cond(
-            I.loaded,
-            rx.vstack(
-                rx.cond(I.cards.length() == 0, rx.text(t("Nothing here."))),
-                rx.foreach(
-                    I.cards,
-                    lambda c: m.thread_card(c, routes.STAFF_MESSAGES + "/" + c["id"].to_string()),
-                ),
-                spacing="3",
-                width="100%",
-            ),
-            rx.spinner(),
-        ),
-    )
 
 
 def _reply() -> rx.Component:

@@ -19,11 +19,12 @@ from heka_app.state.faults import fault_id_param, session_language, take_photos
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
+from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 
 
-class FaultDetailState(FormState, rx.State):
+class FaultDetailState(LiveReloadMixin, FormState, rx.State):
     """One report of the household; ``tick`` (every second while open) reloads it when its
     version moved, so a status change or comment appears without a reload."""
 
@@ -32,8 +33,6 @@ class FaultDetailState(FormState, rx.State):
     timeline: list[dict] = []
     photos: list[str] = []
     next_statuses: list[str] = []
-    version: int = 0
-    missing: bool = False
     saved: str = ""
     previews: list[str] = []  # photos to add with the next comment (thumbnails)
     photo_error: str = ""
@@ -80,21 +79,8 @@ class FaultDetailState(FormState, rx.State):
         self.missing, self.version = False, detail.version
         return None
 
-    @rx.event
-    async def tick(self):
-        """Reload when the report changed (guard: faults.report)."""
-        actor, refusal = await guard(self, REPORT)
-        if refusal is not None or not self._fault_id or self.missing:
-            return refusal
-        try:
-            version = await call_service(
-                tenant.report_version, actor=actor, fault_id=self._fault_id
-            )
-        except NotFound:
-            return None
-        if version != self.version:
-            return await self._reload()
-        return None
+    def _live_source(self):
+        return REPORT, tenant.report_version, {"fault_id": self._fault_id}
 
     @rx.event
     @matrix_payload(files=[])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import dataclasses
 
 import reflex as rx
 
@@ -16,11 +15,11 @@ from heka_app.services.faults.form_context import emergency_phone
 from heka_app.services.faults.permissions import REPORT
 from heka_app.services.faults.reports import MAX_PHOTOS, FaultForm, create_report
 from heka_app.services.uploads.images import MAX_BYTES, TOO_LARGE
-from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.paging import PagingMixin
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -205,43 +204,14 @@ class FaultFormState(FormState, rx.State):
             return rx.call_script(CLEAR_DRAFT)
 
 
-class FaultListState(rx.State):
+class FaultListState(PagingMixin, rx.State):
     """The household's reports, newest first, a page at a time."""
-
-    cards: list[dict] = []
-    page: int = 1
-    pages: int = 1
-    total: int = 0
-    loaded: bool = False
 
     @rx.event
     async def load(self):
         """The first page (guard: faults.report)."""
         return await self._show(1)
 
-    @rx.event
-    @matrix_payload(page=2)
-    async def go_to(self, page: int):
-        """Another page (guard: faults.report)."""
-        return await self._show(page if isinstance(page, int) else 1)
-
     async def _show(self, page: int):
-        actor, refusal = await guard(self, REPORT)
-        if refusal is not None:
-            self.reset()
-            return refusal
-        found = await call_service(
-            tenant.list_my_reports,
-            actor=actor,
-            now=utcnow(),
-            language=await session_language(self),
-            page=page,
-        )
-        assign_changed(
-            self,
-            cards=[dataclasses.asdict(c) for c in found.cards],
-            page=found.page,
-            pages=found.pages,
-            total=found.total,
-            loaded=True,
-        )
+        _, _, refusal = await self._load_page(REPORT, tenant.list_my_reports, page)
+        return refusal

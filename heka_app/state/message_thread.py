@@ -19,7 +19,9 @@ from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
+from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.message_uploads import AttachmentsMixin, label_picker
 from heka_app.state.messages import refresh_unread
 from heka_app.state.service_calls import call_service
 
@@ -32,15 +34,14 @@ def _lines(data: dict) -> list[dict]:
     ]
 
 
-class MessageThreadState(FormState, rx.State):
-    """The thread's card, request answers and public lines; the tenant's answer."""
+class MessageThreadState(LiveReloadMixin, AttachmentsMixin, FormState, rx.State):
+    """The thread's card, request answers and public lines; the tenant's answer with its
+    attachments."""
 
     card: dict = {}
     answers: list[dict] = []
     lines: list[dict] = []
     decision: str = ""
-    version: int = 0
-    missing: bool = False
     saved: str = ""
     # Who has confirmed a request every signatory must confirm (services/.../signatures).
     signing: dict = {}
@@ -51,8 +52,12 @@ class MessageThreadState(FormState, rx.State):
         """Open the thread named in the URL (guard: messages.send; scoped lookup)."""
         self._thread_id = fault_id_param(self)
         self._clear_messages()
+        self._clear_attachments()
         self.saved = ""
-        return await self._reload()
+        refusal = await self._reload()
+        if refusal is not None or self.missing:
+            return refusal
+        return label_picker("reply-files")
 
     async def _reload(self):
         actor, refusal = await guard(self, SEND)
@@ -86,26 +91,13 @@ class MessageThreadState(FormState, rx.State):
         await refresh_unread(self, actor)
         return None
 
-    @rx.event
-    async def tick(self):
-        """Reload when the thread changed (guard: messages.send)."""
-        actor, refusal = await guard(self, SEND)
-        if refusal is not None or not self._thread_id or self.missing:
-            return refusal
-        try:
-            version = await call_service(
-                threads.thread_version, actor=actor, thread_id=self._thread_id
-            )
-        except NotFound:
-            return None
-        if version != self.version:
-            return await self._reload()
-        return None
+    def _live_source(self):
+        return SEND, threads.thread_version, {"thread_id": self._thread_id}
 
     @rx.event
     @matrix_payload(form_data={"text": "One more detail"})
     async def reply(self, form_data: dict):
-        """The household's answer in the thread (guard: messages.send)."""
+        """The household's answer in the thread with the files picked (guard: messages.send)."""
         actor, refusal = await guard(self, SEND)
         if refusal is not None:
             return refusal
@@ -116,6 +108,7 @@ class MessageThreadState(FormState, rx.State):
                 now=utcnow(),
                 thread_id=self._thread_id,
                 text=form_value(form_data, "text", 4100),
+                tokens=tuple(self._tokens),
             )
         except NotFound:
             self.missing, self.card = True, {}
@@ -123,5 +116,6 @@ class MessageThreadState(FormState, rx.State):
         self.saved = N_("Answer sent.") if result.ok else ""
         await self._reload()
         if result.ok:
+            self._clear_attachments()
             return rx.call_script("document.getElementById('reply-form')?.reset()")
         return None

@@ -1,6 +1,7 @@
-"""The attachment picker shared by the new-message and service-request forms: each upload
-goes through the shared pipeline off the event loop; the tokens stay server-side and the
-browser gets thumbnails (photos) or the file name (PDFs)."""
+"""The attachment picker shared by the new-message form, the service-request form and a
+thread's answer: each upload goes through the shared pipeline off the event loop; the
+tokens stay server-side and the browser gets thumbnails (photos) or the file name (PDFs).
+``AttachmentsMixin`` holds the picker's state and its three handlers."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ import reflex as rx
 from heka_app.services.auth.actor import Actor
 from heka_app.services.messages.attachments import upload_attachment
 from heka_app.services.messages.create import MAX_ATTACHMENTS
+from heka_app.services.messages.permissions import SEND
 from heka_app.services.uploads.images import MAX_BYTES, TOO_LARGE
+from heka_app.state.guard import guard
+from heka_app.state.matrix_payload import matrix_payload
 
 
 async def store_uploads(actor: Actor, files: list, tokens: list[str], previews: list[dict]) -> str:
@@ -64,4 +68,45 @@ def remove_at(index: object, tokens: list[str], previews: list[dict]) -> None:
         previews.pop(index)
 
 
-__all__ = ["label_picker", "progress_percent", "remove_at", "store_uploads"]
+class AttachmentsMixin(rx.State, mixin=True):
+    """The picker's previews and tokens (tokens only server-side), for senders of
+    messages (``messages.send``)."""
+
+    previews: list[dict] = []
+    _tokens: list[str] = []
+    file_error: str = ""
+    progress: int = 0
+
+    def _clear_attachments(self) -> None:
+        """Forget the picked files (after they were sent)."""
+        self._tokens, self.previews, self.file_error = [], [], ""
+
+    @rx.event
+    @matrix_payload(files=[])
+    async def upload_attachments(self, files: list[rx.UploadFile]):
+        """Store photos or PDFs to send (guard: messages.send)."""
+        actor, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        self.file_error = await store_uploads(actor, files, self._tokens, self.previews)
+        self.progress = 0
+        return None
+
+    @rx.event
+    @matrix_payload(progress={"progress": 0.5})
+    def upload_progress(self, progress: dict):
+        """Show how far the upload is. Public: sets one number on the caller's own view."""
+        self.progress = progress_percent(progress)
+
+    @rx.event
+    @matrix_payload(index=0)
+    async def remove_attachment(self, index: int):
+        """Drop an attachment before sending (guard: messages.send)."""
+        _, refusal = await guard(self, SEND)
+        if refusal is not None:
+            return refusal
+        remove_at(index, self._tokens, self.previews)
+        return None
+
+
+__all__ = ["AttachmentsMixin", "label_picker", "progress_percent", "remove_at", "store_uploads"]

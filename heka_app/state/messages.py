@@ -4,7 +4,6 @@ state/message_thread.py; a service request's form: state/service_requests.py."""
 
 from __future__ import annotations
 
-import dataclasses
 import secrets
 
 import reflex as rx
@@ -14,17 +13,12 @@ from heka_app.services.common.clock import utcnow
 from heka_app.services.messages import routing, threads
 from heka_app.services.messages.permissions import SEND
 from heka_app.services.service_requests.requests import types_for
-from heka_app.state.faults import session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import (
-    label_picker,
-    progress_percent,
-    remove_at,
-    store_uploads,
-)
+from heka_app.state.message_uploads import AttachmentsMixin, label_picker
+from heka_app.state.paging import PagingMixin
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -42,39 +36,30 @@ async def refresh_unread(state: rx.State, actor) -> None:
     session.unread_messages = await call_service(threads.unread_count, actor=actor)
 
 
-class MessagesState(rx.State):
-    """The household's threads, open ones first, and what it can start."""
+class MessagesState(PagingMixin, rx.State):
+    """The household's threads, open ones first, a page at a time, and what it can start."""
 
-    cards: list[dict] = []
     request_types: list[dict] = []
-    loaded: bool = False
 
     @rx.event
     async def load(self):
-        """The threads the actor may see (guard: messages.send)."""
-        actor, refusal = await guard(self, SEND)
+        """The first page of threads the actor may see (guard: messages.send)."""
+        return await self._show(1)
+
+    async def _show(self, page: int):
+        actor, _, refusal = await self._load_page(SEND, threads.list_threads, page)
         if refusal is not None:
-            self.reset()
             return refusal
-        cards = await call_service(
-            threads.list_threads, actor=actor, now=utcnow(), language=await session_language(self)
-        )
-        self.cards = [dataclasses.asdict(c) for c in cards]
         self.request_types = [{"key": t.key, "label": t.label} for t in types_for(actor)]
-        self.loaded = True
         await refresh_unread(self, actor)
         return None
 
 
-class MessageFormState(FormState, rx.State):
+class MessageFormState(AttachmentsMixin, FormState, rx.State):
     """A new message: topic, subject, text and attachments."""
 
     topics: list[dict] = []
     send_key: str = ""
-    previews: list[dict] = []
-    _tokens: list[str] = []
-    file_error: str = ""
-    progress: int = 0
     sent_link: str = ""
 
     @rx.event
@@ -89,33 +74,6 @@ class MessageFormState(FormState, rx.State):
         ]
         self.send_key = new_submission_id()
         return label_picker("message-files")
-
-    @rx.event
-    @matrix_payload(files=[])
-    async def upload_attachments(self, files: list[rx.UploadFile]):
-        """Store photos or PDFs for the message (guard: messages.send)."""
-        actor, refusal = await guard(self, SEND)
-        if refusal is not None:
-            return refusal
-        self.file_error = await store_uploads(actor, files, self._tokens, self.previews)
-        self.progress = 0
-        return None
-
-    @rx.event
-    @matrix_payload(progress={"progress": 0.5})
-    def upload_progress(self, progress: dict):
-        """Show how far the upload is. Public: sets one number on the caller's own view."""
-        self.progress = progress_percent(progress)
-
-    @rx.event
-    @matrix_payload(index=0)
-    async def remove_attachment(self, index: int):
-        """Drop an attachment from the form (guard: messages.send)."""
-        _, refusal = await guard(self, SEND)
-        if refusal is not None:
-            return refusal
-        remove_at(index, self._tokens, self.previews)
-        return None
 
     @rx.event
     @matrix_payload(form_data=SAMPLE_MESSAGE)
@@ -140,6 +98,6 @@ class MessageFormState(FormState, rx.State):
         self.error, self.error_params = result.form_error, dict(result.params)
         self.field_errors = dict(result.field_errors)
         if result.ok and result.thread_id is not None:
-            self._tokens, self.previews = [], []
+            self._clear_attachments()
             return rx.redirect(routes.message_detail(result.thread_id))
         return None

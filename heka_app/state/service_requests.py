@@ -16,12 +16,7 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import (
-    label_picker,
-    progress_percent,
-    remove_at,
-    store_uploads,
-)
+from heka_app.state.message_uploads import AttachmentsMixin, label_picker
 from heka_app.state.messages import new_submission_id
 from heka_app.state.service_calls import call_service
 
@@ -57,7 +52,7 @@ def request_type_param(state: rx.State) -> str:
     return str(state.router.url.query_parameters.get("type", ""))[:40]
 
 
-class RequestFormState(FormState, rx.State):
+class RequestFormState(AttachmentsMixin, FormState, rx.State):
     """The form of one request type."""
 
     type_key: str = ""
@@ -67,10 +62,6 @@ class RequestFormState(FormState, rx.State):
     has_attachments: bool = False
     unknown: bool = False
     send_key: str = ""
-    previews: list[dict] = []
-    _tokens: list[str] = []
-    file_error: str = ""
-    progress: int = 0
     field_params: dict[str, dict] = {}
     preview: list[dict] = []
     checklist: list[str] = []
@@ -101,33 +92,6 @@ class RequestFormState(FormState, rx.State):
         return label_picker("request-files") if self.has_attachments else None
 
     @rx.event
-    @matrix_payload(files=[])
-    async def upload_attachments(self, files: list[rx.UploadFile]):
-        """Store files for the request (guard: messages.send)."""
-        actor, refusal = await guard(self, SEND)
-        if refusal is not None:
-            return refusal
-        self.file_error = await store_uploads(actor, files, self._tokens, self.previews)
-        self.progress = 0
-        return None
-
-    @rx.event
-    @matrix_payload(progress={"progress": 0.5})
-    def upload_progress(self, progress: dict):
-        """Show how far the upload is. Public: sets one number on the caller's own view."""
-        self.progress = progress_percent(progress)
-
-    @rx.event
-    @matrix_payload(index=0)
-    async def remove_attachment(self, index: int):
-        """Drop an attachment from the form (guard: messages.send)."""
-        _, refusal = await guard(self, SEND)
-        if refusal is not None:
-            return refusal
-        remove_at(index, self._tokens, self.previews)
-        return None
-
-    @rx.event
     @matrix_payload(form_data=SAMPLE_REQUEST)
     async def submit(self, form_data: dict):
         """Send the request once per submission id (guard: messages.send)."""
@@ -152,6 +116,6 @@ class RequestFormState(FormState, rx.State):
         self.field_errors = dict(result.field_errors)
         self.field_params = {k: dict(v) for k, v in result.field_params.items()}
         if result.ok and result.thread_id is not None:
-            self._tokens, self.previews = [], []
+            self._clear_attachments()
             return rx.redirect(routes.message_detail(result.thread_id))
         return None

@@ -1,5 +1,6 @@
-"""The staff inbox and a thread's handling page. Internal notes are loaded here only, never by
-the tenant's states; rent monitoring sees the lease's rent beside a rent thread."""
+"""A thread's handling page for staff (the inbox: state/staff_inbox.py). Internal notes are
+loaded here only, never by the tenant's states; rent monitoring sees the lease's rent
+beside a rent thread."""
 
 from __future__ import annotations
 
@@ -12,76 +13,21 @@ from heka_app.services.auth.authorization import authorize
 from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotAllowed, NotFound
 from heka_app.services.messages import inbox, payment_plans, statuses, templates
-from heka_app.services.messages.inbox import InboxFilters
 from heka_app.services.messages.permissions import HANDLE, PAYMENT_PLAN
-from heka_app.services.messages.routing import QUEUE_LABELS, RENT_TOPICS
+from heka_app.services.messages.routing import RENT_TOPICS
 from heka_app.services.rent.overview import rent_overview
-from heka_app.services.service_requests import definitions as d
 from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
+from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.message_thread import _lines
 from heka_app.state.service_calls import call_service
+from heka_app.state.staff_inbox import key_label_rows
 
 
-def _rows(pairs) -> list[dict]:
-    return [{"key": k, "label": v} for k, v in pairs]
-
-
-KINDS = _rows([("messages", N_("Messages")), *((t.key, t.label) for t in d.REQUEST_TYPES)])
-STATUS_FILTERS = _rows([("open", N_("Open")), *statuses.STAFF_STATUS_LABELS.items()])
-
-
-class StaffInboxState(rx.State):
-    """The handler's threads, filtered, with counts per status."""
-
-    cards: list[dict] = []
-    counts: list[dict] = []  # {"key", "label", "n"}
-    total: int = 0
-    kinds: list[dict] = KINDS
-    status_filters: list[dict] = STATUS_FILTERS
-    queues: list[dict] = _rows(QUEUE_LABELS.items())
-    loaded: bool = False
-
-    @rx.event
-    async def load(self):
-        """Open threads, oldest waiting first (guard: messages.handle)."""
-        return await self._show(InboxFilters())
-
-    @rx.event
-    @matrix_payload(form_data={"status": "open", "kind": "", "queue": "", "mine": ""})
-    async def apply_filters(self, form_data: dict):
-        """Filter the inbox (guard: messages.handle)."""
-        filters = InboxFilters(
-            status=form_value(form_data, "status", 16),
-            queue=form_value(form_data, "queue", 24),
-            kind=form_value(form_data, "kind", 32),
-            mine=form_value(form_data, "mine", 5) in {"on", "true"},
-        )
-        return await self._show(filters)
-
-    async def _show(self, filters: InboxFilters):
-        actor, refusal = await guard(self, HANDLE)
-        if refusal is not None:
-            self.reset()
-            return refusal
-        page = await call_service(
-            inbox.inbox,
-            actor=actor,
-            now=utcnow(),
-            language=await session_language(self),
-            filters=filters,
-        )
-        self.cards = [dataclasses.asdict(c) for c in page.cards]
-        labels = statuses.STATUS_LABELS
-        self.counts = [{"key": k, "label": labels[k], "n": n} for k, n in page.counts.items()]
-        self.total, self.loaded = page.total, True
-        return None
-
-
-class StaffThreadState(FormState, rx.State):
+class StaffThreadState(LiveReloadMixin, FormState, rx.State):
     """One thread with its notes: assign, reply or note, status, templates, payment plan."""
 
     card: dict = {}
@@ -90,14 +36,12 @@ class StaffThreadState(FormState, rx.State):
     decision: str = ""
     assigned_to_me: bool = False
     next_statuses: list[dict] = []
-    answer_templates: list[dict] = _rows((k, v[0]) for k, v in templates.TEMPLATES.items())
+    answer_templates: list[dict] = key_label_rows((k, v[0]) for k, v in templates.TEMPLATES.items())
     draft: str = ""
     is_rent: bool = False
     may_plan: bool = False
     rent: dict = {}
-    missing: bool = False
     saved: str = ""
-    version: int = 0
     _thread_id: int = 0
 
     @rx.event
@@ -130,7 +74,7 @@ class StaffThreadState(FormState, rx.State):
         self.decision, self.version, self.missing = detail.decision, detail.version, False
         self.assigned_to_me = detail.assigned_to_id == actor.account_id
         nexts = statuses.NEXT.get(detail.card.status, ())
-        self.next_statuses = _rows((s, statuses.STATUS_LABELS[s]) for s in nexts)
+        self.next_statuses = key_label_rows((s, statuses.STATUS_LABELS[s]) for s in nexts)
         self.is_rent = detail.topic in RENT_TOPICS
         self.may_plan = self.is_rent and authorize(actor, PAYMENT_PLAN).allowed
         self.rent = await self._rent(actor, language, detail.lease_id) if self.is_rent else {}
@@ -151,20 +95,8 @@ class StaffThreadState(FormState, rx.State):
             "plan": overview.payment_plan,
         }
 
-    @rx.event
-    async def tick(self):
-        """Reload when the thread changed, e.g. the tenant answered (guard: messages.handle)."""
-        actor, refusal = await guard(self, HANDLE)
-        if refusal is not None or not self._thread_id or self.missing:
-            return refusal
-        return None if self.version == await self._version(actor) else await self._reload()
-
-    async def _version(self, actor) -> int:
-        try:
-            fn = inbox.staff_thread_version
-            return await call_service(fn, actor=actor, thread_id=self._thread_id)
-        except NotFound:
-            return self.version
+    def _live_source(self):
+        return HANDLE, inbox.staff_thread_version, {"thread_id": self._thread_id}
 
     async def _act(self, fn, ok: str, **kwargs):
         actor, refusal = await guard(self, HANDLE)

@@ -1,6 +1,7 @@
 """Messages and service requests in Chromium: a tenant at 390 px in Swedish sends a
 parking application and a message with a photo; customer service replies at 1280 px; the
-tenant's open thread shows the reply without a reload and the unread mark goes once read;
+tenant's open thread shows the reply without a reload, the tenant answers with a photo that
+staff's open page shows and the unread mark goes once read;
 a primary tenant in debt asks rent monitoring for a payment plan and sees it on /rent;
 axe finds nothing serious on the new pages."""
 
@@ -115,6 +116,21 @@ def test_tenant_sends_staff_replies_live(open_page, portal, tmp_path):
     assert _serious(staff) == []
     _shot(staff, "staff-thread-en-1280")
     _shot(tenant, "thread-live-reply-sv-390")
+
+    # The tenant answers with a photo; staff's open page shows it without a reload.
+    tenant.set_input_files("#reply-files input[type=file]", str(_photo(tmp_path)))
+    tenant.wait_for_selector("#reply-form .heka-photos img")
+    tenant.fill("#field-reply", "Här är en bild till.")
+    assert _serious(tenant) == []
+    _shot(tenant, "reply-with-photo-sv-390")
+    tenant.click("#reply-submit")
+    answer = tenant.locator("#thread-lines .heka-line").last
+    expect(answer).to_contain_text("Här är en bild till.")
+    expect(answer.locator(".heka-photos img")).to_be_visible()
+    expect(tenant.locator("#reply-form .heka-photos img")).to_have_count(0)
+    staff_answer = staff.locator(".heka-line", has_text="Här är en bild till.")
+    expect(staff_answer.locator(".heka-photos img")).to_be_visible(timeout=8000)
+    _shot(staff, "staff-sees-reply-photo-en-1280")
 
     # An answer to the parking application while the tenant is on the list: unread.
     tenant.goto(url(portal, "/messages"))

@@ -1,6 +1,7 @@
 """Message handlers over the raw websocket: another household's thread answers "not
 found" and changes nothing; a co-resident cannot open a primary tenant's rent thread;
-internal notes never reach a tenant; tenants cannot reach the inbox handlers."""
+internal notes never reach a tenant; tenants cannot reach the inbox handlers; only an
+admin assigns area-office handlers to offices."""
 
 from __future__ import annotations
 
@@ -10,10 +11,14 @@ import pytest
 from sqlmodel import select
 
 from heka_app.db import session_scope
-from heka_app.models.messages import MessageThread, ThreadMessage
+from heka_app.models import UserAccount
+from heka_app.models.messages import MessageThread, StaffAreaOffice, ThreadMessage
+from heka_app.models.places import AreaOffice
 from heka_app.state.message_thread import MessageThreadState
 from heka_app.state.messages import MessageFormState
-from heka_app.state.staff_messages import StaffInboxState, StaffThreadState
+from heka_app.state.staff_inbox import StaffInboxState
+from heka_app.state.staff_messages import StaffThreadState
+from heka_app.state.staff_offices import StaffOfficesState
 from tests.e2e.test_faults_protocol import NEIGHBOUR, _neighbour_account
 from tests.e2e.test_protocol import _login, _name, backend, sockets  # noqa: F401 - fixtures
 
@@ -123,3 +128,28 @@ def test_internal_notes_never_reach_the_tenant_nor_the_inbox_handlers(sockets, n
     with session_scope() as s:
         thread = s.get(MessageThread, thread_id)
         assert thread.status == "sent" and thread.assigned_to_id is None
+    paged = tenant.emit(_name(StaffInboxState, "go_to"), {"page": 1})
+    assert not paged["delta"].get(StaffInboxState.get_full_name(), {}).get("cards_rx_state_")
+
+
+def test_only_an_admin_assigns_area_offices(sockets, now):  # noqa: F811
+    with session_scope() as s:
+        handler_id = s.exec(select(UserAccount.id).where(UserAccount.role == "area_office")).first()
+        offices = list(s.exec(select(AreaOffice.id)).all())
+        before = sorted(s.exec(select(StaffAreaOffice.account_id, StaffAreaOffice.area_office_id)))
+    ticked = {f"office-{i}": "on" for i in offices}
+    for email in ("staff.area_office@demo.heka.example", "tenant@demo.heka.example"):
+        sock = sockets()
+        _login(sock, email)
+        board = sock.emit(_name(StaffOfficesState, "load"), path="/staff/area-offices")
+        assert (
+            not board["delta"].get(StaffOfficesState.get_full_name(), {}).get("handlers_rx_state_")
+        )
+        sock.emit(
+            _name(StaffOfficesState, "save"),
+            {"form_data": {"account_id": str(handler_id), **ticked}},
+            path="/staff/area-offices",
+        )
+    with session_scope() as s:
+        after = sorted(s.exec(select(StaffAreaOffice.account_id, StaffAreaOffice.area_office_id)))
+    assert after == before

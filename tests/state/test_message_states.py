@@ -6,8 +6,10 @@ the payment plan on the rent page."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from PIL import Image
 from sqlmodel import Session, func, select
 
 from heka_app.models.messages import MessageThread
@@ -18,7 +20,8 @@ from heka_app.state.messages import MessageFormState, MessagesState
 from heka_app.state.rent import RentState
 from heka_app.state.service_requests import RequestFormState
 from heka_app.state.session import SessionState
-from heka_app.state.staff_messages import StaffInboxState, StaffThreadState
+from heka_app.state.staff_inbox import StaffInboxState
+from heka_app.state.staff_messages import StaffThreadState
 from tests.factories import build_world
 from tests.state.handler_calls import call, run, signed_in_root, substate
 
@@ -88,6 +91,9 @@ def test_household_thread_live_reply_unread_and_notes(engine, now, world, monkey
     texts = [line["text"] for line in page.lines]
     assert "We reset the code." in texts and "Only for staff." not in texts
     assert session.unread_messages == 0  # read while open
+    run(call(page, "reply", {"text": "Thanks, it works."}))
+    run(call(handling, "tick"))  # staff's open page picks the tenant's answer up
+    assert handling.lines[-1]["text"] == "Thanks, it works."
     _, neighbour = signed_in_root(engine, now, "neighbour", world=world)
     theirs = substate(neighbour, MessageThreadState)
     run(call(theirs, "load"))
@@ -132,3 +138,65 @@ def test_request_form_from_definition_sends_once(engine, now, world, monkeypatch
     inbox = substate(staff, StaffInboxState)
     run(call(inbox, "load"))
     assert len(inbox.cards) == 1 and inbox.cards[0]["subject"] == "Parking space application"
+
+
+class _Upload:
+    """What Reflex hands an upload handler: a name and an async read."""
+
+    def __init__(self, name: str, data: bytes):
+        self.name, self._data = name, data
+
+    async def read(self, size: int = -1) -> bytes:
+        return self._data if size < 0 else self._data[:size]
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (320, 240), (200, 40, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_answer_with_files_attaches_them_and_a_refused_answer_keeps_them(
+    engine, now, world, monkeypatch
+):
+    _, tenant = signed_in_root(engine, now, "primary", world=world)
+    run(call(substate(tenant, MessageFormState), "submit", MESSAGE))
+    _open(monkeypatch, _thread_id(engine))
+    page = substate(tenant, MessageThreadState)
+    run(call(page, "load"))
+    run(call(page, "upload_attachments", [_Upload("leak.jpg", _jpeg()), _Upload("x.exe", b"MZ")]))
+    assert [p["kind"] for p in page.previews] == ["photo"] and page.file_error
+    run(call(page, "reply", {"text": "x" * 4001}))  # too long: nothing sent, files kept
+    assert page.field_errors["text"] and len(page.previews) == 1 and len(page.lines) == 1
+    run(call(page, "reply", {"text": ""}))  # the photo alone is an answer
+    assert page.previews == [] and page.saved
+    assert page.lines[-1]["photos"] and page.lines[-1]["text"] == ""
+
+
+def test_paging_keeps_the_filters_and_clamps_odd_pages(engine, now, world):
+    _, tenant = signed_in_root(engine, now, "primary", world=world)
+    form = substate(tenant, MessageFormState)
+    for n in range(12):
+        run(call(form, "submit", {**MESSAGE, "submission_id": f"state-paging-{n:011d}"}))
+    run(
+        call(
+            form,
+            "submit",
+            {**MESSAGE, "submission_id": "state-paging-feedback", "topic": "feedback"},
+        )
+    )
+    mine = substate(tenant, MessagesState)
+    run(call(mine, "load"))
+    assert (mine.total, mine.pages, len(mine.cards)) == (13, 2, 10)
+    run(call(mine, "go_to", 2))
+    assert (mine.page, mine.first, mine.last, len(mine.cards)) == (2, 11, 13, 3)
+    _, staff = signed_in_root(engine, now, "customer_service", world=world)
+    inbox = substate(staff, StaffInboxState)
+    run(call(inbox, "apply_filters", {"status": "open", "kind": "general", "queue": ""}))
+    assert (inbox.total, inbox.pages, len(inbox.cards)) == (12, 1, 12)
+    run(call(inbox, "go_to", 5))  # past the end: the last page, the filter kept
+    assert (inbox.page, inbox.total) == (1, 12)
+    run(call(inbox, "go_to", {"page": "2"}))  # junk: the first page
+    assert inbox.page == 1 and inbox.filters["kind"] == "general"
+    run(call(inbox, "load"))  # a fresh visit forgets the filter
+    assert inbox.total == 13 and inbox.filters == {}

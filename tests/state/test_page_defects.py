@@ -69,6 +69,7 @@ def test_the_account_page_lock_message_has_its_minutes(engine, now):
                 routes.STAFF_CONTENT,
                 routes.STAFF_MESSAGES,
                 routes.STAFF_ACCOUNT_CHANGES,
+                routes.STAFF_AREA_OFFICES,
             ],
         ),
         (

@@ -43,6 +43,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     household.REPORT_CHANGE: frozenset({"primary_active"}),
     household.TERMINATE: frozenset({"primary_active"}),
     staff.AREA: frozenset({"staff"}),
+    staff.ASSIGN_OFFICES: frozenset({"admin"}),
     content.READ: frozenset({"tenant", "staff"}),
     content.EDIT: frozenset({"content_editor", "admin"}),
     signup.ISSUE_CODES: frozenset({"area_office", "admin"}),

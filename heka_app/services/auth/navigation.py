@@ -20,7 +20,7 @@ from heka_app.services.messages.permissions import SEND as SEND_MESSAGES
 from heka_app.services.rent.permissions import PAGE as RENT_PAGE
 from heka_app.services.rent.permissions import VIEW_ANY as VIEW_ANY_RENT
 from heka_app.services.signup.permissions import ISSUE_CODES
-from heka_app.services.staff.permissions import AREA
+from heka_app.services.staff.permissions import AREA, ASSIGN_OFFICES
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +57,7 @@ STAFF_TOOLS: tuple[NavItem, ...] = (
     NavItem(routes.STAFF_CONTENT, N_("News and instructions"), content.EDIT),
     NavItem(routes.STAFF_MESSAGES, N_("Messages and service requests: inbox"), HANDLE_MESSAGES),
     NavItem(routes.STAFF_ACCOUNT_CHANGES, N_("Residents' detail changes"), VIEW_CHANGES),
+    NavItem(routes.STAFF_AREA_OFFICES, N_("Area offices of the handlers"), ASSIGN_OFFICES),
 )
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from heka_app.i18n import N_
 from heka_app.models.faults import FaultEvent, FaultPhoto, FaultReport
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
+from heka_app.services.common.paging import Paged, paginate
 from heka_app.services.common.results import FormResult
 from heka_app.services.faults.permissions import REPORT
 from heka_app.services.faults.reports import MAX_PHOTOS, get_fault_for, photos_of
@@ -33,13 +34,10 @@ ALREADY_GIVEN = N_("You have already given feedback.")
 
 
 @dataclasses.dataclass(frozen=True)
-class FaultPage:
+class FaultPage(Paged):
     """One page of the household's reports, newest first."""
 
-    cards: list[FaultCard]
-    page: int
-    pages: int
-    total: int
+    cards: list[FaultCard] = dataclasses.field(default_factory=list)
 
 
 def list_my_reports(
@@ -47,19 +45,14 @@ def list_my_reports(
 ) -> FaultPage:
     """The household's reports, ``PAGE_SIZE`` a page (``page`` clamped into range)."""
     require(actor, REPORT)
-    where = FaultReport.apartment_id == actor.apartment_id
-    total = session.exec(select(func.count()).select_from(FaultReport).where(where)).one()
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(1, page), pages)
-    rows = session.exec(
+    query = (
         select(FaultReport)
-        .where(where)
+        .where(FaultReport.apartment_id == actor.apartment_id)
         .order_by(col(FaultReport.created_at).desc(), col(FaultReport.id).desc())
-        .offset((page - 1) * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-    ).all()
+    )
+    rows, paged = paginate(session, query, page=page, size=PAGE_SIZE)
     cards = [card_of(r, now=now, language=language) for r in rows]
-    return FaultPage(cards=cards, page=page, pages=pages, total=total)
+    return FaultPage(cards=cards, **dataclasses.asdict(paged))
 
 
 def my_report(

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from heka_app.i18n import N_
 from heka_app.models import Apartment, Building, Property
@@ -51,6 +51,28 @@ def area_office_of_lease(session: Session, apartment_id: int | None) -> int | No
     ).first()
 
 
+def attachable(session: Session, tokens: tuple[str, ...]) -> list[tuple[str, str, int]]:
+    """``(token, kind, size)`` of each stored upload in ``tokens`` not attached yet (up to
+    the limit); unknown tokens are skipped."""
+    wanted = [t for t in dict.fromkeys(tokens or ()) if isinstance(t, str)]
+    if not wanted:
+        return []
+    taken = set(
+        session.exec(
+            select(ThreadAttachment.token).where(col(ThreadAttachment.token).in_(wanted))
+        ).all()
+    )
+    found = []
+    for token in wanted:
+        if token in taken:
+            continue
+        if photo_exists(token):
+            found.append((token, "photo", photo_info(token).size_bytes))
+        elif pdf_exists(token):
+            found.append((token, "pdf", pdf_size(token)))
+    return found[:MAX_ATTACHMENTS]
+
+
 def add_attachments(
     session: Session,
     thread_id: int,
@@ -59,17 +81,10 @@ def add_attachments(
     actor: Actor,
     now: dt.datetime,
 ) -> int:
-    """Attach stored uploads (unknown tokens are skipped); returns how many."""
-    added = 0
-    for token in list(dict.fromkeys(tokens))[:MAX_ATTACHMENTS]:
-        if not isinstance(token, str):
-            continue
-        if photo_exists(token):
-            kind, size = "photo", photo_info(token).size_bytes
-        elif pdf_exists(token):
-            kind, size = "pdf", pdf_size(token)
-        else:
-            continue
+    """Attach stored uploads (unknown or already attached tokens are skipped); returns
+    how many."""
+    files = attachable(session, tokens)
+    for token, kind, size in files:
         session.add(
             ThreadAttachment(
                 thread_id=thread_id,
@@ -81,8 +96,7 @@ def add_attachments(
                 created_at=now,
             )
         )
-        added += 1
-    return added  # fmt: skip
+    return len(files)
 
 
 def open_thread(

@@ -13,6 +13,7 @@ from heka_app.i18n import N_
 from heka_app.models.messages import MessageThread, ThreadMessage
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
+from heka_app.services.common.paging import Paged, paginate
 from heka_app.services.common.results import FormResult
 from heka_app.services.messages import statuses
 from heka_app.services.messages.access import get_thread_for, scope
@@ -38,12 +39,12 @@ class InboxFilters:
 
 
 @dataclasses.dataclass(frozen=True)
-class InboxPage:
-    """The filtered threads and the counts per status over the handler's whole scope."""
+class InboxPage(Paged):
+    """One page of the filtered threads (``total``: how many match the filters) and the
+    counts per status over the handler's whole scope."""
 
-    cards: list[ThreadCard]
-    counts: dict[str, int]
-    total: int
+    cards: list[ThreadCard] = dataclasses.field(default_factory=list)
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 def _filtered(query, actor: Actor, filters: InboxFilters):
@@ -65,9 +66,16 @@ def _filtered(query, actor: Actor, filters: InboxFilters):
 
 
 def inbox(
-    *, session: Session, actor: Actor, now: dt.datetime, language: str, filters: InboxFilters
+    *,
+    session: Session,
+    actor: Actor,
+    now: dt.datetime,
+    language: str,
+    filters: InboxFilters,
+    page: int = 1,
 ) -> InboxPage:
-    """The handler's threads, oldest waiting first, and counts per status."""
+    """The handler's threads, oldest waiting first, ``PAGE_SIZE`` a page (``page`` clamped
+    into range), and counts per status."""
     require(actor, HANDLE)
     counted = session.exec(
         scope(
@@ -75,13 +83,12 @@ def inbox(
         ).group_by(col(MessageThread.status))
     ).all()
     counts = {status: 0 for status in statuses.STAFF_STATUS_LABELS} | {s: n for s, n in counted}
-    rows = session.exec(
-        _filtered(scope(session, actor, select(MessageThread)), actor, filters)
-        .order_by(col(MessageThread.updated_at), col(MessageThread.id))
-        .limit(PAGE_SIZE)
-    ).all()
+    query = _filtered(scope(session, actor, select(MessageThread)), actor, filters).order_by(
+        col(MessageThread.updated_at), col(MessageThread.id)
+    )
+    rows, paged = paginate(session, query, page=page, size=PAGE_SIZE)
     cards = [card_of(t, language=language) for t in rows]
-    return InboxPage(cards=cards, counts=counts, total=sum(counts.values()))
+    return InboxPage(cards=cards, counts=counts, **dataclasses.asdict(paged))
 
 
 def staff_thread(

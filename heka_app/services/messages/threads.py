@@ -10,22 +10,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, case, col, func, select
 
 from heka_app.i18n import N_
 from heka_app.models.messages import MessageThread, ThreadMessage, ThreadRead
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize, require
 from heka_app.services.common.insert_once import insert_once
+from heka_app.services.common.paging import Paged, paginate
 from heka_app.services.common.results import FormResult
 from heka_app.services.common.tables import table_of
 from heka_app.services.messages import routing
 from heka_app.services.messages.access import get_thread_for, scope
-from heka_app.services.messages.create import Opened, add_attachments, open_thread
+from heka_app.services.messages.create import Opened, add_attachments, attachable, open_thread
 from heka_app.services.messages.permissions import RENT, SEND
 from heka_app.services.messages.statuses import OPEN
 from heka_app.services.messages.views import ThreadCard, ThreadDetail, card_of, detail_of
 
+PAGE_SIZE = 10
 MAX_SUBJECT = 120
 MIN_TEXT, MAX_TEXT = 2, 4000
 CHOOSE_TOPIC = N_("Choose a topic.")
@@ -113,21 +115,27 @@ def _unread_ids(session: Session, actor: Actor, threads: list[MessageThread]) ->
     return {t.id for t in threads if t.id and latest.get(t.id, 0) > marks.get(t.id, 0)}
 
 
+@dataclasses.dataclass(frozen=True)
+class ThreadPage(Paged):
+    """One page of the household's threads, open ones first."""
+
+    cards: list[ThreadCard] = dataclasses.field(default_factory=list)
+
+
 def list_threads(
-    *, session: Session, actor: Actor, now: dt.datetime, language: str
-) -> list[ThreadCard]:
-    """The household's threads the actor may see, open ones first, newest first."""
+    *, session: Session, actor: Actor, now: dt.datetime, language: str, page: int = 1
+) -> ThreadPage:
+    """The household's threads the actor may see, open ones first, newest first,
+    ``PAGE_SIZE`` a page (``page`` clamped into range)."""
     require(actor, SEND)
-    threads = list(
-        session.exec(
-            scope(session, actor, select(MessageThread)).order_by(
-                col(MessageThread.updated_at).desc(), col(MessageThread.id).desc()
-            )
-        ).all()
+    closed_last = case((col(MessageThread.status).in_(OPEN), 0), else_=1)
+    query = scope(session, actor, select(MessageThread)).order_by(
+        closed_last, col(MessageThread.updated_at).desc(), col(MessageThread.id).desc()
     )
+    threads, paged = paginate(session, query, page=page, size=PAGE_SIZE)
     unread = _unread_ids(session, actor, threads)
-    threads.sort(key=lambda t: t.status not in OPEN)
-    return [card_of(t, language=language, unread=t.id in unread) for t in threads]
+    cards = [card_of(t, language=language, unread=t.id in unread) for t in threads]
+    return ThreadPage(cards=cards, **dataclasses.asdict(paged))
 
 
 def unread_count(*, session: Session, actor: Actor) -> int:
@@ -196,13 +204,14 @@ def reply(
     text: str,
     tokens: tuple[str, ...] = (),
 ) -> FormResult:
-    """The tenant's answer in an open thread."""
+    """The tenant's answer in an open thread: text, attachments, or both."""
     require(actor, SEND)
     thread = get_thread_for(session=session, actor=actor, thread_id=thread_id)
     text = _clean(text)
     if thread.status not in OPEN:
         return FormResult.refused(THREAD_CLOSED)
-    if len(text) < MIN_TEXT:
+    with_files = bool(attachable(session, tuple(tokens or ())))
+    if len(text) < MIN_TEXT and not with_files:
         return FormResult.refused(text=TEXT_REQUIRED)
     if len(text) > MAX_TEXT:
         return FormResult.refused(params={"max": MAX_TEXT}, text=TEXT_LONG)

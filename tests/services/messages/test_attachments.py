@@ -52,6 +52,42 @@ def test_photo_and_pdf_are_attached_and_scoped(session, actor, now):
             attachment_bytes(session=session, actor=actor(who), token=pdf.token)
 
 
+def test_a_reply_carries_attachments_once_and_only_in_its_thread(session, actor, now):
+    tenant = actor("primary")
+    first = threads.send_message(
+        session=session, actor=tenant, now=now, submission_id=sid(), form=a_message()
+    ).thread_id
+    photo = upload_attachment(actor=actor("co_resident"), data=_jpeg())
+    pdf = upload_attachment(actor=actor("co_resident"), data=PDF)
+    # files alone are an answer; an unknown token is not
+    assert not threads.reply(
+        session=session, actor=actor("co_resident"), now=now, thread_id=first, text="",
+        tokens=("nonsense",),
+    ).ok  # fmt: skip
+    assert threads.reply(
+        session=session, actor=actor("co_resident"), now=now, thread_id=first, text=" ",
+        tokens=(photo.token, pdf.token),
+    ).ok  # fmt: skip
+    session.commit()
+    detail = threads.my_thread(
+        session=session, actor=tenant, now=now, language="fi", thread_id=first
+    )
+    answer = detail.lines[-1]
+    assert (answer.photos, answer.documents, answer.text) == ((photo.token,), (pdf.token,), "")
+    # a file already attached is not attached again (its token is the file's one name)
+    assert threads.reply(
+        session=session, actor=tenant, now=now, thread_id=first, text="Same photo again",
+        tokens=(photo.token,),
+    ).ok  # fmt: skip
+    session.commit()
+    again = threads.my_thread(
+        session=session, actor=tenant, now=now, language="fi", thread_id=first
+    ).lines[-1]
+    assert again.photos == () and again.text == "Same photo again"
+    with pytest.raises(NotFound):
+        attachment_bytes(session=session, actor=actor("neighbour"), token=photo.token)
+
+
 def test_bad_files_are_refused(actor):
     tenant = actor("primary")
     assert upload_attachment(actor=tenant, data=b"%PDF-1.4 no end").error == NOT_A_PDF

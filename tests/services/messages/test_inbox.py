@@ -5,10 +5,12 @@ payment plan the tenant then sees, and reply mail only when the tenant wants it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlmodel import select
 
+from heka_app.models import UserAccount
 from heka_app.models.jobs import BackgroundJob
 from heka_app.models.messages import MessageThread
 from heka_app.services.common.clock import helsinki_today
@@ -88,6 +90,25 @@ def test_filters_counts_and_assign(session, actor, now):
     assert page.counts["sent"] == 1 and page.counts["in_handling"] == 1 and page.total == 2
 
 
+def test_the_inbox_pages_within_the_filters(session, actor, now):
+    staff = actor("customer_service")
+    ids = [_send(session, actor("primary"), now) for _ in range(inbox.PAGE_SIZE + 3)]
+    feedback = _send(session, actor("neighbour"), now, topic="feedback")
+    general = InboxFilters(kind="general")
+
+    def page(n):
+        return inbox.inbox(
+            session=session, actor=staff, now=now, language="fi", filters=general, page=n
+        )
+
+    first, second = page(1), page(2)
+    assert (first.total, first.pages, first.first, first.last) == (28, 2, 1, 25)
+    assert (second.page, second.first, second.last) == (2, 26, 28)
+    assert [c.id for c in first.cards + second.cards] == ids  # oldest waiting first
+    assert page(-4).page == 1 and page(50).page == 2 and feedback not in ids
+    assert first.counts["sent"] == 29  # counts cover the whole scope, not the filter
+
+
 def test_status_rules_and_decision_in_the_thread(session, actor, now):
     staff = actor("area_office")
     thread_id = _disturbance(session, actor("primary"), now)
@@ -158,25 +179,66 @@ def test_payment_plan_is_recorded_and_shown(session, actor, now):
         )  # fmt: skip
 
 
-def _mails(session) -> int:
-    return len(session.exec(select(BackgroundJob).where(BackgroundJob.kind == "mail.send")).all())
+def _mail_payloads(session) -> list[dict]:
+    jobs = session.exec(select(BackgroundJob).where(BackgroundJob.kind == "mail.send")).all()
+    return [json.loads(job.payload) for job in jobs]
 
 
-def test_reply_mails_the_starter_unless_they_opted_out(session, actor, now):
+def _answer(session, staff, now, thread_id, text="An answer."):
+    inbox.staff_reply(session=session, actor=staff, now=now, thread_id=thread_id,
+                      text=text, internal=False)  # fmt: skip
+    session.commit()
+
+
+def test_reply_mails_every_household_member_in_their_language(session, actor, world, now):
+    swedish = session.get(UserAccount, world.accounts["co_resident"])
+    swedish.language = "sv"
+    session.add(swedish)
+    session.commit()
+    thread_id = _send(session, actor("primary"), now)
+    _answer(session, actor("customer_service"), now, thread_id)
+    by_address = {p["to"]: p for p in _mail_payloads(session)}
+    # the starter, the second signatory and the co-resident; never a neighbour or former tenant
+    assert set(by_address) == {
+        "primary@test.example", "spouse@test.example", "co_resident@test.example"
+    }  # fmt: skip
+    assert by_address["co_resident@test.example"]["language"] == "sv"
+    assert "Heka har svarat" in by_address["co_resident@test.example"]["subject"]
+    assert by_address["primary@test.example"]["language"] == "fi"
+    assert "An answer." not in json.dumps(list(by_address.values()))
+
+
+def test_reply_mail_of_a_rent_thread_reaches_the_primary_tenants_only(session, actor, now):
+    rent_thread = _send(session, actor("primary"), now, topic="rent_plan")
+    set_email_choice(
+        session=session, actor=actor("spouse"), kind=MESSAGE_REPLIES, email=False, now=now
+    )
+    session.commit()
+    _answer(session, actor("rent_monitoring"), now, rent_thread)
+    assert [p["to"] for p in _mail_payloads(session)] == ["primary@test.example"]
+    _answer(session, actor("rent_monitoring"), now, rent_thread, text="Again.")
+    assert len(_mail_payloads(session)) == 2  # one a line and recipient
+
+
+def test_reply_mail_respects_the_opt_out(session, actor, now):
     staff = actor("customer_service")
     thread_id = _send(session, actor("primary"), now)
     inbox.staff_reply(session=session, actor=staff, now=now, thread_id=thread_id,
                       text="A note.", internal=True)  # fmt: skip
     session.commit()
-    assert _mails(session) == 0
+    assert _mails_to(session, "primary@test.example") == 0
     inbox.staff_reply(session=session, actor=staff, now=now, thread_id=thread_id,
                       text="An answer.", internal=False)  # fmt: skip
     session.commit()
-    assert _mails(session) == 1
+    assert _mails_to(session, "primary@test.example") == 1
     set_email_choice(
         session=session, actor=actor("primary"), kind=MESSAGE_REPLIES, email=False, now=now
     )
     inbox.staff_reply(session=session, actor=staff, now=now, thread_id=thread_id,
                       text="Another.", internal=False)  # fmt: skip
     session.commit()
-    assert _mails(session) == 1
+    assert _mails_to(session, "primary@test.example") == 1
+
+
+def _mails_to(session, address: str) -> int:
+    return sum(p["to"] == address for p in _mail_payloads(session))

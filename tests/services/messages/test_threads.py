@@ -3,6 +3,8 @@ rent threads, replies, read marks and the unread count."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -91,12 +93,32 @@ def test_household_sees_its_threads_but_not_anothers(session, actor, now):
     theirs = _send(session, actor("neighbour"), now)
     co = actor("co_resident")
     assert [
-        c.id for c in threads.list_threads(session=session, actor=co, now=now, language="fi")
+        c.id for c in threads.list_threads(session=session, actor=co, now=now, language="fi").cards
     ] == [mine]
     with pytest.raises(NotFound):
         threads.my_thread(session=session, actor=co, now=now, language="fi", thread_id=theirs)
     with pytest.raises(NotFound):
         get_thread_for(session=session, actor=co, thread_id=999)
+
+
+def test_the_list_is_paged_open_threads_first_newest_first(session, actor, now):
+    primary = actor("primary")
+    ids = [_send(session, primary, now + dt.timedelta(minutes=n)) for n in range(12)]
+    _send(session, actor("neighbour"), now)
+    closed = session.get(MessageThread, ids[-1])
+    closed.status = "done"
+    session.add(closed)
+    session.commit()
+    first = threads.list_threads(session=session, actor=primary, now=now, language="fi")
+    assert (first.page, first.pages, first.total, first.first, first.last) == (1, 2, 12, 1, 10)
+    assert [c.id for c in first.cards] == ids[-2::-1][:10]  # the newest is closed: last
+    second = threads.list_threads(
+        session=session, actor=actor("co_resident"), now=now, language="fi", page=99
+    )
+    assert (second.page, second.first, second.last) == (2, 11, 12)
+    assert [c.id for c in second.cards] == [ids[0], ids[-1]]
+    odd = threads.list_threads(session=session, actor=primary, now=now, language="fi", page="2")
+    assert odd.page == 1
 
 
 def test_rent_thread_is_for_signatories_only(session, actor, now):
@@ -113,7 +135,9 @@ def test_rent_thread_is_for_signatories_only(session, actor, now):
             session=session, actor=actor("co_resident"), now=now, language="fi", thread_id=rent
         )
     assert (
-        threads.list_threads(session=session, actor=actor("co_resident"), now=now, language="fi")
+        threads.list_threads(
+            session=session, actor=actor("co_resident"), now=now, language="fi"
+        ).cards
         == []
     )
 
