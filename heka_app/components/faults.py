@@ -7,7 +7,7 @@ from reflex.constants import Dirs
 from reflex.vars import Var, VarData
 
 from heka_app import routes
-from heka_app.i18n.ui import t, t_var
+from heka_app.i18n.ui import t, t_var, tn
 
 # The backend's origin (in dev it is another port than the page's), as Reflex finds it for
 # its own upload URLs; the photo route is on the backend.
@@ -70,7 +70,7 @@ def fault_card(card: rx.Var, href: rx.Var, show_address: bool = False) -> rx.Com
                 rx.text(
                     t("Reported {date}", date=card["created"]),
                     " · ",
-                    t("{days} days ago", days=card["age_days"]),
+                    tn("{n} day ago", "{n} days ago", card["age_days"]),
                     size="2",
                     color_scheme="gray",
                 ),
