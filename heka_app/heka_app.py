@@ -14,6 +14,7 @@ from heka_app.proxy import forwarded_only_from_trusted_proxies
 from heka_app.security_headers import security_headers
 from heka_app.session_routes import session_routes
 from heka_app.state.content import PublicInfoState
+from heka_app.state.kiosk import KioskState
 from heka_app.state.session import SessionState
 from heka_app.state.session_check import SessionCheck
 
@@ -49,6 +50,7 @@ for spec in PAGES:
         on_load=[
             SessionState.init_language,
             SessionState.refresh,
+            KioskState.load,
             PublicInfoState.load,
             *spec.on_load,
         ],
