@@ -145,7 +145,6 @@ def _session_bar() -> rx.Component:
             ),
             class_name="heka-container",
         ),
-        _wipe_when_set(),
         aria_label=t("Kiosk session"),
         class_name="heka-kiosk",
     )
@@ -158,5 +157,6 @@ def kiosk_timer() -> rx.Component:
         rx.fragment(
             rx.script(allow_client_script(_SCRIPT)),
             rx.cond(SessionState.signed_in, _session_bar()),
+            _wipe_when_set(),  # outside the bar: the reset that sets it also signs out
         ),
     )
