@@ -14,86 +14,17 @@ import reflex as rx
 from reflex.vars.function import ArgsFunctionOperation, FunctionStringVar
 
 from heka_app.i18n.ui import t
-from heka_app.security_headers import allow_client_script
 from heka_app.state.kiosk import KioskState
 from heka_app.state.session import SessionState
 
+# The script is a static file (assets/kiosk.js, its numbers kept equal to these): only a
+# kiosk downloads it, and no page's first load carries it.
+SCRIPT_URL = "/kiosk.js"
 IDLE_SECONDS = 120
 WARN_SECONDS = 60
 # If the server does not answer "End session" (connection lost), the browser wipes itself
 # and leaves through /_session/end anyway (the server's idle limit ends the session).
 FALLBACK_SECONDS = 5
-
-_SCRIPT = """
-(() => {
-  document.documentElement.classList.add("heka-kiosk-mode");
-  if (window.__hekaKiosk) return;
-  window.__hekaKiosk = true;
-  window.__hekaKioskWipe = async (url) => {
-    if (window.__hekaKioskWiping) return;
-    window.__hekaKioskWiping = true;
-    try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}
-    for (const c of document.cookie.split(";")) {
-      const name = c.split("=")[0].trim();
-      if (name) document.cookie = name + "=; Max-Age=0; Path=/";
-    }
-    try {
-      for (const db of (await indexedDB.databases?.()) || []) {
-        if (db.name) indexedDB.deleteDatabase(db.name);
-      }
-    } catch (e) {}
-    try {
-      for (const key of (await window.caches?.keys()) || []) await caches.delete(key);
-    } catch (e) {}
-    window.location.replace(url);
-  };
-  const endButton = () => document.getElementById("kiosk-end");
-  const end = () => {
-    const button = endButton();
-    if (!button) return;
-    const leave = button.dataset.leave;
-    button.click();
-    setTimeout(() => { if (leave) window.__hekaKioskWipe(leave); }, __FALLBACK__ * 1000);
-  };
-  // The header's "Log out" buttons end a kiosk session the same way (wipe included).
-  window.addEventListener("click", (event) => {
-    const target = event.target instanceof Element ? event.target : null;
-    if (target?.closest("#logout-button, .heka-menu-action") && endButton()) {
-      event.preventDefault();
-      event.stopPropagation();
-      end();
-    }
-  }, true);
-  // No field offers what an earlier visitor typed (form history), whatever the page says.
-  window.addEventListener("focusin", (event) => {
-    const field = event.target;
-    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
-      field.setAttribute("autocomplete", "off");
-    }
-  }, true);
-  let last = Date.now();
-  const reset = () => { last = Date.now(); };
-  ["pointerdown", "keydown", "touchstart", "scroll", "input"].forEach(
-    (name) => window.addEventListener(name, reset, {passive: true, capture: true}));
-  let announced = null;
-  setInterval(() => {
-    const box = document.getElementById("kiosk-countdown");
-    if (!box || !endButton()) { last = Date.now(); return; }
-    const left = Math.max(__IDLE__ - Math.floor((Date.now() - last) / 1000), 0);
-    box.hidden = left > __WARN__;
-    const secs = document.getElementById("kiosk-seconds");
-    if (secs) secs.textContent = String(left);
-    const say = document.getElementById("kiosk-announce");
-    const moment = [__WARN__, 30, 10].find((s) => left <= s && left > s - 5);
-    if (say && moment !== announced) {
-      announced = moment;
-      say.textContent = moment === undefined ? "" : box.textContent;
-    }
-    if (left <= 0) { last = Date.now() + 3600 * 1000; end(); }
-  }, 1000);
-})();
-""".replace("__IDLE__", str(IDLE_SECONDS)).replace("__WARN__", str(WARN_SECONDS))
-_SCRIPT = _SCRIPT.replace("__FALLBACK__", str(FALLBACK_SECONDS))
 
 
 def _wipe_when_set() -> rx.Component:
@@ -108,21 +39,16 @@ def _wipe_when_set() -> rx.Component:
 def _session_bar() -> rx.Component:
     return rx.el.aside(
         rx.box(
-            rx.box(
-                rx.callout(
-                    rx.text(
-                        t("For your privacy you will be logged out in"),
-                        " ",
-                        rx.el.span("60", id="kiosk-seconds"),
-                        " s. ",
-                        t("Touch the screen to continue."),
-                    ),
-                    icon="timer",
-                    color_scheme="amber",
-                ),
+            rx.el.div(  # plain elements: the bar is on every page, Radix Callout is not
+                t("For your privacy you will be logged out in"),
+                " ",
+                rx.el.span("60", id="kiosk-seconds"),
+                " s. ",
+                t("Touch the screen to continue."),
                 id="kiosk-countdown",
                 role="timer",
                 hidden=True,
+                class_name="heka-kiosk-warning",
             ),
             rx.el.p(
                 "", id="kiosk-announce", aria_live="assertive", class_name="heka-visually-hidden"
@@ -130,7 +56,6 @@ def _session_bar() -> rx.Component:
             rx.hstack(
                 rx.text(t("Shared terminal: end your session when you are done."), size="3"),
                 rx.button(
-                    rx.icon("log-out", aria_hidden="true"),
                     t("End session"),
                     id="kiosk-end",
                     size="4",
@@ -155,7 +80,7 @@ def kiosk_timer() -> rx.Component:
     return rx.cond(
         KioskState.active,
         rx.fragment(
-            rx.script(allow_client_script(_SCRIPT)),
+            rx.el.script(src=SCRIPT_URL, async_=True),  # React 19 loads it when rendered
             rx.cond(SessionState.signed_in, _session_bar()),
             _wipe_when_set(),  # outside the bar: the reset that sets it also signs out
         ),

@@ -95,7 +95,8 @@ def test_a_fault_with_a_photo_by_keyboard(portal, tenant, tmp_path):
     tenant.goto(url(portal, "/faults/new"))
     wait_hydrated(tenant)
     tenant.wait_for_selector("#fault-form")
-    _tab_to(tenant, "#urgent-no")
+    # A radio group is one Tab stop; Space checks the focused radio, arrows move in it.
+    _tab_to(tenant, "input[name='urgent']")
     tenant.keyboard.press("Space")
     _tab_to(tenant, "#field-category")
     tenant.keyboard.press("ArrowDown")
@@ -105,7 +106,7 @@ def test_a_fault_with_a_photo_by_keyboard(portal, tenant, tmp_path):
     tenant.keyboard.press("ArrowDown")
     _tab_to(tenant, "#field-description")
     tenant.keyboard.type("Keittiön hana tippuu.")
-    _tab_to(tenant, "#enter-yes")
+    _tab_to(tenant, "input[name='enter']")
     tenant.keyboard.press("Space")
     _tab_to(tenant, "#fault-photos, #fault-photos button")
     with tenant.expect_file_chooser() as chooser:

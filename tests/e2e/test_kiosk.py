@@ -20,6 +20,7 @@ from heka_app.db import session_scope
 from heka_app.models import Lease, LeaseResident, UserAccount
 from heka_app.settings import get_settings
 from tests.e2e.conftest import screenshot, url, wait_hydrated
+from tests.e2e.test_auth import log_in
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -60,11 +61,7 @@ def _payment_reference(email: str) -> str:
 
 
 def _log_in(page, portal, email: str) -> None:
-    page.goto(url(portal, "/login"))
-    wait_hydrated(page)
-    page.fill("#field-email", email)
-    page.fill("#field-password", PASSWORD)
-    page.click("#login-submit")
+    log_in(page, portal, email, PASSWORD)
     page.wait_for_url("**/home")
 
 

@@ -28,6 +28,7 @@ def test_end_session_with_someone_elses_token_ends_nothing_of_theirs(ws_backend,
     secret = ws_login(owner, OWNER)
     contract = _contract(owner)
     assert contract
+    owner.close()  # the owner's tab closes; its token is known (it is in the URL)
     # A stranger presents the owner's token without the cookie, then with their own login.
     stranger = ReflexSocket(ws_backend, token=owner.token)
     try:

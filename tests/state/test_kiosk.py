@@ -85,3 +85,15 @@ def test_ending_without_a_session_only_leaves(engine, now, kiosk):
     state = substate(new_root(), KioskState)
     run(call(state, "end_session"))
     assert routes.SESSION_END in state.wipe_to
+
+
+def test_the_browser_script_counts_with_the_same_limits():
+    from pathlib import Path
+
+    from heka_app.components.kiosk_timer import FALLBACK_SECONDS, IDLE_SECONDS, WARN_SECONDS
+
+    script = (Path(__file__).resolve().parents[2] / "assets" / "kiosk.js").read_text()
+    assert f"Math.max({IDLE_SECONDS} - Math.floor" in script
+    assert f"box.hidden = left > {WARN_SECONDS};" in script
+    assert f"[{WARN_SECONDS}, 30, 10]" in script
+    assert f"{FALLBACK_SECONDS} * 1000" in script
