@@ -22,19 +22,23 @@ BUILD = ROOT / ".web" / "build" / "client"
 JS_BUDGET = 200 * 1024
 # Raised by 1-3 KB after the merge of the HttpOnly session (the compiled page-load
 # functions of components/browser.py) and the messages pages (their photo picker).
+# +1 KB on four routes at their limit (issue 16): the kiosk bar in the layout (its script
+# is a static file loaded only on a kiosk) and the accessibility statement's audit results
+# in the shared catalog.
 JS_BUDGETS = {
+    "/news": 201 * 1024,
     # recharts (the rent chart, ~110 KB gz) is in the route's own chunk: load it lazily.
     "/rent": 312 * 1024,
     # Photo picker (react-dropzone) and the forms' selects.
-    "/faults/new": 214 * 1024,
+    "/faults/new": 215 * 1024,
     "/messages": 212 * 1024,
-    "/messages/new": 212 * 1024,
+    "/messages/new": 213 * 1024,
     "/messages/request": 212 * 1024,
     # Staff tools: desktop users on office networks; selects and the editor.
     "/staff": 205 * 1024,
     "/staff/content": 212 * 1024,
     "/staff/content/edit": 214 * 1024,
-    "/staff/registration-codes": 206 * 1024,
+    "/staff/registration-codes": 207 * 1024,
 }
 CSS_BUDGET = 62 * 1024
 
