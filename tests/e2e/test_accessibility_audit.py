@@ -147,8 +147,10 @@ def test_finnish_only_text_is_marked_finnish(open_page):
     lang_of = "el => el.closest('[lang]').getAttribute('lang')"
     assert card.locator("h2").evaluate(lang_of) == "fi"
     assert badge.evaluate(lang_of) == "en"
+    title = card.locator("h2 a").inner_text()
     card.locator("h2 a").click()
-    page.wait_for_selector("main h1")
-    assert page.locator("main h1").evaluate(lang_of) == "fi"
+    heading = page.locator("main h1", has_text=title)  # the article's, not the list's
+    heading.wait_for()
+    assert heading.evaluate(lang_of) == "fi"
     assert page.locator(".heka-article-body").evaluate(lang_of) == "fi"
     assert page.get_by_text("Available in Finnish only").first.evaluate(lang_of) == "en"
