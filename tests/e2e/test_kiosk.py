@@ -68,7 +68,9 @@ def _log_in(page, portal, email: str) -> None:
 def _a_walks_through(page, portal) -> list[str]:
     """A's visit; returns what only A's session shows (each seen on A's pages first)."""
     _log_in(page, portal, A)
-    name = page.locator("h1").inner_text().split(",", 1)[1].strip()
+    welcome = page.locator("main h1")
+    expect(welcome).to_contain_text(re.compile(r", \S"))  # "Welcome, <name>" once loaded
+    name = welcome.inner_text().split(",", 1)[1].strip()
     page.click("#lang-sv")  # A prefers Swedish; the kiosk's own language is Finnish
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     page.goto(url(portal, "/rent"))
