@@ -93,7 +93,28 @@ def _worker(args: argparse.Namespace) -> int:
         while run_once(now=utcnow(), worker_id=worker_id, lease=lease):
             pass
         return 0
-    run_worker(stop=threading.Event(), poll_seconds=args.poll, lease=lease)
+    from heka_app.settings import get_settings
+
+    hourly = []
+    if get_settings().kiosk_demo:  # a demo kiosk's data is put back as new every night
+        from heka_app.demo import reset
+
+        hourly.append(reset.schedule)
+    run_worker(stop=threading.Event(), poll_seconds=args.poll, lease=lease, hourly=hourly)
+    return 0
+
+
+def _demo_reset(args: argparse.Namespace) -> int:
+    from heka_app.db import session_scope
+    from heka_app.demo.reset import NotADemoDatabase, reset_demo_data
+
+    try:
+        with session_scope() as session:
+            summary = reset_demo_data(session=session)
+    except NotADemoDatabase as exc:
+        print(f"Not reset: {exc}.")
+        return 1
+    print(summary)
     return 0
 
 
@@ -115,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="load the demo dataset")
     demo.add_argument("--if-empty", action="store_true", help="only when the database is empty")
     demo.set_defaults(func=_demo_data)
+    sub.add_parser(
+        "demo-reset", help="empty a demo database and load the demo dataset again"
+    ).set_defaults(func=_demo_reset)
     staff = sub.add_parser("create-staff", help="create a staff account (asks for a password)")
     staff.add_argument("--email", required=True)
     staff.add_argument("--role", required=True, help="customer_service, maintenance, ...")

@@ -19,6 +19,7 @@ from heka_app.security_headers import security_headers
 from heka_app.session_routes import session_routes
 from heka_app.settings import get_settings
 from heka_app.state.content import PublicInfoState
+from heka_app.state.kiosk import KioskState
 from heka_app.state.load_probe import LoadProbeState  # noqa: F401  (the load test's floor)
 from heka_app.state.session import SessionState
 from heka_app.state.session_check import SessionCheck
@@ -61,6 +62,7 @@ for spec in PAGES:
         on_load=[
             SessionState.init_language,
             SessionState.refresh,
+            KioskState.load,
             PublicInfoState.load,
             *spec.on_load,
         ],

@@ -45,6 +45,7 @@ class Settings:
     oidc_id_token_algorithms: tuple[str, ...]
     oidc_accepted_acr: tuple[str, ...]
     kiosk_mode: bool
+    kiosk_demo: bool  # demo data for visitors, reset nightly (heka_app/demo/reset.py)
     trusted_proxy_hops: int  # reverse proxies in front of the workers (X-Forwarded-For)
     trusted_proxies: tuple[str, ...]  # addresses/networks those proxies connect from
     allow_test_identity_codes: bool
@@ -135,6 +136,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             "http://ftn.ficora.fi/2017/loa2,http://ftn.ficora.fi/2017/loa3",
         ),
         kiosk_mode=_env_bool(env_map, "HEKA_KIOSK_MODE", False),
+        kiosk_demo=_env_bool(env_map, "HEKA_KIOSK_DEMO", False),
         # Production runs behind one reverse proxy (deploy/Caddyfile): without this every
         # client would share the proxy's address and one address lock would lock everyone.
         trusted_proxy_hops=_env_int(

@@ -19,6 +19,10 @@ def finnish_only_badge() -> rx.Component:
     return rx.badge(t("Available in Finnish only"), color_scheme="amber", high_contrast=True)
 
 
+def _text_lang(item: rx.Var) -> rx.Var:
+    return rx.cond(item["fallback"], "fi", SessionState.lang)
+
+
 def article_row(item: rx.Var) -> rx.Component:
     """One list item: date, title (the link), summary and its markers."""
     return rx.el.li(
@@ -34,14 +38,15 @@ def article_row(item: rx.Var) -> rx.Component:
                 wrap="wrap",
                 align="center",
             ),
+            # Only the Finnish fallback text is marked Finnish; the badges are in the UI's.
             rx.heading(
                 rx.link(item["title"], href=article_href(item), class_name="heka-article-link"),
                 as_="h2",
                 size="4",
                 margin_y="0.25em",
+                lang=_text_lang(item),
             ),
-            rx.cond(item["summary"], rx.text(item["summary"], size="2")),
-            lang=rx.cond(item["fallback"], "fi", SessionState.lang),
+            rx.cond(item["summary"], rx.text(item["summary"], size="2", lang=_text_lang(item))),
         ),
         list_style="none",
     )

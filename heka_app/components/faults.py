@@ -37,10 +37,11 @@ def status_badge(status: rx.Var, label: rx.Var) -> rx.Component:
     return rx.match(
         status,
         *[
-            (key, rx.badge(t_var(label), color_scheme=color, size="2"))
+            # high contrast: the soft blue and green text fell under 4.5:1 (axe, issue 16)
+            (key, rx.badge(t_var(label), color_scheme=color, size="2", high_contrast=True))
             for key, color in STATUS_COLORS.items()
         ],
-        rx.badge(t_var(label), size="2"),
+        rx.badge(t_var(label), size="2", high_contrast=True),
     )
 
 

@@ -9,6 +9,14 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.i18n.ui import t_var
+from heka_app.state.kiosk import KioskState
+
+
+def no_autofill_on_kiosk(autocomplete: str) -> rx.Var:
+    """``autocomplete`` for a field, "off" on a shared kiosk: the browser offers nobody
+    what the previous visitor typed (deploy the kiosk browser without a password manager
+    too: docs/deployment.md)."""
+    return rx.cond(KioskState.active, "off", autocomplete)
 
 
 def field(
@@ -36,7 +44,7 @@ def field(
             id=field_id,
             name=name,
             type=type_,
-            auto_complete=autocomplete,
+            auto_complete=no_autofill_on_kiosk(autocomplete),
             size="3",
             width="100%",
             aria_describedby=f"{described} {field_id}-hint" if hint is not None else described,

@@ -80,7 +80,7 @@ def brand() -> rx.Component:
         href=routes.HOME,
         underline="none",
         color="inherit",
-        aria_label=t("Heka resident pages, home"),
+        # No aria-label: the visible "Heka Resident pages" is the name (WCAG 2.5.3).
     )
 
 

@@ -1,68 +1,87 @@
-"""Kiosk mode (shared terminals at area offices): log out after 2 idle minutes, with a
-visible countdown in the last minute. The server enforces the same idle limit itself."""
+"""Kiosk mode (shared touch screens at area offices, state/kiosk.py).
+
+On a kiosk every page gets large touch targets (``html.heka-kiosk-mode`` in heka.css) and,
+while someone is signed in, a bar fixed to the bottom of the screen with an "End session"
+button. After 2 idle minutes the session ends by itself; the last minute is counted down
+on screen and announced to screen readers at 60, 30 and 10 seconds (announcing every
+second would drown everything else). The server enforces the same idle limit itself
+(services/auth/sessions.py).
+"""
 
 from __future__ import annotations
 
 import reflex as rx
+from reflex.vars.function import ArgsFunctionOperation, FunctionStringVar
 
-from heka_app.components.browser import open_url
 from heka_app.i18n.ui import t
-from heka_app.security_headers import allow_client_script
+from heka_app.state.kiosk import KioskState
 from heka_app.state.session import SessionState
 
+# The script is a static file (assets/kiosk.js, its numbers kept equal to these): only a
+# kiosk downloads it, and no page's first load carries it.
+SCRIPT_URL = "/kiosk.js"
 IDLE_SECONDS = 120
 WARN_SECONDS = 60
+# If the server does not answer "End session" (connection lost), the browser wipes itself
+# and leaves through /_session/end anyway (the server's idle limit ends the session).
+FALLBACK_SECONDS = 5
 
-_SCRIPT = """
-(() => {
-  if (window.__hekaKiosk) return;
-  window.__hekaKiosk = true;
-  let last = Date.now();
-  const reset = () => { last = Date.now(); };
-  ["pointerdown", "keydown", "touchstart", "scroll"].forEach(
-    (name) => window.addEventListener(name, reset, {passive: true}));
-  setInterval(() => {
-    const box = document.getElementById("kiosk-countdown");
-    const left = __IDLE__ - Math.floor((Date.now() - last) / 1000);
-    if (!box) return;
-    box.hidden = left > __WARN__;
-    const secs = document.getElementById("kiosk-seconds");
-    if (secs) secs.textContent = String(Math.max(left, 0));
-    if (left <= 0) { last = Date.now(); document.getElementById("kiosk-logout")?.click(); }
-  }, 1000);
-})();
-""".replace("__IDLE__", str(IDLE_SECONDS)).replace("__WARN__", str(WARN_SECONDS))
+
+def _wipe_when_set() -> rx.Component:
+    """Once the server has ended the session: wipe the browser and leave (kiosk script)."""
+    wipe = FunctionStringVar.create("window.__hekaKioskWipe").call(KioskState.wipe_to)
+    return rx.cond(
+        KioskState.wipe_to != "",
+        rx.el.span(on_mount=rx.call_function(ArgsFunctionOperation.create((), wipe)), hidden=True),
+    )
+
+
+def _session_bar() -> rx.Component:
+    return rx.el.aside(
+        rx.box(
+            rx.el.div(  # plain elements: the bar is on every page, Radix Callout is not
+                t("For your privacy you will be logged out in"),
+                " ",
+                rx.el.span("60", id="kiosk-seconds"),
+                " s. ",
+                t("Touch the screen to continue."),
+                id="kiosk-countdown",
+                role="timer",
+                hidden=True,
+                class_name="heka-kiosk-warning",
+            ),
+            rx.el.p(
+                "", id="kiosk-announce", aria_live="assertive", class_name="heka-visually-hidden"
+            ),
+            rx.hstack(
+                rx.text(t("Shared terminal: end your session when you are done."), size="3"),
+                rx.button(
+                    t("End session"),
+                    id="kiosk-end",
+                    size="4",
+                    color_scheme="red",
+                    custom_attrs={"data-leave": SessionState.leave_url},
+                    on_click=KioskState.end_session,
+                ),
+                align="center",
+                justify="between",
+                wrap="wrap",
+                spacing="3",
+            ),
+            class_name="heka-container",
+        ),
+        aria_label=t("Kiosk session"),
+        class_name="heka-kiosk",
+    )
 
 
 def kiosk_timer() -> rx.Component:
-    """The countdown banner and its timer (render only in kiosk mode)."""
+    """Kiosk mode's page parts (nothing unless this terminal is a kiosk)."""
     return rx.cond(
-        SessionState.signed_in,
-        rx.box(
-            rx.box(  # in line with the content column, not edge to edge
-                rx.callout(
-                    rx.text(
-                        t("For your privacy you will be logged out in"),
-                        " ",
-                        rx.el.span("60", id="kiosk-seconds"),
-                        " s. ",
-                        t("Touch the screen to continue."),
-                    ),
-                    icon="timer",
-                    color_scheme="amber",
-                    role="alert",
-                ),
-                class_name="heka-container",
-            ),
-            rx.button(
-                "",
-                id="kiosk-logout",
-                on_click=open_url(SessionState.leave_url),
-                display="none",
-            ),
-            rx.script(allow_client_script(_SCRIPT)),
-            id="kiosk-countdown",
-            hidden=True,
-            class_name="heka-kiosk",
+        KioskState.active,
+        rx.fragment(
+            rx.el.script(src=SCRIPT_URL, async_=True),  # React 19 loads it when rendered
+            rx.cond(SessionState.signed_in, _session_bar()),
+            _wipe_when_set(),  # outside the bar: the reset that sets it also signs out
         ),
     )

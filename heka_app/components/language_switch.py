@@ -15,7 +15,8 @@ def _language_button(language: str) -> rx.Component:
         on_click=SessionState.set_language(language),
         variant=rx.cond(active, "solid", "soft"),
         size="1",
-        aria_label=LANGUAGE_NAMES[language],
+        # The name starts with the visible "FI" (WCAG 2.5.3 label in name: "click FI").
+        aria_label=f"{language.upper()} – {LANGUAGE_NAMES[language]}",
         aria_pressed=rx.cond(active, "true", "false"),
         lang=language,
         id=f"lang-{language}",

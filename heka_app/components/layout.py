@@ -10,7 +10,6 @@ from heka_app.components.header import header
 from heka_app.components.html_lang import html_lang
 from heka_app.components.kiosk_timer import kiosk_timer
 from heka_app.i18n.ui import t
-from heka_app.settings import get_settings
 
 
 def page_layout(*children: rx.Component) -> rx.Component:
@@ -20,13 +19,13 @@ def page_layout(*children: rx.Component) -> rx.Component:
         html_lang(),
         rx.link(t("Skip to content"), href="#main", class_name="heka-skip-link"),
         header(),
-        kiosk_timer() if get_settings().kiosk_mode else rx.fragment(),
         rx.el.main(
             rx.box(*children, class_name="heka-container"),
             id="main",
             tab_index=-1,
             class_name="heka-main",
         ),
+        kiosk_timer(),  # after the content: its bar sticks to the bottom of the screen
         footer(),
         class_name="heka-page",
     )

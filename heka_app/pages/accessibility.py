@@ -36,14 +36,26 @@ def accessibility_page() -> rx.Component:
             ),
             bullets(
                 t("Some news and instructions are available in Finnish only."),
+                t(
+                    "Screen reader users have not yet tested the pages; automated checks do "
+                    "not find every problem."
+                ),
             ),
         ),
         section(
             t("How we checked"),
             paragraph(
                 t(
-                    "Automated axe-core checks run on every change, together with keyboard and "
-                    "screen-width tests from 320 pixels upwards."
+                    "On 29 November 2026 axe-core found no problems on any public, resident "
+                    "or staff page in Finnish, Swedish or English at 1280 and 390 pixels."
+                )
+            ),
+            paragraph(
+                t(
+                    "Logging in, reading the rent, reporting a fault with a photo, sending a "
+                    "message and changing the email address work by keyboard alone, with "
+                    "visible focus. Form errors are announced at their fields. The pages work "
+                    "at 320 pixels and at 200 % zoom. These checks run on every change."
                 )
             ),
         ),
@@ -72,5 +84,5 @@ def accessibility_page() -> rx.Component:
                 id="supervisor-link",
             ),
         ),
-        paragraph(t("This statement was last updated on 28 November 2026.")),
+        paragraph(t("This statement was last updated on 29 November 2026.")),
     )

@@ -126,11 +126,10 @@ def _language_tab(lang: str, name: str) -> rx.Component:
                 ),
                 width="100%",
             ),
-            rx.box(
-                rx.heading(t("Preview"), as_="h3", size="3", margin_bottom="0.5em"),
-                article_body(S.preview_html.get(lang, "")),
+            rx.box(  # h2 (the page has no h2 above it); only the article is in ``lang``
+                rx.heading(t("Preview"), as_="h2", size="3", margin_bottom="0.5em"),
+                rx.box(article_body(S.preview_html.get(lang, "")), lang=lang),
                 class_name="heka-preview",
-                lang=lang,
             ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
@@ -185,6 +184,7 @@ def content_editor_page() -> rx.Component:
                         type="button",
                         size="3",
                         color_scheme="green",
+                        high_contrast=True,  # white on green-9 is 3:1 (axe, issue 16)
                         on_click=S.publish,
                         disabled=~S.article_no.to(bool),
                     ),

@@ -21,8 +21,12 @@ STATUS = {
 def _status_badge(status: rx.Var) -> rx.Component:
     return rx.match(
         status,
-        *[(key, rx.badge(t(label), color_scheme=color)) for key, (label, color) in STATUS.items()],
-        rx.badge(status),
+        # high contrast: soft green text on green fell under 4.5:1 (axe, issue 16)
+        *[
+            (key, rx.badge(t(label), color_scheme=color, high_contrast=True))
+            for key, (label, color) in STATUS.items()
+        ],
+        rx.badge(status, high_contrast=True),
     )
 
 
@@ -47,11 +51,13 @@ def _row(row: rx.Var) -> rx.Component:
                 rx.hstack(
                     rx.foreach(
                         row["missing"].to(list[str]),
-                        lambda lang: rx.badge(lang.upper(), color_scheme="amber"),
+                        lambda lang: rx.badge(
+                            lang.upper(), color_scheme="amber", high_contrast=True
+                        ),
                     ),
                     spacing="1",
                 ),
-                rx.badge(t("Complete"), color_scheme="green"),
+                rx.badge(t("Complete"), color_scheme="green", high_contrast=True),
             )
         ),
     )

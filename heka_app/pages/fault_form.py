@@ -13,7 +13,13 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.fault_fields import category_select, choice, examples, location_select
 from heka_app.components.fault_outbox import fault_outbox
-from heka_app.components.forms import form_error, labelled_control, notice, submit_button
+from heka_app.components.forms import (
+    form_error,
+    labelled_control,
+    no_autofill_on_kiosk,
+    notice,
+    submit_button,
+)
 from heka_app.components.layout import page_layout
 from heka_app.components.upload_picker import PHOTO_TYPES, PickerTexts, upload_picker
 from heka_app.i18n.ui import t
@@ -125,7 +131,7 @@ def _form() -> rx.Component:
                     id="field-contact_phone",
                     name="contact_phone",
                     type="tel",
-                    auto_complete="tel",
+                    auto_complete=no_autofill_on_kiosk("tel"),
                     class_name="heka-native-input",
                     aria_describedby="field-contact_phone-error",
                 ),

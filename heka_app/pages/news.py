@@ -107,7 +107,13 @@ def article_page() -> rx.Component:
                         article["kind"] == "instruction", routes.INSTRUCTIONS, routes.NEWS
                     ),
                 ),
-                rx.heading(article["title"], as_="h1", size="8", margin_top="0.5em"),
+                rx.heading(
+                    article["title"],
+                    as_="h1",
+                    size="8",
+                    margin_top="0.5em",
+                    lang=rx.cond(article["fallback"], "fi", SessionState.lang),
+                ),
                 rx.hstack(
                     rx.text(article["date"], size="2", color_scheme="gray"),
                     rx.cond(article["fallback"], finnish_only_badge()),

@@ -8,7 +8,7 @@ from starlette.applications import Starlette
 from starlette.responses import HTMLResponse, PlainTextResponse
 from starlette.routing import Route
 
-from heka_app.security_headers import security_headers
+from heka_app.security_headers import _CLIENT_SCRIPTS, security_headers
 
 
 def _app():
@@ -85,6 +85,8 @@ async def test_pages_get_a_policy_allowing_exactly_their_own_inline_scripts(gzip
             "'unsafe-eval'",  # Reflex's call_script
             _hash(b"window.__ctx = {a: 1};"),
             _hash(b'import("/assets/entry.js");'),
+            # plus the scripts components render in the browser (whichever were imported)
+            *(_hash(body) for body in _CLIENT_SCRIPTS),
         ]
     )
     assert "'unsafe-inline'" not in policy["script-src"]

@@ -33,6 +33,7 @@ HANDLER_MODULES = (
     "heka_app.services.mail.jobs",
     "heka_app.services.content.news_mail",
     "heka_app.services.accounts.reset_requests",
+    "heka_app.demo.reset",
 )
 
 _HANDLERS: dict[str, JobHandler] = {}

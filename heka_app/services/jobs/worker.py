@@ -17,7 +17,7 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -108,6 +108,7 @@ def run_worker(
     lease: dt.timedelta = DEFAULT_LEASE,
     worker_id: str | None = None,
     clock: Callable[[], dt.datetime] | None = None,
+    hourly: Sequence[Callable[..., object]] = (),
 ) -> None:
     """Run due jobs until ``stop`` is set or SIGTERM/SIGINT arrives.
 
@@ -120,6 +121,8 @@ def run_worker(
         lease: How long a claimed job is held (longer than the slowest handler).
         worker_id: Name stored in ``locked_by``; ``host:pid`` by default.
         clock: Source of aware UTC "now" (tests); the system clock by default.
+        hourly: More ``schedule(session, now=...)`` functions to call with housekeeping's
+            (e.g. the demo reset of a kiosk in demo mode, heka_app/demo/reset.py).
     """
     load_handlers()
     clock = clock or utcnow
@@ -133,7 +136,8 @@ def run_worker(
             try:
                 if scheduled_hour != housekeeping.hour_key(now):
                     with session_scope() as session:
-                        housekeeping.schedule(session, now=now)
+                        for schedule in (housekeeping.schedule, *hourly):
+                            schedule(session, now=now)
                     scheduled_hour = housekeeping.hour_key(now)
                 worked = run_once(now=now, worker_id=worker_id, lease=lease)
             except SQLAlchemyError:
