@@ -57,3 +57,45 @@ class HtmlLang(rx.Fragment):
 def html_lang() -> rx.Component:
     """The html-lang keeper."""
     return HtmlLang.create()
+
+
+class CatalogFor(rx.Fragment):
+    """Renders nothing; loads the catalog of a language other than the UI's (a slip printed
+    in the resident's language) and re-renders ``state``'s readers once it is there."""
+
+    # Set by catalog_for after create (underscored: not rendered as props of the Fragment).
+    _lang_var: rx.Var[str] = rx.Var.create("fi")
+    _state_name: str = ""
+
+    def add_imports(self) -> dict:
+        """React's hooks, the state dispatchers and the catalog loader."""
+        return {
+            "react": [rx.ImportVar(tag="useEffect"), rx.ImportVar(tag="useContext")],
+            "$/utils/context": [rx.ImportVar(tag="DispatchContext")],
+            JS_IMPORT_PATH: [
+                rx.ImportVar(tag="hekaCatalogReady"),
+                rx.ImportVar(tag="hekaLoadCatalog"),
+            ],
+        }
+
+    def add_hooks(self) -> list:
+        """Load the table when the language changes; then a no-op delta re-renders."""
+        lang = str(self._lang_var)
+        return [
+            rx.Var(
+                "const heka_catalog_dispatch = useContext(DispatchContext);\n"
+                f"useEffect(() => {{ if (hekaCatalogReady({lang})) return;"
+                f" hekaLoadCatalog({lang}).then(() =>"
+                f" heka_catalog_dispatch[{self._state_name!r}]?."
+                f"({{heka_catalog_rx_state_: {lang}}}))"
+                f".catch(() => {{}}); }}, [{lang}]);",
+                _var_data=self._lang_var._get_all_var_data(),
+            )
+        ]
+
+
+def catalog_for(lang: rx.Var[str], state: type[rx.State]) -> rx.Component:
+    """Keep ``lang``'s catalog loaded for text rendered with ``t_in(lang, ...)``."""
+    component = CatalogFor.create()
+    component._lang_var, component._state_name = lang, state.get_full_name()
+    return component

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.html_lang import catalog_for
 from heka_app.components.layout import page_layout
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t, t_in, t_var
@@ -118,6 +119,7 @@ def _slip() -> rx.Component:
             rx.el.li(t_in(lang, SLIP_STEP_3)),
         ),
         rx.text(t_in(lang, SLIP_KEEP), as_="p", size="2"),
+        catalog_for(lang, RegistrationCodeState),
         lang=lang,
         id="code-slip",
         class_name="heka-slip",

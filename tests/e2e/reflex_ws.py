@@ -8,7 +8,11 @@ import uuid
 
 import simple_websocket
 
+from heka_app.state.load_probe import LoadProbeState
+
 QUIET_SECONDS = 1.0
+PROBE_STATE = LoadProbeState.get_full_name()
+PROBE_HANDLER = f"{PROBE_STATE}.echo"
 
 
 class ReflexSocket:
@@ -25,6 +29,7 @@ class ReflexSocket:
         self.token = token or str(uuid.uuid4())  # someone else's token: a stolen one
         self.backend, self.origin = backend, origin
         self.seen: list[str] = []  # every message the server sent this client
+        self._probes = 0  # the last probe sent behind an event (see emit)
         self._connect(cookie)
 
     def _connect(self, cookie: str | None) -> None:
@@ -60,28 +65,34 @@ class ReflexSocket:
     ) -> dict:
         """Call ``name`` (``<state full name>.<handler>``); returns merged deltas + events.
 
-        Var names in the delta carry Reflex's ``_rx_state_`` suffix. The reply is complete
-        when the server has been quiet for ``QUIET_SECONDS``. ``query`` carries a dynamic
-        route's arguments (``{"report": "12"}`` for ``/faults/12``), as the browser sends them.
+        Var names in the delta carry Reflex's ``_rx_state_`` suffix. A handler that changes
+        nothing gets no answer at all (Reflex sends no empty delta, and the loaders assign
+        only what changed), so ``emit`` sends the load test's probe
+        (``LoadProbeState.echo``) right behind it: a tab's events run one after the other,
+        so the probe's answer means the call has finished. Whatever else arrives until the
+        server has then been quiet for ``QUIET_SECONDS`` counts too. ``query`` carries a
+        dynamic route's arguments (``{"report": "12"}`` for ``/faults/12``), as the browser
+        sends them.
         """
-        event = {
-            "name": name,
-            "payload": payload or {},
-            "router_data": {"pathname": path, "asPath": path, "query": query or {}},
-        }
-        self.ws.send("42/_event," + json.dumps(["event", event]))
+        self.send(name, payload, path=path, query=query)
+        self._probes += 1
+        probe = self._probes
+        self.send(PROBE_HANDLER, {"seq": probe}, path=path, query=query)
         delta: dict = {}
         events: list = []
-        first = self._next(timeout=20)
-        message: str | None = first
+        answered = False
+        message: str | None = self._next(timeout=60)
         while message is not None:
             if message.startswith("42/_event,"):
                 kind, update = json.loads(message[len("42/_event,") :])
                 if kind == "event":
                     for state, values in (update.get("delta") or {}).items():
+                        if state == PROBE_STATE:
+                            answered = answered or values.get("seq_rx_state_") == probe
+                            continue
                         delta.setdefault(state, {}).update(values)
                     events.extend(update.get("events") or [])
-            message = self._quiet_next()
+            message = self._quiet_next() if answered else self._next(timeout=60)
         return {"delta": delta, "events": events}
 
     def send(
