@@ -32,6 +32,17 @@ class PickerTexts:
     remove: Callable[[rx.Var], rx.Var]  # index -> "Remove file {n}"
 
 
+def labelled_file_input(component: rx.Component, label_id: str) -> rx.Component:
+    """Name the upload zone's hidden file input by ``label_id`` in the HTML itself
+    (rx.upload makes the input and takes no props for it; axe: label)."""
+    for child in component.children:
+        if getattr(child, "tag", "") == "input":
+            child.custom_attrs["aria-labelledby"] = label_id
+        else:
+            labelled_file_input(child, label_id)
+    return component
+
+
 def upload_picker(
     state: type[rx.State],
     upload_id: str,
@@ -60,22 +71,26 @@ def upload_picker(
     if progress_bar:
         bar = rx.progress(value=state.progress, max=100, width="100%")
         uploading = rx.vstack(bar, uploading, width="100%")
+    label_id = label_id or f"{upload_id}-label"
     return rx.vstack(
-        rx.text(texts.label, class_name="heka-label", id=label_id or f"{upload_id}-label"),
-        rx.upload.root(
-            rx.vstack(
-                rx.button(texts.button, type="button", variant="outline", size="3"),
-                rx.text(texts.hint, size="2"),
-                align="center",
+        rx.text(texts.label, class_name="heka-label", id=label_id),
+        labelled_file_input(
+            rx.upload.root(
+                rx.vstack(
+                    rx.button(texts.button, type="button", variant="outline", size="3"),
+                    rx.text(texts.hint, size="2"),
+                    align="center",
+                ),
+                id=upload_id,
+                multiple=True,
+                accept=accept,
+                max_files=max_files,
+                on_drop=on_upload(
+                    rx.upload_files(upload_id=upload_id, on_upload_progress=state.upload_progress)
+                ),
+                class_name="heka-upload",
             ),
-            id=upload_id,
-            multiple=True,
-            accept=accept,
-            max_files=max_files,
-            on_drop=on_upload(
-                rx.upload_files(upload_id=upload_id, on_upload_progress=state.upload_progress)
-            ),
-            class_name="heka-upload",
+            label_id,
         ),
         rx.cond(state.progress > 0, uploading),
         rx.cond(error, rx.text(t_var(error), color_scheme="red", size="2", role="alert")),

@@ -6,6 +6,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.layout import page_layout
+from heka_app.components.rent import TABLE_STYLE
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t
 from heka_app.state.content_editor import ContentEditorState as S
@@ -31,21 +32,22 @@ def _status_badge(status: rx.Var) -> rx.Component:
 
 
 def _row(row: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.row_header_cell(
-            rx.link(row["title"], href=f"{routes.STAFF_CONTENT_EDIT}?id=" + row["id"].to(str))
+    return rx.el.tr(
+        rx.el.th(
+            rx.link(row["title"], href=f"{routes.STAFF_CONTENT_EDIT}?id=" + row["id"].to(str)),
+            scope="row",
         ),
-        rx.table.cell(rx.cond(row["kind"] == "news", t("News item"), t("Instruction"))),
-        rx.table.cell(_status_badge(row["status"])),
-        rx.table.cell(
+        rx.el.td(rx.cond(row["kind"] == "news", t("News item"), t("Instruction"))),
+        rx.el.td(_status_badge(row["status"])),
+        rx.el.td(
             rx.match(
                 row["audience"],
                 ("everyone", t("Everyone")),
                 row["target"],
             )
         ),
-        rx.table.cell(row["date"]),
-        rx.table.cell(
+        rx.el.td(row["date"]),
+        rx.el.td(
             rx.cond(
                 row["missing"].to(list[str]).length() > 0,
                 rx.hstack(
@@ -74,22 +76,27 @@ def content_list_page() -> rx.Component:
             wrap="wrap",
             width="100%",
         ),
+        # A plain table in a focusable, labelled box: Radix's table scrolls inside its own
+        # unfocusable box on a phone (axe: scrollable-region-focusable), as on /rent.
         rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("Title")),
-                        rx.table.column_header_cell(t("Type")),
-                        rx.table.column_header_cell(t("State")),
-                        rx.table.column_header_cell(t("For")),
-                        rx.table.column_header_cell(t("Publishing date")),
-                        rx.table.column_header_cell(t("Missing translations")),
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(t("Title"), scope="col"),
+                        rx.el.th(t("Type"), scope="col"),
+                        rx.el.th(t("State"), scope="col"),
+                        rx.el.th(t("For"), scope="col"),
+                        rx.el.th(t("Publishing date"), scope="col"),
+                        rx.el.th(t("Missing translations"), scope="col"),
                     )
                 ),
-                rx.table.body(rx.foreach(S.rows, _row)),
-                width="100%",
+                rx.el.tbody(rx.foreach(S.rows, _row)),
+                style=TABLE_STYLE,
             ),
             overflow_x="auto",
+            tab_index=0,
+            role="region",
+            aria_label=t("News and instructions"),
             width="100%",
             margin_top="1em",
         ),

@@ -17,6 +17,7 @@ from heka_app.components.forms import (
     submit_button,
 )
 from heka_app.components.layout import page_layout
+from heka_app.components.upload_picker import labelled_file_input
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.reports import MAX_PHOTOS
 from heka_app.state.fault_report import FaultDetailState as S
@@ -37,21 +38,10 @@ def _textarea(name: str, label: rx.Var, required: bool = False) -> rx.Component:
 MORE_PHOTOS_ID = "more-photos"
 
 
-def _labelled_file_input(component: rx.Component, label_id: str) -> rx.Component:
-    """Name the upload zone's hidden file input by ``label_id`` (rx.upload makes the input
-    itself and takes no props for it)."""
-    for child in component.children:
-        if getattr(child, "tag", "") == "input":
-            child.custom_attrs["aria-labelledby"] = label_id
-        else:
-            _labelled_file_input(child, label_id)
-    return component
-
-
 def _more_photos() -> rx.Component:
     return rx.vstack(
         rx.text(t("More photos"), id="more-photos-label", class_name="heka-label"),
-        _labelled_file_input(
+        labelled_file_input(
             rx.upload.root(
                 rx.button(t("Add photos"), type="button", variant="outline", size="2"),
                 id=MORE_PHOTOS_ID,

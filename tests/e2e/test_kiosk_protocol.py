@@ -40,7 +40,13 @@ def test_end_session_with_someone_elses_token_ends_nothing_of_theirs(ws_backend,
     ws_login(other, "staff.area_office@demo.heka.example")
     other.emit(handler_name(KioskState, "end_session"))
     owner.reconnect(cookie=f"heka_sid={secret}")
-    assert _contract(owner) == contract  # the owner is still signed in
+    # The owner is still signed in: the home loads without a redirect to the login, and
+    # keeps the contract (the loader sends only what changed, so an unchanged home may not
+    # be resent at all; a signed-out tab would get an emptied home and the redirect).
+    reply = owner.emit(handler_name(HomeState, "load"), path="/home")
+    assert not any(e.get("name") == "_redirect" for e in reply["events"]), reply
+    home = reply["delta"].get(HomeState.get_full_name(), {})
+    assert home.get("home_rx_state_", {"contract_number": contract})["contract_number"] == contract
 
 
 def test_after_end_session_the_tab_answers_as_nobody(ws_clients):
