@@ -13,19 +13,24 @@ from heka_app.i18n.js_catalog import JS_IMPORT_PATH
 from heka_app.state.session import SessionState
 
 
+def catalog_imports() -> dict:
+    """What a catalog hook imports: React's hooks, the state dispatchers, the loader."""
+    return {
+        "react": [rx.ImportVar(tag="useEffect"), rx.ImportVar(tag="useContext")],
+        "$/utils/context": [rx.ImportVar(tag="DispatchContext")],
+        JS_IMPORT_PATH: [
+            rx.ImportVar(tag="hekaCatalogReady"),
+            rx.ImportVar(tag="hekaLoadCatalog"),
+        ],
+    }
+
+
 class HtmlLang(rx.Fragment):
     """Renders nothing; a hook sets ``document.documentElement.lang``."""
 
     def add_imports(self) -> dict:
         """React's hooks, the state dispatchers and the catalog loader."""
-        return {
-            "react": [rx.ImportVar(tag="useEffect"), rx.ImportVar(tag="useContext")],
-            "$/utils/context": [rx.ImportVar(tag="DispatchContext")],
-            JS_IMPORT_PATH: [
-                rx.ImportVar(tag="hekaCatalogReady"),
-                rx.ImportVar(tag="hekaLoadCatalog"),
-            ],
-        }
+        return catalog_imports()
 
     def add_hooks(self) -> list:
         """Update the attribute whenever the language var changes."""
@@ -69,14 +74,7 @@ class CatalogFor(rx.Fragment):
 
     def add_imports(self) -> dict:
         """React's hooks, the state dispatchers and the catalog loader."""
-        return {
-            "react": [rx.ImportVar(tag="useEffect"), rx.ImportVar(tag="useContext")],
-            "$/utils/context": [rx.ImportVar(tag="DispatchContext")],
-            JS_IMPORT_PATH: [
-                rx.ImportVar(tag="hekaCatalogReady"),
-                rx.ImportVar(tag="hekaLoadCatalog"),
-            ],
-        }
+        return catalog_imports()
 
     def add_hooks(self) -> list:
         """Load the table when the language changes; then a no-op delta re-renders."""
