@@ -50,7 +50,13 @@ def test_editor_adds_image_and_pdf_and_only_the_property_sees_them(open_page, po
     wait_hydrated(editor)
     expect(editor.get_by_text("Tallenna artikkeli ensin", exact=False)).to_be_visible()
     editor.select_option("#field-audience", "property")
+    # The editor's own load (the property list, the empty form) may land after the first
+    # choice on a busy machine: wait for it, then choose again and check what is chosen.
+    editor.wait_for_selector(f"#field-target_id option[value='{target}']", state="attached")
+    editor.select_option("#field-audience", "property")
     editor.select_option("#field-target_id", str(target))
+    expect(editor.locator("#field-audience")).to_have_value("property")
+    expect(editor.locator("#field-target_id")).to_have_value(str(target))
     editor.fill("#field-title_fi", TITLE)
     editor.fill("#field-body_fi", "Leikkipaikka valmistuu **toukokuussa**.")
     editor.click("button[type=submit]")
