@@ -67,7 +67,7 @@ def upload_picker(
         label_id: The label's id (the file input is named by it); ``<upload_id>-label``.
         progress_bar: Show a bar besides the percentage.
     """
-    uploading = rx.text(texts.uploading, size="2", role="status")
+    uploading = rx.text(texts.uploading, size="2", role="status", id=f"{upload_id}-status")
     if progress_bar:
         bar = rx.progress(value=state.progress, max=100, width="100%")
         uploading = rx.vstack(bar, uploading, width="100%")
@@ -92,7 +92,10 @@ def upload_picker(
             ),
             label_id,
         ),
-        rx.cond(state.progress > 0, uploading),
+        # Hidden at 100 %: the last progress event can arrive after the upload handler has
+        # reset the number (they travel apart: HTTP upload, websocket events), and a status
+        # saying "100 %" under the finished previews reads as still busy.
+        rx.cond((state.progress > 0) & (state.progress < 100), uploading),
         rx.cond(error, rx.text(t_var(error), color_scheme="red", size="2", role="alert")),
         rx.box(
             rx.foreach(

@@ -21,6 +21,7 @@ def _select(label: rx.Var, name: str, options: rx.Var, first: rx.Var | None) -> 
             rx.foreach(options, lambda o: rx.el.option(t_var(o["label"]), value=o["key"])),
             id=f"filter-{name}",
             name=name,
+            default_value=I.url_filters[name].to(str),
             class_name="heka-select",
         ),
         spacing="1",
@@ -48,18 +49,26 @@ def staff_inbox_page() -> rx.Component:
                 _select(t("Queue"), "queue", I.queues, t("All")),
                 rx.box(
                     rx.el.label(
-                        rx.el.input(type="checkbox", name="mine", id="filter-mine"),
+                        rx.el.input(
+                            type="checkbox",
+                            name="mine",
+                            id="filter-mine",
+                            default_checked=I.url_filters["mine"].to(str) == "on",
+                        ),
                         t("Assigned to me"),
                     ),
                     class_name="heka-choice",
                 ),
-                rx.button(t("Filter"), type="submit", size="3"),
+                rx.button(t("Filter"), type="submit", size="3", id="inbox-filter-submit"),
                 wrap="wrap",
                 gap="3",
                 align="end",
             ),
             on_submit=I.apply_filters,
             reset_on_submit=False,
+            # Mounted again when the page is opened with other filters in its address, so
+            # the (uncontrolled) controls show them.
+            key=I.url_filters.to_string(),
             width="100%",
         ),
         rx.cond(

@@ -3,8 +3,12 @@ at a time, with counts per status. One thread's handling page: state/staff_messa
 
 from __future__ import annotations
 
+import json
+from urllib.parse import urlencode
+
 import reflex as rx
 
+from heka_app import routes
 from heka_app.i18n import N_
 from heka_app.services.messages import inbox, statuses
 from heka_app.services.messages.inbox import InboxFilters
@@ -25,33 +29,58 @@ KINDS = key_label_rows([("messages", N_("Messages")), *((t.key, t.label) for t i
 STATUS_FILTERS = key_label_rows([("open", N_("Open")), *statuses.STAFF_STATUS_LABELS.items()])
 
 
+def read_filters(values: object) -> dict[str, str]:
+    """The inbox filters in ``values`` (the filter form, or the page's query), capped;
+    ``{}`` when none is set (the default view: open threads)."""
+    filters = {
+        "status": form_value(values, "status", 16),
+        "queue": form_value(values, "queue", 24),
+        "kind": form_value(values, "kind", 32),
+        "mine": "on" if form_value(values, "mine", 5) in {"on", "true"} else "",
+    }
+    return filters if any(filters.values()) else {}
+
+
+def filters_in_url(path: str, filters: dict[str, str]) -> str:
+    """A script that puts ``filters`` in the address bar without a navigation, so a reload,
+    a bookmark or a link to a colleague shows the same view."""
+    query = urlencode({k: v for k, v in filters.items() if v})
+    url = f"{path}?{query}" if query else path
+    return f"history.replaceState(history.state, '', {json.dumps(url)})"
+
+
 class StaffInboxState(PagingMixin, rx.State):
     """The handler's threads, filtered, a page at a time, with counts per status. The
-    filters stay in the state, so paging keeps them."""
+    filters stay in the state, so paging keeps them, and in the address (``?status=``...),
+    so a reload keeps them too."""
 
     counts: list[dict] = []  # {"key", "label", "n"}
     kinds: list[dict] = KINDS
     status_filters: list[dict] = STATUS_FILTERS
     queues: list[dict] = key_label_rows(QUEUE_LABELS.items())
     filters: dict[str, str] = {}  # what apply_filters read, as InboxFilters' fields
+    # The filters the page was opened with (its query): the form's initial choices. Apart
+    # from ``filters`` so that filtering does not re-mount the form under the user's focus.
+    url_filters: dict[str, str] = {}
 
     @rx.event
     async def load(self):
-        """Open threads, oldest waiting first (guard: messages.handle)."""
-        self.filters = {}
+        """The filters in the address, or open threads; oldest waiting first (guard:
+        messages.handle)."""
+        self.filters = read_filters(dict(self.router.url.query_parameters))
+        self.url_filters = self.filters
         return await self._show(1)
 
     @rx.event
     @matrix_payload(form_data={"status": "open", "kind": "", "queue": "", "mine": ""})
     async def apply_filters(self, form_data: dict):
-        """Filter the inbox, from its first page (guard: messages.handle)."""
-        self.filters = {
-            "status": form_value(form_data, "status", 16),
-            "queue": form_value(form_data, "queue", 24),
-            "kind": form_value(form_data, "kind", 32),
-            "mine": "on" if form_value(form_data, "mine", 5) in {"on", "true"} else "",
-        }
-        return await self._show(1)
+        """Filter the inbox, from its first page, and show the filters in the address
+        (guard: messages.handle)."""
+        self.filters = read_filters(form_data)
+        refusal = await self._show(1)
+        if refusal is not None:
+            return refusal
+        return rx.call_script(filters_in_url(routes.STAFF_MESSAGES, self.filters))
 
     def _inbox_filters(self) -> InboxFilters:
         f = self.filters

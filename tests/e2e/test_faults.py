@@ -67,6 +67,7 @@ def test_report_follow_and_handle_a_fault(open_page, portal, mail_sink, tmp_path
     started = time.monotonic()
     tenant.set_input_files("#fault-photos input[type=file]", str(_photo(tmp_path)))
     tenant.wait_for_selector(".heka-photos img")
+    expect(tenant.locator("#fault-photos-status")).to_have_count(0)  # no "100 %" left behind
     print(f"photo upload to preview: {time.monotonic() - started:.2f} s")
     tenant.dblclick("#fault-submit")  # a double click still makes one report
     tenant.wait_for_selector("#fault-done")

@@ -101,6 +101,14 @@ def test_tenant_sends_staff_replies_live(open_page, portal, tmp_path):
     staff.click("#lang-en")
     assert _serious(staff) == []
     _shot(staff, "inbox-en-1280")
+    # The filters go into the address: a reload (a bookmark, a link to a colleague) keeps them.
+    staff.select_option("#filter-kind", "messages")
+    staff.click("#inbox-filter-submit")
+    staff.wait_for_url("**/staff/messages?status=open&kind=messages")
+    staff.reload()
+    wait_hydrated(staff)
+    expect(staff.locator("#filter-kind")).to_have_value("messages")
+    expect(staff.locator("#filter-status")).to_have_value("open")
     staff.goto(url(portal, "/staff" + thread_path))
     wait_hydrated(staff)
     staff.wait_for_selector("#staff-reply-form")

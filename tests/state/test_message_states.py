@@ -198,5 +198,24 @@ def test_paging_keeps_the_filters_and_clamps_odd_pages(engine, now, world):
     assert (inbox.page, inbox.total) == (1, 12)
     run(call(inbox, "go_to", {"page": "2"}))  # junk: the first page
     assert inbox.page == 1 and inbox.filters["kind"] == "general"
+    answer = run(call(inbox, "apply_filters", {"status": "open", "kind": "general"}))
+    assert "/staff/messages?status=open&kind=general" in str(answer)  # in the address
     run(call(inbox, "load"))  # a fresh visit forgets the filter
     assert inbox.total == 13 and inbox.filters == {}
+    _reopen_at(inbox, "/staff/messages?status=open&kind=general&mine=junk")
+    run(call(inbox, "load"))  # a reload keeps it (from the address)
+    assert (inbox.total, inbox.filters["kind"], inbox.filters["mine"]) == (12, "general", "")
+    assert inbox.url_filters == inbox.filters
+    _reopen_at(inbox, "/staff/messages?queue=" + "q" * 500)
+    run(call(inbox, "load"))  # an unknown queue, capped: nothing, and no crash
+    assert (inbox.total, len(inbox.filters["queue"])) == (0, 24)
+
+
+def _reopen_at(state, path: str) -> None:
+    """Open ``state``'s page at ``path`` on the same signed-in connection."""
+    from reflex.istate.data import RouterData
+
+    headers = state.router.headers.raw_headers
+    state.router = RouterData.from_router_data(
+        {"pathname": path.split("?")[0], "asPath": path, "headers": dict(headers), "sid": "conn-1"}
+    )
