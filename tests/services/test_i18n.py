@@ -18,8 +18,10 @@ from heka_app.i18n.formatting import (
 )
 from heka_app.i18n.js_catalog import (
     language_table,
+    render_group_module,
     render_js_catalog,
     render_language_module,
+    staff_msgids,
     write_js_catalog,
 )
 
@@ -93,12 +95,46 @@ def test_english_module_keeps_only_entries_that_differ_from_the_msgid():
     assert all(text != msgid for msgid, text in en.items())
 
 
-def test_js_catalog_writes_the_three_modules(tmp_path):
+def _default_export(module: str) -> dict:
+    return json.loads(module.split("export default ", 1)[1].rstrip(";\n"))
+
+
+def test_staff_strings_are_in_the_staff_modules_not_in_the_first_load_table():
+    main = render_js_catalog()
+    common = json.loads(re.search(r"const TABLES = \{\"fi\": (\{.*\})\};", main).group(1))
+    staff_fi = render_group_module()
+    added = re.search(r'hekaAddGroup\("staff", (\{.*?\}), \{sv:', staff_fi)
+    staff = json.loads(added.group(1))
+    assert "Save offices" in staff_msgids()  # named only on the area-office page
+    assert staff["Save offices"] == "Tallenna toimistot"
+    assert "Save offices" not in common and "Tallenna toimistot" not in main
+    assert set(staff) == staff_msgids() & set(language_table("fi"))
+    assert not set(staff) & set(common)
+    assert 'import {hekaAddGroup} from "./heka_i18n.js"' in staff_fi
+    assert 'sv: () => import("./heka_i18n_staff_sv.js")' in staff_fi
+    sv_common = _default_export(render_language_module("sv"))
+    sv_staff = _default_export(render_language_module("sv", "staff"))
+    assert sv_staff["Save offices"] == "Spara kontoren" and "Save offices" not in sv_common
+    assert "Log in" in sv_common and "Log in" not in sv_staff
+
+
+def test_strings_state_or_a_shared_component_names_stay_in_the_first_load_table():
+    staff = staff_msgids()
+    assert "Messages" not in staff  # the inbox state's kind label, and the tenant menu
+    assert "Area offices of the handlers" not in staff  # a title in the page table
+    assert "Offices saved for {name}." not in staff  # the staff state's notice (t_var)
+    assert "Page {page} of {pages}" not in staff  # the pager, on the inbox and the news
+
+
+def test_js_catalog_writes_the_common_and_the_staff_modules(tmp_path):
     main = tmp_path / "heka_i18n.js"
     assert write_js_catalog(main) is True
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "heka_i18n.js",
         "heka_i18n_en.js",
+        "heka_i18n_staff_en.js",
+        "heka_i18n_staff_fi.js",
+        "heka_i18n_staff_sv.js",
         "heka_i18n_sv.js",
     ]
     assert write_js_catalog(main) is False  # unchanged: nothing rewritten

@@ -51,3 +51,12 @@ def test_every_message_is_translated_in_every_language():
             if m.id and not m.fuzzy and (all(m.string) if isinstance(m.string, tuple) else m.string)
         }
         assert wanted - done == set(), f"{lang}: untranslated or fuzzy"
+
+
+def test_staff_msgid_list_is_up_to_date():
+    """The staff tools' own tables (i18n/js_catalog.py) follow the source: a string a tenant
+    page starts to use must leave the list, or the tenant page would show its msgid."""
+    from heka_app.i18n.js_catalog import STAFF_MSGIDS_FILE
+    from heka_app.pages.catalog_groups import render_staff_msgids
+
+    assert STAFF_MSGIDS_FILE.read_text(encoding="utf-8") == render_staff_msgids(), "run `make i18n`"
