@@ -1,11 +1,12 @@
 """A route group's strings before its page shows them (i18n/js_catalog.py, "Route groups").
 
-The staff tools' strings are not in the table every route loads first. A staff page renders
-this component, which imports the group's Finnish module statically: the page's chunk waits
-for it, so the prerendered HTML and the first render are already in Finnish. For Swedish or
-English (loaded with the language) a layout effect, which runs before the browser paints,
-hides the page (``heka-lang-pending``, at most first_paint.MAX_HIDDEN_MS) until the group's
-table is there and re-renders it: no msgid is ever painted.
+A group's strings (the staff tools', or one tenant page module's) are not in the table every
+route loads first. Its pages render this component, which imports the group's Finnish module
+statically: the page's chunk waits for it, so the prerendered HTML and the first render are
+already in Finnish. For the staff tools' Swedish or English tables (loaded with the
+language) a layout effect, which runs before the browser paints, hides the page
+(``heka-lang-pending``, at most first_paint.MAX_HIDDEN_MS) until they are there and
+re-renders it: no msgid is ever painted.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.first_paint import MAX_HIDDEN_MS, PENDING_CLASS
-from heka_app.i18n.js_catalog import JS_IMPORT_PATH, STAFF_GROUP, group_import_path
+from heka_app.i18n.js_catalog import JS_IMPORT_PATH, group_import_path
 from heka_app.state.session import SessionState
 
 
 class CatalogGroup(rx.Fragment):
     """Renders nothing; keeps the page hidden until its group's table is loaded."""
+
+    # Set by catalog_group after create (underscored: not rendered as a prop).
+    _group: str = ""
 
     def add_imports(self) -> dict:
         """The group's Finnish module (statically: in the page's first load) and the loader."""
@@ -29,7 +33,7 @@ class CatalogGroup(rx.Fragment):
                 rx.ImportVar(tag="hekaCatalogReady"),
                 rx.ImportVar(tag="hekaLoadCatalog"),
             ],
-            group_import_path(STAFF_GROUP): [rx.ImportVar(tag="HEKA_CATALOG_GROUP")],
+            group_import_path(self._group): [rx.ImportVar(tag="HEKA_CATALOG_GROUP")],
         }
 
     def add_hooks(self) -> list:
@@ -52,6 +56,8 @@ class CatalogGroup(rx.Fragment):
         ]
 
 
-def staff_catalog() -> rx.Component:
-    """Put on every staff page (heka_app.py does it for the ``/staff`` routes)."""
-    return CatalogGroup.create()
+def catalog_group(group: str) -> rx.Component:
+    """Put on every page of ``group`` (heka_app.py does it from the page table)."""
+    component = CatalogGroup.create()
+    component._group = group
+    return component

@@ -1,12 +1,14 @@
-"""Which msgids only the staff tools show: they leave the catalog every route loads first.
+"""Which msgids only one group of pages shows: they leave the table every route loads first.
 
-A msgid is a staff string when every place the source names it (t, tn, N_, gettext:
-babel.cfg's keywords) is a staff-only module: the page module of a ``/staff`` route, or a
-page/component module that only staff-only modules import. Anything else keeps it in the
-common table: a string named in state/ or services/ (a validation error shown with t_var),
-in a shared component, or in the page table (titles). ``make i18n`` writes the list
-(``python -m heka_app.pages.catalog_groups``); the generator (i18n/js_catalog.py) reads it,
-and tests/surface/test_translations.py fails when it is stale.
+Route groups: the staff tools (every ``/staff`` route) are one group; each tenant page
+module (pages/accounts.py: /account, /reset, ...) is a group of its own. A msgid belongs
+to a group when every place the source names it (t, tn, N_, gettext: babel.cfg's keywords)
+is a module only that group reaches: its page modules, or a page/component module that
+only they import. Anything else keeps it in the common table: a string named in state/
+or services/ (a validation error shown with t_var), in a shared component, or in the page
+table (titles). ``make i18n`` writes the lists (``python -m heka_app.pages.catalog_groups``);
+the generator (i18n/js_catalog.py) reads them, tests/surface/test_translations.py fails
+when they are stale.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from babel.messages.extract import extract_from_file
 from babel.messages.frontend import parse_keywords
 
 from heka_app import routes
-from heka_app.i18n.js_catalog import STAFF_MSGIDS_FILE
+from heka_app.i18n.js_catalog import CATALOG_GROUPS_FILE, STAFF_GROUP
 from heka_app.settings import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "heka_app"
-# Only page and component modules can be staff-only; state and services stay common.
+# Only page and component modules can be a group's own; state and services stay common.
 GROUPABLE = ("heka_app.pages.", "heka_app.components.")
+MIN_GROUP_SIZE = 5
 # Modules whose imports do not make a module common: the page table imports every page.
 PAGE_TABLE = {"heka_app.pages.registry", "heka_app.pages.catalog_groups", "heka_app.heka_app"}
 
@@ -71,15 +74,18 @@ def _reach(graph: dict[str, set[str]], roots: Iterable[str]) -> set[str]:
     return seen
 
 
-def staff_only_modules(staff_pages: set[str], tenant_pages: set[str]) -> set[str]:
-    """Page and component modules that only the staff routes reach: everything the staff
-    pages import minus what the tenant pages or any other module (state, services, the
-    shared components) reach."""
+def group_only_modules(groups: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``group -> the page/component modules only its page modules reach``: everything a
+    group's pages import minus what any other page, or any other module (state, services,
+    the shared components), reaches."""
     graph = import_graph(_sources())
-    staff_reach = _reach(graph, staff_pages)
-    common_roots = (set(graph) - staff_reach) | set(tenant_pages)
-    common_reach = _reach(graph, common_roots)
-    return {n for n in staff_reach - common_reach if n.startswith(GROUPABLE)}
+    only = {}
+    for group, roots in groups.items():
+        reach = _reach(graph, roots)
+        other_roots = set().union(*(r for g, r in groups.items() if g != group))
+        others = _reach(graph, (set(graph) - reach) | other_roots)
+        only[group] = {n for n in reach - others if n.startswith(GROUPABLE)}
+    return only
 
 
 def _keywords() -> dict:
@@ -102,27 +108,42 @@ def msgid_locations(sources: dict[str, Path]) -> dict[str, set[str]]:
     return found
 
 
-def staff_msgids(staff_modules: Iterable[str]) -> list[str]:
-    staff = set(staff_modules)
-    return sorted(
-        msgid for msgid, where in msgid_locations(_sources()).items() if where <= staff and where
-    )
+def group_msgids(groups: dict[str, set[str]]) -> dict[str, list[str]]:
+    """``group -> its msgids``: those every place names only in the group's own modules."""
+    only = group_only_modules(groups)
+    found: dict[str, list[str]] = {}
+    for msgid, where in sorted(msgid_locations(_sources()).items()):
+        for group, modules in only.items():
+            if where and where <= modules:
+                found.setdefault(group, []).append(msgid)
+    # A module of its own for a string or two costs the page more than it saves the others.
+    return {
+        group: msgids
+        for group, msgids in sorted(found.items())
+        if group == STAFF_GROUP or len(msgids) >= MIN_GROUP_SIZE
+    }
 
 
-def page_modules() -> tuple[set[str], set[str]]:
-    """The page modules of the staff routes and of the tenant routes (the page table)."""
+def group_of(route: str, page_module: str) -> str:
+    """A staff route's group is ``staff``; a tenant page's is its page module's name."""
+    return STAFF_GROUP if is_staff_route(route) else page_module.rsplit(".", 1)[1]
+
+
+def route_groups() -> dict[str, set[str]]:
+    """``group -> its page modules``, from the page table."""
     from heka_app.pages.registry import PAGES
 
-    staff = {spec.component.__module__ for spec in PAGES if is_staff_route(spec.route)}
-    tenant = {spec.component.__module__ for spec in PAGES if not is_staff_route(spec.route)}
-    return staff, tenant
+    groups: dict[str, set[str]] = {}
+    for spec in PAGES:
+        module = spec.component.__module__
+        groups.setdefault(group_of(spec.route, module), set()).add(module)
+    return groups
 
 
-def render_staff_msgids() -> str:
-    msgids = staff_msgids(staff_only_modules(*page_modules()))
-    return json.dumps(msgids, ensure_ascii=False, indent=0) + "\n"
+def render_catalog_groups() -> str:
+    return json.dumps(group_msgids(route_groups()), ensure_ascii=False, indent=1) + "\n"
 
 
 if __name__ == "__main__":
-    STAFF_MSGIDS_FILE.write_text(render_staff_msgids(), encoding="utf-8")
-    print(f"{STAFF_MSGIDS_FILE.relative_to(PROJECT_ROOT)} written")
+    CATALOG_GROUPS_FILE.write_text(render_catalog_groups(), encoding="utf-8")
+    print(f"{CATALOG_GROUPS_FILE.relative_to(PROJECT_ROOT)} written")

@@ -1,8 +1,9 @@
 """The catalog per route group in the production build (i18n/js_catalog.py, "Route groups").
 
-A tenant page must find every string it names in the table every route loads first (the
-staff strings are not there); a staff page must have its own Finnish table before it
-renders: in its first-load JS and already in its prerendered HTML.
+Every page must find each string it names in the table every route loads first or in the
+Finnish table of a group it imports statically (its own); the staff tools' table is in
+every staff page's first load, in no tenant page's, and the staff pages prerender in
+Finnish, not as msgids.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.e2e
 
 WEB = BUILD.parents[1]
 IMPORT = re.compile(r"""from\s+"\$/([^"]+)"|import\s+"\$/([^"]+)\"""")
+GROUP_IMPORT = re.compile(r'from\s+"\$/public/heka_i18n_(\w+)_fi\.js"')
 STRING = r'"(?:[^"\\]|\\.)*"'
 T_CALL = re.compile(rf"heka_tn?\([^,()]+, ({STRING})")
 
@@ -69,29 +71,27 @@ def _route_files() -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def tables(portal):
-    common, staff = split_table("fi")
-    return common, staff
+    return split_table("fi")
 
 
-def test_every_string_a_tenant_page_names_is_in_the_first_load_table(tables):
-    common, staff = tables
+def test_every_string_a_page_names_is_in_its_first_load_tables(tables):
+    common, groups = tables
     routes = _route_files()
     assert "/faults/new" in routes and "/staff/faults" in routes  # the scan sees the pages
     missing = {}
     for route, path in routes.items():
-        used = _msgids(_compiled_files(path))
+        files = _compiled_files(path)
+        used = _msgids(files)
         assert used, f"{route}: no heka_t call found (the pattern is out of date)"
-        lacking = used - set(common)
-        if _is_staff(route):
-            continue
-        if lacking:
-            missing[route] = sorted(lacking)
-    assert not missing, f"tenant pages name strings the first-load table lacks: {missing}"
-    # The check can fail: the staff pages do name strings that are only in their table.
-    staff_named = set().union(
-        *(_msgids(_compiled_files(p)) for r, p in routes.items() if _is_staff(r))
-    )
-    assert staff_named & set(staff)
+        imported = {g for f in files for g in GROUP_IMPORT.findall(f.read_text("utf-8"))}
+        assert imported <= set(groups), f"{route}: imports an unknown group {imported}"
+        assert not _is_staff(route) or "staff" in imported, f"{route}: no staff table"
+        ready = set(common).union(*(groups[g] for g in imported))
+        if used - ready:
+            missing[route] = sorted(used - ready)
+    assert not missing, f"pages name strings none of their first-load tables has: {missing}"
+    # The check can fail: without their groups' tables the pages would lack strings.
+    assert any(_msgids(_compiled_files(p)) - set(common) for p in routes.values())
 
 
 def _staff_table_asset() -> str:
@@ -113,7 +113,7 @@ def test_staff_pages_load_their_table_first_and_tenant_pages_never(tables):
 
 
 def test_prerendered_staff_pages_show_their_strings_in_finnish(tables):
-    _, staff = tables
+    staff = tables[1]["staff"]
     untranslated = {
         msgid: text
         for msgid, text in staff.items()

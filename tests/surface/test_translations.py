@@ -53,10 +53,11 @@ def test_every_message_is_translated_in_every_language():
         assert wanted - done == set(), f"{lang}: untranslated or fuzzy"
 
 
-def test_staff_msgid_list_is_up_to_date():
-    """The staff tools' own tables (i18n/js_catalog.py) follow the source: a string a tenant
-    page starts to use must leave the list, or the tenant page would show its msgid."""
-    from heka_app.i18n.js_catalog import STAFF_MSGIDS_FILE
-    from heka_app.pages.catalog_groups import render_staff_msgids
+def test_catalog_groups_are_up_to_date():
+    """The route groups' own tables (i18n/js_catalog.py) follow the source: a string another
+    page starts to use must leave its group, or that page would show the msgid."""
+    from heka_app.i18n.js_catalog import CATALOG_GROUPS_FILE
+    from heka_app.pages.catalog_groups import render_catalog_groups
 
-    assert STAFF_MSGIDS_FILE.read_text(encoding="utf-8") == render_staff_msgids(), "run `make i18n`"
+    fresh = render_catalog_groups()
+    assert CATALOG_GROUPS_FILE.read_text(encoding="utf-8") == fresh, "run `make i18n`"
