@@ -34,6 +34,7 @@ def _picker(upload_id: str, label: rx.Var, accept: dict, handler) -> rx.Componen
         max_files=10 if upload_id == PDF_UPLOAD_ID else 1,
         on_drop=handler(rx.upload_files(upload_id=upload_id)),
         class_name="heka-upload",
+        label_id=f"{upload_id}-label",  # the section's heading names the file input
     )
 
 
