@@ -14,7 +14,7 @@ from typing import Any
 
 import reflex as rx
 from reflex.event import EventHandler, EventSpec
-from reflex_components_core.core.upload import (
+from reflex_components_core.core.upload import (  # type: ignore[import-untyped]
     Upload,
     _default_drop_rejected,
     _on_drop_args_spec,
@@ -36,11 +36,12 @@ class HekaDropzone(rx.Component):
     # The id of the label that names the hidden file input (axe: label).
     input_labelledby: rx.Var[str]
 
-    on_drop: EventHandler[_on_drop_args_spec]
-    on_drop_rejected: EventHandler[_on_drop_rejected_spec]
+    # Reflex reads the argument specs from these annotations (as rx.upload declares them).
+    on_drop: EventHandler[_on_drop_args_spec]  # type: ignore[type-arg]
+    on_drop_rejected: EventHandler[_on_drop_rejected_spec]  # type: ignore[type-arg]
 
     @classmethod
-    def create(cls, *children: Any, **props: Any) -> rx.Component:
+    def create(cls, *children: Any, **props: Any) -> HekaDropzone:
         """The zone; ``on_drop`` as for rx.upload (``handler(rx.upload_files(upload_id=...))``)."""
         # The backend's upload endpoint is mounted only when an upload component exists.
         Upload.is_used = True
