@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+
 import reflex as rx
 
+from heka_app.components.catalog_group import catalog_group
 from heka_app.components.connection import connection_banner
 from heka_app.components.pwa_head import pwa_head
 from heka_app.data_export_route import data_export_route
 from heka_app.gc_tuning import tune_after_startup
-from heka_app.i18n.js_catalog import write_js_catalog
+from heka_app.i18n.js_catalog import catalog_groups, write_js_catalog
 from heka_app.i18n.ui import t
 from heka_app.logging_config import configure_logging
+from heka_app.pages.catalog_groups import group_of
 from heka_app.pages.registry import PAGES, SITE_NAME, description_of
 from heka_app.private_files import private_files
 from heka_app.proxy import forwarded_only_from_trusted_proxies
@@ -52,9 +56,23 @@ app.add_middleware(SessionCheck(), index=0)
 # A translated connection banner instead of Reflex's English websocket-error toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None
 
+
+def _with_catalog_group(page, route: str):
+    """The page, with its route group's strings loaded before it renders them."""
+    group = group_of(route, page.__module__)
+    if group not in catalog_groups():
+        return page
+
+    @functools.wraps(page)
+    def grouped_page() -> rx.Component:
+        return rx.fragment(catalog_group(group), page())
+
+    return grouped_page
+
+
 for spec in PAGES:
     app.add_page(
-        spec.component,
+        _with_catalog_group(spec.component, spec.route),
         route=spec.route,
         # "Log in – Heka resident pages"; the landing page is the site's name alone.
         title=t(spec.title) if spec.title == SITE_NAME else t(spec.title) + " – " + t(SITE_NAME),

@@ -7,3 +7,5 @@ LOCALES=heka_app/i18n/locales
 .venv/bin/pybabel extract -F babel.cfg \
   --no-location --sort-output --omit-header -o "$LOCALES/messages.pot" .
 .venv/bin/pybabel update -i "$LOCALES/messages.pot" -d "$LOCALES" --no-fuzzy-matching --ignore-obsolete
+# Strings only one route group shows: their own tables (heka_app/pages/catalog_groups.py).
+.venv/bin/python -m heka_app.pages.catalog_groups

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from heka_app.components.lazy_upload import lazy_upload
 from heka_app.i18n.ui import t_var
 
 PHOTO_TYPES = {
@@ -30,17 +31,6 @@ class PickerTexts:
     hint: rx.Var
     uploading: rx.Var  # "Uploading: {p} %"
     remove: Callable[[rx.Var], rx.Var]  # index -> "Remove file {n}"
-
-
-def labelled_file_input(component: rx.Component, label_id: str) -> rx.Component:
-    """Name the upload zone's hidden file input by ``label_id`` in the HTML itself
-    (rx.upload makes the input and takes no props for it; axe: label)."""
-    for child in component.children:
-        if getattr(child, "tag", "") == "input":
-            child.custom_attrs["aria-labelledby"] = label_id
-        else:
-            labelled_file_input(child, label_id)
-    return component
 
 
 def upload_picker(
@@ -74,23 +64,21 @@ def upload_picker(
     label_id = label_id or f"{upload_id}-label"
     return rx.vstack(
         rx.text(texts.label, class_name="heka-label", id=label_id),
-        labelled_file_input(
-            rx.upload.root(
-                rx.vstack(
-                    rx.button(texts.button, type="button", variant="outline", size="3"),
-                    rx.text(texts.hint, size="2"),
-                    align="center",
-                ),
-                id=upload_id,
-                multiple=True,
-                accept=accept,
-                max_files=max_files,
-                on_drop=on_upload(
-                    rx.upload_files(upload_id=upload_id, on_upload_progress=state.upload_progress)
-                ),
-                class_name="heka-upload",
+        lazy_upload(
+            rx.vstack(
+                rx.button(texts.button, type="button", variant="outline", size="3"),
+                rx.text(texts.hint, size="2"),
+                align="center",
             ),
-            label_id,
+            id=upload_id,
+            multiple=True,
+            accept=accept,
+            max_files=max_files,
+            on_drop=on_upload(
+                rx.upload_files(upload_id=upload_id, on_upload_progress=state.upload_progress)
+            ),
+            class_name="heka-upload",
+            label_id=label_id,
         ),
         # Hidden at 100 %: the last progress event can arrive after the upload handler has
         # reset the number (they travel apart: HTTP upload, websocket events), and a status

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.faults import BACKEND_ORIGIN
+from heka_app.components.lazy_upload import lazy_upload
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.content_media import IMAGE_UPLOAD_ID, PDF_UPLOAD_ID
@@ -25,7 +26,7 @@ def _message(text: rx.Var, field_id: str = "") -> rx.Component:
 
 
 def _picker(upload_id: str, label: rx.Var, accept: dict, handler) -> rx.Component:
-    return rx.upload.root(
+    return lazy_upload(
         rx.button(label, type="button", variant="outline", size="3"),
         id=upload_id,
         multiple=upload_id == PDF_UPLOAD_ID,
@@ -33,6 +34,7 @@ def _picker(upload_id: str, label: rx.Var, accept: dict, handler) -> rx.Componen
         max_files=10 if upload_id == PDF_UPLOAD_ID else 1,
         on_drop=handler(rx.upload_files(upload_id=upload_id)),
         class_name="heka-upload",
+        label_id=f"{upload_id}-label",  # the section's heading names the file input
     )
 
 

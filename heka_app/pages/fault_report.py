@@ -17,7 +17,7 @@ from heka_app.components.forms import (
     submit_button,
 )
 from heka_app.components.layout import page_layout
-from heka_app.components.upload_picker import labelled_file_input
+from heka_app.components.lazy_upload import lazy_upload
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.reports import MAX_PHOTOS
 from heka_app.state.fault_report import FaultDetailState as S
@@ -41,21 +41,19 @@ MORE_PHOTOS_ID = "more-photos"
 def _more_photos() -> rx.Component:
     return rx.vstack(
         rx.text(t("More photos"), id="more-photos-label", class_name="heka-label"),
-        labelled_file_input(
-            rx.upload.root(
-                rx.button(t("Add photos"), type="button", variant="outline", size="2"),
-                id=MORE_PHOTOS_ID,
-                multiple=True,
-                accept={
-                    "image/jpeg": [".jpg", ".jpeg"],
-                    "image/png": [".png"],
-                    "image/webp": [".webp"],
-                    "image/heic": [".heic", ".heif"],
-                },
-                max_files=MAX_PHOTOS,
-                on_drop=S.upload_more(rx.upload_files(upload_id=MORE_PHOTOS_ID)),
-            ),
-            "more-photos-label",
+        lazy_upload(
+            rx.button(t("Add photos"), type="button", variant="outline", size="2"),
+            id=MORE_PHOTOS_ID,
+            multiple=True,
+            accept={
+                "image/jpeg": [".jpg", ".jpeg"],
+                "image/png": [".png"],
+                "image/webp": [".webp"],
+                "image/heic": [".heic", ".heif"],
+            },
+            max_files=MAX_PHOTOS,
+            on_drop=S.upload_more(rx.upload_files(upload_id=MORE_PHOTOS_ID)),
+            label_id="more-photos-label",
         ),
         rx.cond(
             S.photo_error,

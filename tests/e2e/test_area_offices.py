@@ -40,6 +40,9 @@ def test_admin_assigns_an_office_to_a_handler(open_page, portal):
     admin.wait_for_selector(f"#offices-form-{handler_id}")
     admin.click("#lang-sv")
     admin.wait_for_selector("h1:has-text('Områdeskontorens handläggare')")
+    # The staff tools' Swedish table (heka_i18n_staff_sv.js) loads with the language.
+    save = admin.locator(f"#offices-form-{handler_id} button[type=submit]")
+    expect(save).to_have_text("Spara kontoren")
     admin.check(f"#office-{handler_id}-{office_id}")
     admin.click(f"#offices-form-{handler_id} button[type=submit]")
     expect(admin.locator(f"#offices-form-{handler_id}")).to_contain_text("Kontoren har sparats")
@@ -54,6 +57,10 @@ def test_admin_assigns_an_office_to_a_handler(open_page, portal):
             )
         )
     assert now_has == had | {office_id}, office_name
+    # A fresh load in Swedish (the cookie): the staff table arrives before the page shows.
+    admin.goto(url(portal, "/staff/area-offices"))
+    wait_hydrated(admin)
+    expect(save).to_have_text("Spara kontoren")
     with session_scope() as s:  # leave the shared demo data as it was for the next tests
         for row in s.exec(
             select(StaffAreaOffice).where(

@@ -17,9 +17,12 @@ from heka_app.i18n.formatting import (
     format_opening_hours,
 )
 from heka_app.i18n.js_catalog import (
+    catalog_groups,
     language_table,
+    render_group_module,
     render_js_catalog,
     render_language_module,
+    split_table,
     write_js_catalog,
 )
 
@@ -93,12 +96,61 @@ def test_english_module_keeps_only_entries_that_differ_from_the_msgid():
     assert all(text != msgid for msgid, text in en.items())
 
 
-def test_js_catalog_writes_the_three_modules(tmp_path):
+def _default_export(module: str) -> dict:
+    return json.loads(module.split("export default ", 1)[1].rstrip(";\n"))
+
+
+def test_staff_strings_are_in_the_staff_modules_not_in_the_first_load_table():
+    main = render_js_catalog()
+    common = json.loads(re.search(r"const TABLES = \{\"fi\": (\{.*\})\};", main).group(1))
+    staff_fi = render_group_module("staff")
+    added = re.search(r'hekaAddGroup\("staff", (\{.*?\}), \{sv:', staff_fi)
+    staff = json.loads(added.group(1))
+    assert "Save offices" in catalog_groups()["staff"]  # named only on the area-office page
+    assert staff["Save offices"] == "Tallenna toimistot"
+    assert "Save offices" not in common and "Tallenna toimistot" not in main
+    assert set(staff) == catalog_groups()["staff"] & set(language_table("fi"))
+    assert not set(staff) & set(common)
+    assert 'import {hekaAddGroup} from "./heka_i18n.js"' in staff_fi
+    assert 'sv: () => import("./heka_i18n_staff_sv.js")' in staff_fi
+    sv_common = _default_export(render_language_module("sv"))
+    sv_staff = _default_export(render_language_module("sv", "staff"))
+    assert sv_staff["Save offices"] == "Spara kontoren" and "Save offices" not in sv_common
+    assert "Log in" in sv_common and "Log in" not in sv_staff
+
+
+def test_strings_state_or_a_shared_component_names_stay_in_the_first_load_table():
+    staff = catalog_groups()["staff"]
+    assert "Messages" not in staff  # the inbox state's kind label, and the tenant menu
+    assert "Area offices of the handlers" not in staff  # a title in the page table
+    assert "Offices saved for {name}." not in staff  # the staff state's notice (t_var)
+    assert "Page {page} of {pages}" not in staff  # the pager, on the inbox and the news
+
+
+def test_a_tenant_page_group_leaves_only_the_finnish_table():
+    common_fi, groups_fi = split_table("fi")
+    common_sv, groups_sv = split_table("sv")
+    statement = "Compliance status"  # the accessibility page alone names it
+    assert statement in catalog_groups()["accessibility"]
+    assert statement in groups_fi["accessibility"] and statement not in common_fi
+    assert "accessibility" not in groups_sv and statement in common_sv  # Swedish: whole
+    module = render_group_module("accessibility")
+    assert module.rstrip().endswith('export const HEKA_CATALOG_GROUP = "accessibility";')
+    assert "{}" in module  # no loaders: its Swedish and English are in the language modules
+
+
+def test_js_catalog_writes_the_common_and_the_group_modules(tmp_path):
     main = tmp_path / "heka_i18n.js"
     assert write_js_catalog(main) is True
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "heka_i18n.js",
-        "heka_i18n_en.js",
-        "heka_i18n_sv.js",
-    ]
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(
+        [
+            "heka_i18n.js",
+            "heka_i18n_en.js",
+            "heka_i18n_sv.js",
+            "heka_i18n_staff_en.js",
+            "heka_i18n_staff_sv.js",
+            *(f"heka_i18n_{group}_fi.js" for group in catalog_groups()),
+        ]
+    )
     assert write_js_catalog(main) is False  # unchanged: nothing rewritten

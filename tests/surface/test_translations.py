@@ -51,3 +51,13 @@ def test_every_message_is_translated_in_every_language():
             if m.id and not m.fuzzy and (all(m.string) if isinstance(m.string, tuple) else m.string)
         }
         assert wanted - done == set(), f"{lang}: untranslated or fuzzy"
+
+
+def test_catalog_groups_are_up_to_date():
+    """The route groups' own tables (i18n/js_catalog.py) follow the source: a string another
+    page starts to use must leave its group, or that page would show the msgid."""
+    from heka_app.i18n.js_catalog import CATALOG_GROUPS_FILE
+    from heka_app.pages.catalog_groups import render_catalog_groups
+
+    fresh = render_catalog_groups()
+    assert CATALOG_GROUPS_FILE.read_text(encoding="utf-8") == fresh, "run `make i18n`"

@@ -1,0 +1,59 @@
+"""Route groups of the catalog: which pages count as staff-only, and a staff page's
+strings are there before it renders (the build-side checks: tests/e2e/test_bundle_budget.py)."""
+
+from __future__ import annotations
+
+from heka_app.components.catalog_group import catalog_group
+from heka_app.components.first_paint import PENDING_CLASS
+from heka_app.i18n.js_catalog import group_import_path
+from heka_app.pages.catalog_groups import (
+    group_of,
+    group_only_modules,
+    is_staff_route,
+    route_groups,
+)
+
+
+def test_staff_routes_are_the_staff_prefix():
+    assert is_staff_route("/staff") and is_staff_route("/staff/faults/[report]")
+    assert not is_staff_route("/staffing") and not is_staff_route("/faults")
+
+
+def test_a_staff_route_is_in_the_staff_group_a_tenant_page_in_its_modules():
+    assert group_of("/staff/faults", "heka_app.pages.fault_queue") == "staff"
+    assert group_of("/reset", "heka_app.pages.accounts") == "accounts"
+    groups = route_groups()
+    assert {"heka_app.pages.staff_offices", "heka_app.pages.fault_queue"} <= groups["staff"]
+    assert groups["accounts"] == {"heka_app.pages.accounts"}
+
+
+def test_group_only_modules_are_what_only_that_group_reaches():
+    only = group_only_modules(route_groups())
+    assert "heka_app.pages.staff_offices" in only["staff"]
+    assert "heka_app.pages.content_editor_media" in only["staff"]  # the editor alone
+    assert "heka_app.pages.accessibility" in only["accessibility"]
+    every = set().union(*only.values())
+    assert "heka_app.components.pager" not in every  # the inbox and the news share it
+    assert "heka_app.components.layout" not in every
+    assert all(m.startswith(("heka_app.pages.", "heka_app.components.")) for m in every)
+    assert sum(len(modules) for modules in only.values()) == len(every)  # disjoint
+
+
+def test_a_page_module_two_groups_import_belongs_to_neither():
+    groups = route_groups()
+    groups["accessibility"] = groups["accessibility"] | {"heka_app.pages.staff_offices"}
+    only = group_only_modules(groups)
+    assert "heka_app.pages.staff_offices" not in only["staff"]
+    assert "heka_app.pages.staff_offices" not in only["accessibility"]
+
+
+def test_staff_page_imports_its_finnish_table_and_hides_until_other_languages_load():
+    component = catalog_group("staff")
+    imports = component._get_all_imports()
+    assert group_import_path("staff") in imports  # static import: in the page's first load
+    hook = "\n".join(str(h) for h in component._get_all_hooks())
+    # A layout effect runs before the browser paints: the page is hidden before any text
+    # in a language whose table is still on its way could show.
+    assert "useLayoutEffect(() => { if (hekaCatalogReady(" in hook
+    before_load = hook.index(f"root.classList.add('{PENDING_CLASS}')")
+    assert before_load < hook.index("hekaLoadCatalog(")
