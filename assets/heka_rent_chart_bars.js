@@ -1,6 +1,6 @@
-// The rent page's bar chart (heka_app/components/rent_chart.py): its own lazy chunk, so
-// recharts (~110 KB gz) loads only when the rent page renders the chart, after the page
-// itself has painted. Bars: charged and paid euros a month.
+// The rent page's bars (heka_app/components/rent_chart.py): with recharts (~110 KB gz) its
+// own chunk, which heka_rent_chart.js imports when the chart comes near the screen.
+// Bars: charged and paid euros a month.
 import { createElement as h } from "react";
 import {
   Bar,
@@ -13,7 +13,7 @@ import {
   YAxis,
 } from "recharts";
 
-export function HekaRentChart({ data, chargedLabel, paidLabel, height }) {
+export function HekaRentBars({ data, chargedLabel, paidLabel, height }) {
   return h(
     ResponsiveContainer,
     { width: "100%", height },

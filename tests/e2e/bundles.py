@@ -26,9 +26,10 @@ BUILD = ROOT / ".web" / "build" / "client"
 # off the tenant pages): docs/performance.md, "Still open".
 JS_BUDGET = 205 * 1024
 JS_BUDGETS = {
-    # recharts loads lazily with the chart (components/rent_chart.py, was 312 KB); the
-    # statement's tables, the checkbox and the barcode remain.
-    "/rent": 212 * 1024,
+    # recharts loads when the chart comes near the screen (components/rent_chart.py, was
+    # 312 KB); the statement shows its newest months, the checkbox and the download form's
+    # inputs are native (was 212 KB; measured 204.3 KB after issue 9's rent round).
+    "/rent": 206 * 1024,
     # The article page (/news/[slug], compiled with /news): lead image, attachment links.
     "/news": 207 * 1024,
     # Photo picker (react-dropzone, components/upload_picker.py) and the forms' selects.
