@@ -60,7 +60,7 @@ def how_to_pay() -> rx.Component:
                 id="no-amount",
             ),
             t("No amount: I pay a different sum"),
-            class_name="heka-choice heka-rent-no-amount",
+            class_name="heka-rent-no-amount",
         ),
         rx.text(t("Virtual barcode"), weight="bold", as_="div"),
         rx.hstack(

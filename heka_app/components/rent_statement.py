@@ -144,4 +144,5 @@ def downloads() -> rx.Component:
         ),
         on_submit=RentState.download,
         id="download-form",
+        class_name="heka-rent-download",
     )
