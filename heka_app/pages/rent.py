@@ -197,6 +197,8 @@ def rent_page() -> rx.Component:
                 ),
                 _overview(),
             ),
-            rx.spinner(),
+            # A screen's height while the state arrives: the footer starts below the fold,
+            # so the overview appearing moves nothing on screen (Lighthouse saw CLS 0.45).
+            rx.box(rx.spinner(), class_name="heka-rent-loading"),
         ),
     )
