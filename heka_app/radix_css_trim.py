@@ -32,8 +32,6 @@ RADIX_COMPONENTS: tuple[str, ...] = (
     "BaseCard",  # Card
     "Card",
     "Callout",
-    "BaseCheckbox",  # Checkbox
-    "Checkbox",
     "Code",
     "DataList",
     "Heading",

@@ -9,21 +9,10 @@ from heka_app.components.rent_chart import rent_chart
 from heka_app.i18n.ui import t
 from heka_app.state.rent import RentState
 
-# Plain HTML tables: Radix's table scrolls inside its own unfocusable box on a phone
-# (axe: scrollable-region-focusable); here a labelled, focusable wrapper scrolls instead.
-TABLE_STYLE = {
-    "width": "100%",
-    "border_collapse": "collapse",
-    "font_size": "var(--font-size-2)",
-    "& th, & td": {
-        "padding": "0.4em 0.6em",
-        "border_bottom": "1px solid var(--gray-a5)",
-        "text_align": "left",
-        "white_space": "nowrap",
-    },
-    "& th": {"font_weight": "bold"},
-    "& .num": {"text_align": "right"},
-}
+# Plain HTML tables (class ``heka-table`` in assets/heka.css): Radix's table scrolls inside
+# its own unfocusable box on a phone (axe: scrollable-region-focusable); here a labelled,
+# focusable wrapper scrolls instead. Static classes, not style props: Emotion serialized
+# and inserted the same table style once per table while the page hydrated (issue 9).
 
 
 def _row(label: rx.Var, value: rx.Var, value_id: str = "") -> rx.Component:
@@ -37,7 +26,7 @@ def how_to_pay() -> rx.Component:
     pay = RentState.payment
     code = rx.cond(RentState.no_amount, pay["barcode_no_amount"], pay["barcode"])
     return rx.card(
-        rx.heading(t("How to pay"), as_="h2", size="5", margin_bottom="0.5em"),
+        rx.heading(t("How to pay"), as_="h2", size="5", class_name="heka-section-title"),
         rx.data_list.root(
             _row(t("Recipient"), pay["recipient"]),
             _row(t("Account (IBAN)"), pay["iban"], "pay-iban"),
@@ -61,18 +50,21 @@ def how_to_pay() -> rx.Component:
             ),
             orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
         ),
-        rx.box(
-            rx.checkbox(
-                t("No amount: I pay a different sum"),
+        # A native checkbox: Radix's brought five chunks of JavaScript to the page's first
+        # load for one box.
+        rx.el.label(
+            rx.el.input(
+                type="checkbox",
                 checked=RentState.no_amount,
                 on_change=RentState.choose_amount,
                 id="no-amount",
             ),
-            padding_y="1em",
+            t("No amount: I pay a different sum"),
+            class_name="heka-rent-no-amount",
         ),
         rx.text(t("Virtual barcode"), weight="bold", as_="div"),
         rx.hstack(
-            rx.code(code, id="virtual-barcode", style={"word_break": "break-all"}),
+            rx.el.code(code, id="virtual-barcode", class_name="heka-rent-code"),
             rx.button(
                 rx.icon("copy", size=16),
                 t("Copy"),
@@ -83,7 +75,7 @@ def how_to_pay() -> rx.Component:
             ),
             align="center",
             wrap="wrap",
-            margin_y="0.5em",
+            class_name="heka-rent-gap-y",
         ),
         rx.text(t("Bank barcode for scanning with your banking app"), size="2", as_="div"),
         rx.box(
@@ -95,14 +87,14 @@ def how_to_pay() -> rx.Component:
                 )
             ),
             id="bank-barcode",
-            class_name="heka-barcode",
-            overflow_x="auto",
+            class_name="heka-barcode heka-scroll-x heka-rent-gap-y",
             tab_index=0,
             role="region",
             aria_label=t("Bank barcode for scanning with your banking app"),
-            padding_y="0.5em",
         ),
-        rx.heading(t("E-invoice and direct payment"), as_="h3", size="3", margin_top="1em"),
+        rx.heading(
+            t("E-invoice and direct payment"), as_="h3", size="3", class_name="heka-rent-subhead"
+        ),
         rx.text(
             t(
                 "In your online bank, search for Heka as an e-invoice sender and give the "
@@ -133,7 +125,7 @@ def chart_and_table() -> rx.Component:
             role="figure",
             aria_label=t("Chart of charges and payments by month; the table has the same numbers."),
             id="rent-chart",
-            min_width="0",
+            class_name="heka-rent-chart",
         ),
         rx.box(
             rx.el.table(
@@ -147,10 +139,9 @@ def chart_and_table() -> rx.Component:
                 ),
                 rx.el.tbody(rx.foreach(RentState.months, _chart_row)),
                 id="rent-month-table",
-                style=TABLE_STYLE,
+                class_name="heka-table",
             ),
-            max_height="420px",
-            overflow="auto",
+            class_name="heka-rent-month-totals",
             tab_index=0,
             aria_label=t("Charges and payments by month"),
             role="region",

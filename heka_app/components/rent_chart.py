@@ -1,10 +1,11 @@
 """The rent page's bar chart, loaded lazily (issue 9).
 
 recharts is about 110 KB gz: imported by the page, it was in the rent route's first-load
-JavaScript and parsed before the page could answer a tap. ``assets/heka_rent_chart.js``
-draws the chart; this component loads that module as its own chunk once the page has
-mounted (``rx.NoSSRComponent``: ``ClientSide(() => import(...))``). Its box keeps the
-chart's height while it loads, so nothing below it moves.
+JavaScript and parsed before the page could answer a tap. This component loads
+``assets/heka_rent_chart.js`` as its own small chunk once the page has mounted
+(``rx.NoSSRComponent``: ``ClientSide(() => import(...))``); that module imports the bars
+with recharts (``assets/heka_rent_chart_bars.js``) only when the chart comes near the
+screen. Its box keeps the chart's height while it loads, so nothing below it moves.
 """
 
 from __future__ import annotations
@@ -40,5 +41,5 @@ def rent_chart() -> rx.Component:
             paid_label=t("Paid"),
             height=CHART_HEIGHT_PX,
         ),
-        height=f"{CHART_HEIGHT_PX}px",
+        class_name="heka-rent-chart-box",  # height: CHART_HEIGHT_PX (assets/heka.css)
     )

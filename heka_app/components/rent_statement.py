@@ -1,12 +1,12 @@
-"""The rent statement: month by month with the running balance, and its downloads."""
+"""The rent statement: its newest months with the running balance, more on request, and
+its downloads."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.components.rent import TABLE_STYLE
 from heka_app.i18n.ui import t, t_var
-from heka_app.state.rent import RentState
+from heka_app.state.rent import STATEMENT_FIRST_MONTHS, STATEMENT_MORE_MONTHS, RentState
 
 
 def _line(row: rx.Var) -> rx.Component:
@@ -21,7 +21,7 @@ def _line(row: rx.Var) -> rx.Component:
 
 def _month(month: rx.Var) -> rx.Component:
     return rx.box(
-        rx.heading(month["label"], as_="h3", size="3", margin_top="1em"),
+        rx.heading(month["label"], as_="h3", size="3", class_name="heka-rent-month"),
         rx.cond(
             month["rows"].to(list).length() > 0,
             rx.el.table(
@@ -35,22 +35,60 @@ def _month(month: rx.Var) -> rx.Component:
                     )
                 ),
                 rx.el.tbody(rx.foreach(month["rows"].to(list[dict]), _line)),
-                style=TABLE_STYLE,
+                class_name="heka-table",
             ),
             rx.text(t("Nothing booked this month."), size="2", color_scheme="gray"),
         ),
     )
 
 
+def _more_or_fewer() -> rx.Component:
+    # One button that stays where it is (and keeps the keyboard focus): it adds earlier
+    # months until the window's 24 are shown, then folds the statement back.
+    all_shown = RentState.statement.length() >= RentState.months.length()
+    return rx.hstack(
+        rx.button(
+            rx.cond(all_shown, t("Show fewer months"), t("Show earlier months")),
+            variant="soft",
+            on_click=RentState.show_months(
+                rx.cond(
+                    all_shown,
+                    STATEMENT_FIRST_MONTHS,
+                    RentState.statement_months + STATEMENT_MORE_MONTHS,
+                )
+            ),
+            aria_controls="rent-statement",
+            id="rent-statement-more",
+        ),
+        rx.text(
+            t(
+                "Months shown: {shown} of {total}",
+                shown=RentState.statement.length(),
+                total=RentState.months.length(),
+            ),
+            size="2",
+            role="status",
+            id="rent-statement-shown",
+        ),
+        align="center",
+        wrap="wrap",
+        spacing="3",
+    )
+
+
 def statement() -> rx.Component:
-    """The statement month by month, newest first, with the running balance."""
-    return rx.box(
-        rx.foreach(RentState.months, _month),
-        overflow_x="auto",
-        tab_index=0,
-        role="region",
-        aria_label=t("Statement"),
-        id="rent-statement",
+    """The statement's newest months first, with the running balance, and the button that
+    shows earlier months of the window."""
+    return rx.fragment(
+        rx.box(
+            rx.foreach(RentState.statement, _month),
+            class_name="heka-scroll-x",
+            tab_index=0,
+            role="region",
+            aria_label=t("Statement"),
+            id="rent-statement",
+        ),
+        _more_or_fewer(),
     )
 
 
@@ -60,20 +98,22 @@ def downloads() -> rx.Component:
         rx.hstack(
             rx.el.label(
                 t("From month"),
-                rx.input(
+                rx.el.input(
                     type="month",
                     name="first",
                     default_value=RentState.download_first,
                     id="download-first",
+                    class_name="heka-native-input",
                 ),
             ),
             rx.el.label(
                 t("To month"),
-                rx.input(
+                rx.el.input(
                     type="month",
                     name="last",
                     default_value=RentState.download_last,
                     id="download-last",
+                    class_name="heka-native-input",
                 ),
             ),
             rx.el.label(
@@ -104,4 +144,5 @@ def downloads() -> rx.Component:
         ),
         on_submit=RentState.download,
         id="download-form",
+        class_name="heka-rent-download",
     )

@@ -6,7 +6,6 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.layout import page_layout
-from heka_app.components.rent import TABLE_STYLE
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t
 from heka_app.state.content_editor import ContentEditorState as S
@@ -91,7 +90,7 @@ def content_list_page() -> rx.Component:
                     )
                 ),
                 rx.el.tbody(rx.foreach(S.rows, _row)),
-                style=TABLE_STYLE,
+                class_name="heka-table",  # assets/heka.css
             ),
             overflow_x="auto",
             tab_index=0,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.layout import page_layout
-from heka_app.components.rent import TABLE_STYLE, chart_and_table, how_to_pay
+from heka_app.components.rent import chart_and_table, how_to_pay
 from heka_app.components.rent_statement import downloads, statement
 from heka_app.i18n.ui import t, tn
 from heka_app.state.rent import CO_RESIDENT, STAFF, RentState
@@ -33,14 +33,14 @@ def _balance() -> rx.Component:
                     date=view["next_due_date"],
                 ),
                 id="rent-next-due",
-                margin_top="0.5em",
+                class_name="heka-rent-gap",
                 as_="p",
             ),
         ),
         rx.text(t("Lease {number}", number=view["contract_number"]), size="2", as_="p"),
         rx.cond(
             view["payment_plan"] != "",
-            rx.callout(view["payment_plan"], icon="handshake", margin_top="0.5em"),
+            rx.callout(view["payment_plan"], icon="handshake", class_name="heka-rent-gap"),
         ),
     )
 
@@ -64,17 +64,16 @@ def _overdue() -> rx.Component:
                     )
                 ),
                 rx.el.tbody(rx.foreach(RentState.overdue, _overdue_row)),
-                style=TABLE_STYLE,
+                class_name="heka-table",
             ),
-            overflow_x="auto",
+            class_name="heka-scroll-x",
             tab_index=0,
             role="region",
             aria_label=t("Overdue: {amount}", amount=RentState.view["overdue_total"]),
-            width="100%",
         ),
         color_scheme="red",
         id="rent-overdue",
-        margin_y="1em",
+        class_name="heka-rent-block",
     )
 
 
@@ -100,7 +99,7 @@ def _period_nav() -> rx.Component:
         align="center",
         wrap="wrap",
         spacing="3",
-        margin_y="1em",
+        class_name="heka-rent-block",
     )
 
 
@@ -109,15 +108,15 @@ def _overview() -> rx.Component:
         _balance(),
         rx.cond(RentState.overdue.length() > 0, _overdue()),
         how_to_pay(),
-        rx.heading(t("Charges and payments"), as_="h2", size="5", margin_top="1em"),
+        rx.heading(t("Charges and payments"), as_="h2", size="5", class_name="heka-rent-h2"),
         _period_nav(),
         chart_and_table(),
-        rx.heading(t("Statement"), as_="h2", size="5", margin_top="1em"),
+        rx.heading(t("Statement"), as_="h2", size="5", class_name="heka-rent-h2"),
         downloads(),
         statement(),
         spacing="4",
         align="stretch",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -141,18 +140,18 @@ def _staff_search() -> rx.Component:
     return rx.box(
         rx.form(
             rx.hstack(
-                rx.input(
+                rx.el.input(
                     name="query",
                     placeholder=t("Lease, reference, address or tenant"),
                     aria_label=t("Lease, reference, address or tenant"),
-                    size="3",
                     id="rent-query",
+                    class_name="heka-native-input heka-rent-query",
                 ),
                 rx.button(t("Search"), type="submit", size="3", id="rent-search"),
                 wrap="wrap",
             ),
             on_submit=RentState.search,
-            margin_y="1em",
+            class_name="heka-rent-block",
         ),
         rx.cond(
             RentState.hits.length() > 0,
@@ -166,7 +165,7 @@ def _staff_search() -> rx.Component:
                     )
                 ),
                 rx.el.tbody(rx.foreach(RentState.hits, _hit)),
-                style=TABLE_STYLE,
+                class_name="heka-table",
             ),
             rx.cond(RentState.searched, rx.text(t("No matches."))),
         ),
@@ -176,7 +175,7 @@ def _staff_search() -> rx.Component:
 def rent_page() -> rx.Component:
     """/rent for primary tenants, co-residents (an explanation) and rent monitoring."""
     return page_layout(
-        rx.heading(t("Rent"), as_="h1", size="7", margin_bottom="0.5em"),
+        rx.heading(t("Rent"), as_="h1", size="7", class_name="heka-section-title"),
         rx.cond(
             RentState.loaded,
             rx.match(
@@ -198,6 +197,8 @@ def rent_page() -> rx.Component:
                 ),
                 _overview(),
             ),
-            rx.spinner(),
+            # A screen's height while the state arrives: the footer starts below the fold,
+            # so the overview appearing moves nothing on screen (Lighthouse saw CLS 0.45).
+            rx.box(rx.spinner(), class_name="heka-rent-loading"),
         ),
     )

@@ -15,6 +15,7 @@ from heka_app.services.rent import access
 from heka_app.services.rent.downloads import statement_file
 from heka_app.services.rent.overview import rent_overview
 from heka_app.services.rent.permissions import PAGE, VIEW, VIEW_ANY
+from heka_app.services.rent.statement import WINDOW_MONTHS
 from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
@@ -25,6 +26,11 @@ from heka_app.state.session import SessionState
 TENANT = "tenant"
 CO_RESIDENT = "co_resident"
 STAFF = "staff"
+# The statement opens with its newest months, like a bank's account statement, and shows
+# earlier ones on request (issue 9): all 24 months were hundreds of table rows that a phone
+# had to render before it could answer a tap.
+STATEMENT_FIRST_MONTHS = 3
+STATEMENT_MORE_MONTHS = 3
 
 
 class RentState(rx.State):
@@ -33,7 +39,9 @@ class RentState(rx.State):
     mode: str = ""  # tenant | co_resident | staff
     view: dict = {}
     payment: dict = {}
-    months: list[dict] = []
+    months: list[dict] = []  # the window's months, totals only (the table beside the chart)
+    statement: list[dict] = []  # the newest ``statement_months`` months with their rows
+    statement_months: int = STATEMENT_FIRST_MONTHS
     overdue: list[dict] = []
     chart: list[dict] = []
     period_end: str = ""
@@ -65,7 +73,8 @@ class RentState(rx.State):
         assign_changed(  # a repeat visit resends none of the 20 KB that did not change
             self,
             payment=data.pop("payment"),
-            months=months,
+            months=[{k: v for k, v in m.items() if k != "rows"} for m in months],
+            statement=months[: self.statement_months],
             overdue=list(data.pop("overdue")),
             chart=[
                 {"month": m["short"], "charges": m["charges_euros"], "paid": m["paid_euros"]}
@@ -97,6 +106,7 @@ class RentState(rx.State):
             return None
         else:
             self.mode = TENANT
+        self.statement_months = STATEMENT_FIRST_MONTHS
         await self._show(actor)
         return None
 
@@ -109,6 +119,26 @@ class RentState(rx.State):
         if refusal is not None:
             return refusal
         self.period_end = period_end[:7] if isinstance(period_end, str) else ""
+        self.statement_months = STATEMENT_FIRST_MONTHS
+        return await self._show_or_refuse(actor)
+
+    @rx.event
+    @matrix_payload(months=6)
+    async def show_months(self, months: int):
+        """Show the statement's newest ``months`` months of the window, 1..24 (guard:
+        rent.page; the service checks rent.view / rent.view_any). Any other value, a
+        forged one, changes nothing."""
+        actor, refusal = await guard(self, PAGE)
+        if refusal is not None:
+            return refusal
+        if type(months) is not int or not 1 <= months <= WINDOW_MONTHS:
+            return None
+        self.statement_months = months
+        return await self._show_or_refuse(actor)
+
+    async def _show_or_refuse(self, actor):
+        # The months come from the service again, never from what this tab was sent
+        # before: the service decides whose statement the actor may read.
         try:
             await self._show(actor)
         except (NotAllowed, NotFound):
@@ -181,5 +211,6 @@ class RentState(rx.State):
         self._lease_id = lease_id
         self.period_end = ""
         self.no_amount = False
+        self.statement_months = STATEMENT_FIRST_MONTHS
         await self._show(actor)
         return None

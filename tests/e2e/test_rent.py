@@ -102,6 +102,7 @@ def test_anonymous_gets_a_redirect_and_no_numbers(sock, debt_lease):
     assert not _numbers_in(reply)
     for handler, payload in (
         ("show_period", {"period_end": "2026-10"}),
+        ("show_months", {"months": 24}),
         ("download", {"form_data": {"first": "2026-01", "last": "2026-11", "format": "csv"}}),
         ("open_lease", {"contract_number": debt_lease}),
     ):
@@ -114,6 +115,7 @@ def test_co_resident_over_the_websocket_gets_no_numbers(sock, debt_lease):
     assert '"co_resident"' in json.dumps(reply["delta"]) and not _numbers_in(reply)
     for handler, payload in (
         ("show_period", {"period_end": "2026-10"}),
+        ("show_months", {"months": 24}),
         ("download", {"form_data": {"first": "2026-01", "last": "2026-11", "format": "csv"}}),
         ("search", {"form_data": {"query": debt_lease}}),
         ("open_lease", {"contract_number": debt_lease}),
@@ -130,8 +132,25 @@ def test_another_household_cannot_reach_the_debtors_lease(sock, debt_lease):
         ("search", {"form_data": {"query": debt_lease}}),
         ("open_lease", {"contract_number": debt_lease}),
         ("show_period", {"period_end": "2026-10"}),
+        ("show_months", {"months": 24}),
     ):
         assert debt_lease not in json.dumps(sock.emit(_name(handler), payload, path="/rent"))
+
+
+def _statement_keys(reply: dict) -> list[str] | None:
+    for values in reply["delta"].values():
+        if "statement_rx_state_" in values:
+            return [month["key"] for month in values["statement_rx_state_"]]
+    return None
+
+
+def test_forged_month_counts_change_nothing_and_break_nothing(sock, debt_lease):
+    _ws_login(sock, DEBTOR)
+    assert len(_statement_keys(sock.emit(_name("load"), path="/rent")) or []) == 3
+    for forged in (-1, 0, 25, 10**30, 1e308, "many", None, [24], {"months": 24}, True):
+        reply = sock.emit(_name("show_months"), {"months": forged}, path="/rent")
+        assert _statement_keys(reply) is None, forged  # nothing changed, nothing sent
+    assert len(_statement_keys(sock.emit(_name("show_months"), {"months": 6}, path="/rent"))) == 6
 
 
 @pytest.mark.parametrize(("language", "width"), [("fi", 1280), ("en", 390), ("sv", 1280)])
@@ -147,8 +166,17 @@ def test_debtor_sees_balance_overdue_chart_and_how_to_pay(
     words = {"fi": "maksamatonta", "en": "unpaid rent", "sv": "obetald hyra"}[language]
     page.wait_for_selector(f"#rent-balance:has-text('{words}')")
     assert page.is_visible("#rent-overdue")
+    # recharts loads only when the chart comes near the screen (assets/heka_rent_chart.js)
+    page.locator("#rent-chart").scroll_into_view_if_needed()
     page.wait_for_selector("#rent-chart .recharts-surface")
     assert page.locator("#rent-month-table tbody tr").count() == 24
+    # The statement: its newest three months, then three more a press; the button keeps
+    # the keyboard focus.
+    months = page.locator("#rent-statement h3")
+    assert months.count() == 3
+    page.click("#rent-statement-more")
+    page.wait_for_function("document.querySelectorAll('#rent-statement h3').length === 6")
+    assert page.evaluate("document.activeElement.id") == "rent-statement-more"
     assert page.inner_text("#pay-iban") == "FI21 1234 5600 0007 85"
     assert page.locator("#bank-barcode svg rect").count() > 50
     screenshot(page, f"rent-debtor-{language}-{width}")

@@ -30,6 +30,9 @@ def test_primary_tenant_sees_debt_statement_and_barcode(engine, now):
     assert state.mode == "tenant" and state.view["status"] == "debt"
     assert [row["days"] for row in state.overdue] == [26]
     assert len(state.months) == 24 and len(state.chart) == 24
+    # The statement's rows go only for the newest months; the 24 months' totals for all.
+    assert [m["key"] for m in state.statement] == ["2026-11", "2026-10", "2026-09"]
+    assert state.statement[0]["rows"][0]["charge"] and "rows" not in state.months[0]
     assert state.chart[-1] == {"month": state.months[0]["short"], "charges": 613, "paid": 0}
     assert len(state.payment["barcode"]) == 54
     run(call(state, "choose_amount", no_amount=True))
@@ -62,3 +65,34 @@ def test_rent_monitoring_searches_and_opens_a_lease(engine, now):
     assert state.view == {}
     run(call(state, "open_lease", contract_number=state.hits[0]["contract_number"]))
     assert state.view["status"] == "debt" and state.view["contract_number"]
+
+
+def test_the_statement_shows_earlier_months_on_request_and_refuses_odd_counts(engine, now):
+    world = _world(engine, now)
+    _, root = signed_in_root(engine, now, "primary", world=world)
+    state = substate(root, RentState)
+    run(call(state, "load"))
+    run(call(state, "show_months", months=6))
+    assert [m["key"] for m in state.statement][-1] == "2026-06" and len(state.statement) == 6
+    assert (
+        state.statement[5]["rows"] and state.statement[5]["closing"] == state.months[5]["closing"]
+    )
+    for forged in (-3, 0, 25, 10**12, "9", "lots", None, 2.5, True, [3], {"n": 3}):
+        run(call(state, "show_months", months=forged))
+        assert len(state.statement) == 6, forged
+    run(call(state, "show_months", months=24))
+    assert [m["key"] for m in state.statement] == [m["key"] for m in state.months]
+    run(call(state, "show_period", period_end="2025-11"))
+    assert len(state.statement) == 3 and state.statement[0]["key"] == "2025-11"
+    run(call(state, "show_months", months=9))
+    run(call(state, "load"))  # a new visit opens the same period with its newest months
+    assert len(state.statement) == 3 and state.statement[0]["key"] == "2025-11"
+
+
+def test_co_resident_gets_no_statement_months(engine, now):
+    world = _world(engine, now)
+    _, root = signed_in_root(engine, now, "co_resident", world=world)
+    state = substate(root, RentState)
+    run(call(state, "load"))
+    run(call(state, "show_months", months=24))
+    assert state.statement == [] and state.months == [] and state.view == {}
