@@ -14,6 +14,7 @@ from pathlib import Path
 
 FLAT_SHARE = 0.02  # of the loaded RSS per hour
 SLICES = 10
+WARM_SECONDS = 180
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -59,7 +60,8 @@ def soak_section(info: dict, samples, phase_dir: Path, ramp_seconds: float) -> s
     end = steady[-1][0]
     width = (end - start) / SLICES
     lines = [
-        f"Soak ({(end - start) / 60:.1f} min after {ramp_seconds:.0f} s of ramp): RSS "
+        f"Soak ({(end - start) / 60:.1f} min, judged after the first {ramp_seconds:.0f} s: "
+        "the ramp, and every tab's first visit of each page, grow memory): RSS "
         f"{loaded:.0f} MB after the ramp, {steady[-1][1]:.0f} MB at the end; slope "
         f"{whole:+.1f} MB/h over the steady part, {late:+.1f} MB/h over its second half: "
         f"**{'flat' if flat else 'NOT flat'}** (flat: under {FLAT_SHARE:.0%} of the loaded "
@@ -105,7 +107,10 @@ def storm_section(info: dict, samples) -> str:
 
 def extra_section(info: dict, samples, phase_dir: Path) -> str:
     """The soak's or the storm's section for this phase, or nothing."""
-    ramp = info["users"] / max(info.get("rate", 1.0), 0.1) + 30
+    # The ramp, then ~3 min in which the tabs open each page a first time (memory that
+    # stays: not a leak), at most the first half of the run.
+    ramp = info["users"] / max(info.get("rate", 1.0), 0.1) + WARM_SECONDS
+    ramp = min(ramp, info.get("duration", 2 * ramp) / 2)
     if info["phase"] == "soak":
         return "\n" + soak_section(info, samples, phase_dir, ramp)
     if info["phase"] == "storm":
