@@ -115,12 +115,16 @@ _reflex_create = TokenManager.create
 
 
 def _create() -> TokenManager:
+    from heka_app.closed_tab_states import ClosedTabTokenManager
+
     manager = _reflex_create()
     if isinstance(manager, RedisTokenManager):
         return DeadOwnerAwareTokenManager(manager.redis)
-    return manager
+    return ClosedTabTokenManager()  # one worker, state in memory
 
 
 def install() -> None:
-    """Make Reflex build :class:`DeadOwnerAwareTokenManager` (call before ``rx.App``)."""
+    """Make Reflex build our token managers (call before ``rx.App``):
+    :class:`DeadOwnerAwareTokenManager` with Redis, else
+    :class:`heka_app.closed_tab_states.ClosedTabTokenManager`."""
     TokenManager.create = staticmethod(_create)  # type: ignore[method-assign]
