@@ -74,7 +74,8 @@ class DeadOwnerAwareTokenManager(RedisTokenManager):
         )
         assert self._alive_ready is not None  # set just above with the task
         # Before this worker's first record: until then others would take it for dead.
-        await asyncio.wait_for(self._alive_ready.wait(), timeout=5)
+        # Short: a Redis that refuses the subscription must not hold up every connect.
+        await asyncio.wait_for(self._alive_ready.wait(), timeout=1)
 
     async def _owner_is_gone(self, record: SocketRecord) -> bool:
         if record.instance_id == self.instance_id:
