@@ -6,6 +6,7 @@ import functools
 
 import reflex as rx
 
+from heka_app import dead_worker_tokens
 from heka_app.components.catalog_group import catalog_group
 from heka_app.components.connection import connection_banner
 from heka_app.components.pwa_head import pwa_head
@@ -33,6 +34,9 @@ configure_logging()
 write_js_catalog()
 # The installable app's manifests and offline page, in every language (pwa/files.py).
 write_pwa_files()
+
+# Before the app makes its token manager: a killed worker's tabs keep their tokens.
+dead_worker_tokens.install()
 
 # Transformers apply in order, each wrapping the last: the forwarding headers are checked
 # first, every response gets the security headers, private files and the session-cookie

@@ -24,13 +24,12 @@ import time
 import uuid
 from pathlib import Path
 
-import gevent
 import locust
 import requests
 import websocket
 from locust import User, between, constant, events, task
 
-from benchmarks.load import names
+from benchmarks.load import login_burst, names
 from benchmarks.load.reflex_client import ProtocolError, ReflexTab
 from benchmarks.load.samples import SampleLog
 
@@ -38,6 +37,7 @@ PHOTO = (Path(__file__).parent / "photo.jpg").read_bytes()
 _PLAN: dict = {}
 _NEXT_TAB = itertools.count()
 _SAMPLES = SampleLog(os.environ.get("LOAD_SAMPLES", ""))
+RECONNECT_GIVE_UP = 120.0  # seconds a tab keeps trying (then one "reconnect" error)
 
 
 def plan() -> dict:
@@ -101,16 +101,17 @@ class TenantUser(User):
         except (ProtocolError, OSError, websocket.WebSocketException) as exc:
             report(label, 0.0, error=exc)
             self.tab.close()
-            self._reconnect()
+            self._reconnect(path)
             return None
         report(label, seconds, reply.received_bytes)
         return reply
 
-    def _reconnect(self) -> None:
+    def _reconnect(self, path: str) -> None:
+        """Back on the server as a browser comes back (the reconnect storm's numbers)."""
         try:
-            self.tab.connect()
-        except (ProtocolError, OSError, websocket.WebSocketException) as exc:
-            report("reconnect", 0.0, error=exc)
+            report("reconnect", self.tab.reconnect(path, give_up=RECONNECT_GIVE_UP))
+        except ProtocolError as exc:
+            report("reconnect", RECONNECT_GIVE_UP, error=exc)
 
     def _page(self, label: str, handler: str, path: str, query=None):
         """A page load: the session refresh, then the page's own loader."""
@@ -217,37 +218,7 @@ class FloorUser(User):
             report("floor.physical", time.perf_counter() - started, 64, error)
 
 
-def _login_burst(environment, count: int) -> None:
-    """``count`` real logins (argon2) at once, each on its own new tab."""
-    logins = plan()["logins"]
-    host = environment.host
-
-    def one(index: int) -> None:
-        tab = ReflexTab(host)
-        started = time.perf_counter()
-        try:
-            tab.connect()
-            form = {"email": logins[index % len(logins)], "password": "Kotiasukas-2026!"}
-            seconds, reply = tab.call(names.LOGIN, {"form_data": form}, path="/login")
-            handoff = reply.var(names.LOGIN.rsplit(".", 1)[0], "handoff_url")
-            report("login.argon2", seconds, error=None if handoff else ProtocolError("refused"))
-        except (ProtocolError, OSError, websocket.WebSocketException) as exc:
-            report("login.argon2", time.perf_counter() - started, error=exc)
-        finally:
-            tab.close()
-
-    _SAMPLES.mark("burst_start")
-    gevent.joinall([gevent.spawn(one, i) for i in range(count)])
-    _SAMPLES.mark("burst_end")
-
-
-@events.test_start.add_listener
-def _schedule_burst(environment, **_kwargs) -> None:
-    count = int(os.environ.get("LOAD_LOGIN_BURST", "0"))
-    if count <= 0 or isinstance(environment.runner, locust.runners.WorkerRunner):
-        return
-    delay = float(os.environ.get("LOAD_LOGIN_BURST_AT", "60"))
-    gevent.spawn_later(delay, _login_burst, environment, count)
+login_burst.schedule(plan=plan, report=report, samples=_SAMPLES)
 
 
 @events.quitting.add_listener

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -77,6 +78,23 @@ class ReflexTab:
         while not (message := self._receive()).startswith("40/_event,"):
             if not message.startswith("0{"):
                 raise ProtocolError(f"unexpected handshake message {message[:80]!r}")
+
+    def reconnect(self, path: str, *, give_up: float) -> float:
+        """Reconnect as the browser's socket.io client does (after 1 s, doubling up to
+        5 s, ±50 % jitter), with the same token, until hydrated again: the seconds from
+        the call to the answered hydrate. ProtocolError after ``give_up`` seconds."""
+        started, delay = time.perf_counter(), 1.0
+        while True:
+            self.close()
+            try:
+                self.connect()
+                self.call(names.HYDRATE, path=path)
+                return time.perf_counter() - started
+            except (ProtocolError, OSError, websocket.WebSocketException) as exc:
+                if time.perf_counter() - started > give_up:
+                    raise ProtocolError(f"no reconnect in {give_up:.0f} s: {exc}") from exc
+            time.sleep(delay * random.uniform(0.5, 1.5))  # gevent's sleep under Locust
+            delay = min(delay * 2, 5.0)
 
     def close(self) -> None:
         """Close the websocket (a closed tab)."""

@@ -8,10 +8,13 @@ phases side by side (``report.md`` and ``report.html`` in the run's folder).
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import statistics
 import sys
 from pathlib import Path
+
+from benchmarks.load import phase_extras
 
 FLOOR_FRAMEWORK = "floor.framework"
 FLOOR_PHYSICAL = "floor.physical"
@@ -70,6 +73,9 @@ def server_use(path: Path, events: int, tabs: int) -> dict:
         by_time.setdefault(row["time"], []).append(row)
     stamps = sorted(by_time, key=float)
     cpu = [sum(float(r["cpu_seconds"]) for r in by_time[t]) for t in stamps]
+    # A restarted worker (the storm) starts from 0 CPU s: count its time from there.
+    cpu = [0.0] + [b - a if b >= a else b for a, b in itertools.pairwise(cpu)]
+    cpu = list(itertools.accumulate(cpu))
     rss = [sum(float(r["rss_mb"]) for r in by_time[t]) for t in stamps]
     loads = [float(by_time[t][0]["load1"]) for t in stamps]
     tail = rss[int(len(rss) * 0.7) :] or rss
@@ -194,6 +200,7 @@ def phase_section(phase_dir: Path) -> tuple[str, dict]:
             f"p50 {burst['login_p50']:.0f} ms, p95 {burst['login_p95']:.0f} ms, "
             f"{burst['login_errors']} errors.",
         ]
+    lines.append(phase_extras.extra_section(info, samples, phase_dir))  # soak, storm
     numbers = {"table": table, "use": use, "gc": pauses, "burst": burst}
     return "\n".join(lines) + "\n", numbers
 

@@ -5,8 +5,11 @@ phases that share one run (so "before" and "after" see the same machine), then a
         --phases gc-off,gc-on,burst --burst 200
 
 Phases: ``gc-off`` (CPython's defaults: HEKA_GC_TUNING=0), ``gc-on`` (the start-up heap
-frozen, higher thresholds: heka_app/gc_tuning.py) and ``burst`` (gc-on with ``--burst``
-real logins at once, ``--burst-at`` seconds in: the other tabs' p95 meanwhile).
+frozen, higher thresholds: heka_app/gc_tuning.py), ``burst`` (gc-on with ``--burst``
+real logins at once, ``--burst-at`` seconds in: the other tabs' p95 meanwhile), ``soak``
+(gc-on for ``--soak-minutes``: errors and RSS over time, its slope) and ``storm`` (every
+worker killed ``--storm-at`` seconds in and restarted: time until every tab is answered
+again, reconnect p95; benchmarks/load/storm.py).
 ``--workers N`` starts N backend processes; with more than one, ``--redis`` is required
 (shared tab state), and each simulated tab talks to one worker (as behind a proxy).
 Writes to ``artifacts/load/<time>/``: per phase Locust's CSV + HTML, every sample, the
@@ -24,6 +27,7 @@ import time
 from pathlib import Path
 
 from benchmarks.load import report, stack
+from benchmarks.load.storm import Storm
 
 PHASES = {
     "gc-off": {"HEKA_GC_TUNING": "0"},
@@ -33,6 +37,10 @@ PHASES = {
     "burst": {"HEKA_GC_TUNING": "1", "HEKA_HASH_NICE": "10"},
     # The same burst with argon2 in the default thread pool beside every database call.
     "burst-nopool": {"HEKA_GC_TUNING": "1", "HEKA_HASH_WORKERS": "0"},
+    # --soak-minutes at the design load: errors over time, RSS over time and its slope.
+    "soak": {"HEKA_GC_TUNING": "1"},
+    # Every worker killed --storm-at seconds in and restarted: all tabs reconnect at once.
+    "storm": {"HEKA_GC_TUNING": "1"},
 }
 
 
@@ -46,6 +54,9 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--burst", type=int, default=200, help="logins in the burst phase")
     parser.add_argument("--burst-at", type=float, default=0, help="seconds into a phase")
     parser.add_argument("--phases", default="gc-off,gc-on,burst")
+    parser.add_argument("--soak-minutes", type=float, default=30, help="the soak's length")
+    parser.add_argument("--storm-at", type=float, default=0, help="s into storm (0: half)")
+    parser.add_argument("--storm-signal", default="KILL", choices=["KILL", "TERM"])
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--port", type=int, default=3150, help="first worker's port")
     parser.add_argument("--echo-port", type=int, default=3159)
@@ -80,11 +91,16 @@ def _prepare(env: dict, args: argparse.Namespace, out: Path) -> Path:
     return plan
 
 
+def duration(name: str, args: argparse.Namespace) -> int:
+    """Seconds the phase runs: the soak its own minutes, the others ``--duration``."""
+    return round(args.soak_minutes * 60) if name == "soak" else args.duration
+
+
 def _locust(env: dict, args: argparse.Namespace, phase_dir: Path, hosts: list[str]) -> None:
     command = [
         sys.executable, "-m", "locust", "-f", "benchmarks/load/locustfile.py", "--headless",
         "-u", str(args.users + int(env.get("LOAD_FLOOR_USERS", "10"))), "-r", str(args.rate),
-        "-t", f"{args.duration}s", "--host", hosts[0], "--stop-timeout", "10",
+        "-t", f"{duration(phase_dir.name, args)}s", "--host", hosts[0], "--stop-timeout", "10",
         "--csv", str(phase_dir / "locust"), "--html", str(phase_dir / "locust.html"),
         "--only-summary", "--loglevel", "WARNING",
     ]  # fmt: skip
@@ -111,10 +127,11 @@ def run_phase(name: str, env: dict, args: argparse.Namespace, out: Path, plan: P
     env = {**env, **PHASES.get(name, {}), "HEKA_GC_STATS_FILE": str(phase_dir / "gc")}
     ports = [args.port + i for i in range(args.workers)]
     hosts = [f"http://127.0.0.1:{port}" for port in ports]
+    commands = [stack.backend_command(port) for port in ports]
     workers = [
-        stack.start(f"worker-{i}", stack.backend_command(port), phase_dir, env,
+        stack.start(f"worker-{i}", commands[i], phase_dir, env,
                     f"{hosts[i]}/ping", 0 if args.pin and args.workers == 1 else None)
-        for i, port in enumerate(ports)
+        for i in range(len(ports))
     ]  # fmt: skip
     load_env = {
         **env,
@@ -126,13 +143,22 @@ def run_phase(name: str, env: dict, args: argparse.Namespace, out: Path, plan: P
         "LOAD_LOGIN_BURST": str(args.burst if name.startswith("burst") else 0),
         "LOAD_LOGIN_BURST_AT": str(args.burst_at or args.duration / 2),
     }
-    info: dict = {"phase": name, "users": args.users, "workers": args.workers}
+    info: dict = {"phase": name, "users": args.users, "workers": args.workers,
+                  "rate": args.rate, "duration": duration(name, args)}  # fmt: skip
     with stack.running(workers):
         time.sleep(stack_settle := 5.0)  # the GC tuning runs 3 s after start-up
         pids = {w.name: w.popen.pid for w in workers}
         info["uptime_before"] = os.getloadavg()
+        storm = None
+        if name == "storm":  # the tabs ramp up first: kill when all are connected
+            at = args.storm_at or max(args.duration / 2, args.users / args.rate + 10)
+            storm = Storm(workers, pids, commands, env, phase_dir, at, args.storm_signal)
+            storm.start()
         with stack.Sampler(pids, phase_dir / "server.csv"):
+            info["locust_started_at"] = time.time()
             _locust(load_env, args, phase_dir, hosts)
+        if storm is not None:
+            info["storm"] = storm.stop()
         info["uptime_after"] = os.getloadavg()
         info["settle_seconds"] = stack_settle
         if args.redis:
@@ -159,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     time.sleep(2)
     with stack.running([echo]):
         for name in args.phases.split(","):
-            print(f"== phase {name}: {args.users} tabs, {args.duration} s", flush=True)
+            print(f"== phase {name}: {args.users} tabs, {duration(name, args)} s", flush=True)
             run_phase(name, env, args, out, plan)
     text = report.write(out)
     print(text)

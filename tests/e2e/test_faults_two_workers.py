@@ -292,8 +292,8 @@ def test_a_killed_worker_loses_no_acknowledged_report_and_its_tabs_sign_in_again
     """Issue 15: worker C is killed (SIGKILL, no shutdown) while three tenant tabs submit
     reports on it. Every report a tab saw acknowledged is in the database, and each tab
     reconnects to worker A with its session cookie: still signed in, no password asked.
-    (With Redis the dead worker's socket records stay until they expire, so Reflex may
-    give a reconnecting tab a new token: its page reloads its data; the session holds.)"""
+    With Redis, each tab also keeps its token (and so its page state): the dead worker's
+    socket records are not taken for live duplicate tabs (heka_app/dead_worker_tokens.py)."""
     import signal
     import threading
 
@@ -347,3 +347,4 @@ def test_a_killed_worker_loses_no_acknowledged_report_and_its_tabs_sign_in_again
         f"\nkilled worker: {len(acknowledged)} acknowledged reports, all stored; 3 tabs "
         f"moved, still signed in ({new_tokens} given a new token)"
     )
+    assert new_tokens == 0, "a tab of the killed worker was taken for a duplicate"

@@ -98,3 +98,35 @@ def test_samples_and_report_windows(tmp_path):
     assert table["home.load"]["p95"] == 10.0
     assert pct([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50) == 5 and pct([], 99) == 0.0
     assert burst_windows(samples, {}) == {}
+
+
+def test_soak_slope_and_verdict(tmp_path):
+    from benchmarks.load.phase_extras import slope_mb_per_hour, soak_section
+
+    assert slope_mb_per_hour([(0, 100.0), (1800, 101.0), (3600, 102.0)]) == 2.0
+    rows = ["time,worker,cpu_seconds,rss_mb,load1"]
+    rows += [f"{t},w,0,{200 + (t if t > 1000 else 0) / 60},1" for t in range(0, 2400, 10)]
+    (tmp_path / "server.csv").write_text("\n".join(rows))
+    samples = [(float(t), "home.load", 5.0, t % 100 != 0) for t in range(0, 2400, 5)]
+    text = soak_section({"locust_started_at": 0.0}, samples, tmp_path, ramp_seconds=60)
+    assert "NOT flat" in text  # growing by 1 MB a minute after t=1000
+    flat = "\n".join(rows[:1] + [f"{t},w,0,200,1" for t in range(0, 2400, 10)])
+    (tmp_path / "server.csv").write_text(flat)
+    assert "**flat**" in soak_section({"locust_started_at": 0.0}, samples, tmp_path, 60)
+
+
+def test_storm_section_counts_reconnects_from_the_kill():
+    from benchmarks.load.phase_extras import storm_section
+
+    info = {"users": 3, "storm": {"signal": "KILL", "kill_at": 100.0, "back_at": 104.0}}
+    samples = [
+        (90.0, "reconnect", 500.0, True),  # before the kill: not the storm's
+        (106.0, "reconnect", 5000.0, True),
+        (108.0, "reconnect", 7000.0, True),
+        (112.5, "reconnect", 9000.0, True),
+        (105.0, "home.load", 0.0, False),
+    ]
+    text = storm_section(info, samples)
+    assert "every tab answered again 12.5 s after the kill" in text
+    assert "3 reconnects of 3 tabs, 0 gave up" in text
+    assert "p95 9.0 s" in text and "1 errors" in text

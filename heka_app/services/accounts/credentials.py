@@ -27,6 +27,7 @@ from heka_app.services.auth.one_time_links import LINK_INVALID
 from heka_app.services.auth.password_policy import new_password_errors
 from heka_app.services.auth.passwords import hash_password, hashes_passwords, verify_password
 from heka_app.services.auth.sessions import end_all_sessions
+from heka_app.services.auth.throttle_commit import reserve_committed, take_back
 from heka_app.services.common.emails import email_problem, normalize_email
 from heka_app.services.common.results import FormResult
 from heka_app.services.mail.jobs import enqueue_mail
@@ -65,10 +66,12 @@ def reset_password(
     errors = _new_password_errors(account, new_password, again)
     if errors:
         return FormResult.from_errors(errors)
+    # Hashed before the first write, so no write lock is held while argon2 runs.
+    new_hash = hash_password(new_password)
     # Consume first: of two racing uses only the winner sets a password.
     if not one_time_links.consume(link.signed.jti, session=session, now=now):
         return FormResult.refused(LINK_INVALID)
-    account.password_hash = hash_password(new_password)
+    account.password_hash = new_hash
     # Following the emailed link proves the address, e.g. for a never-confirmed account.
     account.email_verified_at = account.email_verified_at or now
     assert account.id is not None  # loaded from the database
@@ -83,9 +86,14 @@ def reauthenticate(
     session: Session, account: UserAccount, password: str, client_ip: str, now: dt.datetime
 ) -> FormResult | None:
     """Check the current password, throttled like a login (a stolen session must not
-    become an unlimited password oracle). None when it is right."""
+    become an unlimited password oracle). None when it is right.
+
+    Commits the session (the reservation, then the give-back): call it before writing.
+    """
     keys = [f"reauth:{account.id}", *throttle_keys(account.email, client_ip)[1:]]
-    decision = login_throttle.check_allowed(session, keys=keys, now=now)
+    # Counted and committed before the check, like a login: a parallel burst gets no
+    # more tries, and no write lock is held while argon2 runs (throttle_commit.py).
+    decision = reserve_committed(session, keys=keys, now=now)
     if not decision.allowed:
         minutes = decision.retry_after_minutes
         return FormResult(
@@ -93,7 +101,6 @@ def reauthenticate(
         )
     ok, _ = verify_password((password or "")[:256], account.password_hash)
     if not ok:
-        login_throttle.record_failure(session, keys=keys, now=now)
         security_log.log_security_event(
             session,
             event=security_log.LOGIN_FAILED,
@@ -105,6 +112,8 @@ def reauthenticate(
         return FormResult.refused(current=WRONG_PASSWORD)
     # A right password does not reset the count: whoever holds the session knows it
     # after one success, and must not earn unlimited address probes with it (finding 4).
+    # Only this attempt is given back (and committed: the caller may hash next).
+    take_back(session, keys=keys, now=now)
     return None
 
 

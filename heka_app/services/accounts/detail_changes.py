@@ -22,6 +22,7 @@ from heka_app.services.accounts.permissions import REFUND_ACCOUNT, VIEW
 from heka_app.services.auth import security_log
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
+from heka_app.services.auth.passwords import hashes_passwords
 from heka_app.services.common.results import FormResult
 from heka_app.services.mail.jobs import enqueue_mail
 from heka_app.services.mail.templates import refund_account_changed_mail
@@ -62,6 +63,7 @@ def change_phone(*, session: Session, actor: Actor, now: dt.datetime, phone: obj
     return FormResult.done()
 
 
+@hashes_passwords  # re-authentication runs argon2: the hashing pool
 def change_refund_account(
     *,
     session: Session,

@@ -22,6 +22,7 @@ from heka_app.services.auth.devices import device_account, device_key, new_devic
 from heka_app.services.auth.handoff import make_handoff, start_pending_session
 from heka_app.services.auth.passwords import hash_password, hashes_passwords, verify_password
 from heka_app.services.auth.sessions import actor_for_account
+from heka_app.services.auth.throttle_commit import reserve_committed
 from heka_app.services.common.emails import normalize_email
 
 MAX_EMAIL_LENGTH = 254
@@ -90,7 +91,8 @@ def login(
     """Check the credentials and start a session.
 
     Args:
-        session: Database session (the caller commits).
+        session: Database session: the throttle's reservation is committed here, before
+            the hash check; the caller commits the rest.
         email: What the user typed.
         password: What the user typed (never logged).
         client_ip: The real peer address, for throttling and the security log.
@@ -105,8 +107,9 @@ def login(
     if not isinstance(password, str) or not email or len(email) > MAX_EMAIL_LENGTH:
         return LoginResult(False, error=WRONG_CREDENTIALS)
     keys = _login_keys(session, email, client_ip, str(device or ""))
-    # Counted before the password is checked (atomic: a parallel burst gets no more tries).
-    decision = login_throttle.reserve(session, keys=keys, now=now)
+    # Counted before the password is checked (atomic: a parallel burst gets no more tries)
+    # and committed, so no write lock is held while argon2 runs (throttle_commit.py).
+    decision = reserve_committed(session, keys=keys, now=now)
     if not decision.allowed:
         security_log.log_security_event(
             session, event=security_log.LOCKED_OUT, client_ip=client_ip, now=now

@@ -47,7 +47,7 @@ class ThrottleDecision:
         return max(1, -(-self.retry_after_seconds // 60))
 
 
-def _storage_key(key: str) -> str:
+def storage_key(key: str) -> str:
     # Emails can make "account:<email>" longer than the column; hash only those so
     # short keys stay readable for operators.
     if len(key) <= _MAX_KEY:
@@ -80,7 +80,7 @@ def check_allowed(session: Session, *, keys: Sequence[str], now: dt.datetime) ->
     _require_aware(now)
     wait = 0
     for key in keys:
-        row = _read(session, _storage_key(key))
+        row = _read(session, storage_key(key))
         if row is not None and row.locked_until is not None and row.locked_until > now:
             wait = max(wait, math.ceil((row.locked_until - now).total_seconds()))
     return ThrottleDecision(allowed=wait == 0, retry_after_seconds=wait)
@@ -116,7 +116,7 @@ def _record_one(session: Session, key: str, now: dt.datetime, *, unless_locked=F
     """Count one failure; with ``unless_locked`` count nothing and return False when the
     key is locked in the very row version the increment would apply to."""
     policy = policy_for(key)
-    stored = _storage_key(key)
+    stored = storage_key(key)
     for _ in range(_CAS_RETRIES):
         row = _read(session, stored)
         if row is None:
@@ -201,7 +201,7 @@ def release(session: Session, *, keys: Sequence[str], now: dt.datetime) -> None:
     the counted attempt back from the others (an address key keeps earlier failures)."""
     _require_aware(now)
     record_success(session, keys=keys, now=now)
-    kept = [_storage_key(k) for k in dict.fromkeys(keys) if not policy_for(k).cleared_by_success]
+    kept = [storage_key(k) for k in dict.fromkeys(keys) if not policy_for(k).cleared_by_success]
     if kept:
         session.exec(
             update(_TABLE)
@@ -220,7 +220,7 @@ def record_success(session: Session, *, keys: Sequence[str], now: dt.datetime) -
         now: Current aware UTC time.
     """
     _require_aware(now)
-    cleared = [_storage_key(k) for k in keys if policy_for(k).cleared_by_success]
+    cleared = [storage_key(k) for k in keys if policy_for(k).cleared_by_success]
     if cleared:
         session.exec(delete(_TABLE).where(_TABLE.c.key.in_(cleared)))
     session.flush()

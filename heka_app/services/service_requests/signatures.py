@@ -23,6 +23,7 @@ from heka_app.models.household import RequestSignatory
 from heka_app.services.accounts.credentials import reauthenticate
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
+from heka_app.services.auth.passwords import hashes_passwords
 from heka_app.services.common.clock import HELSINKI, helsinki_today
 from heka_app.services.common.results import FormResult, NotFound
 from heka_app.services.household.members import signatories_of
@@ -150,6 +151,7 @@ def _own_waiting(session: Session, actor: Actor, thread_id: int, now: dt.datetim
     return thread, row, definition
 
 
+@hashes_passwords  # re-authentication runs argon2: the hashing pool
 def confirm(
     *,
     session: Session,

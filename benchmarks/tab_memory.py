@@ -1,0 +1,213 @@
+"""Server memory per open tab (issue 15: target <= 100 KB), and where it goes.
+
+One backend worker (benchmarks/load/serve.py's app under uvicorn) on a throwaway SQLite
+database with the load test's prepared sessions. A few tabs warm it up and leave; then
+RSS is read, ``--tabs`` signed-in tabs connect, hydrate, run the session check and open
+the front page (what every tab of the load test does first), and stay connected idle;
+RSS is read again. KB per tab = the RSS growth / tabs. With ``--trace`` the worker runs
+under tracemalloc and dumps a snapshot before and after; the diff, grouped by file and
+by allocation site, shows what one tab costs where (tracemalloc itself inflates RSS:
+take the KB per tab from a run without it). Then the tabs close and as many new tabs
+(new tokens) open: the RSS they add shows whether closed tabs' memory is given back
+(heka_app/closed_tab_states.py; compare HEKA_CLOSED_TAB_STATE_SECONDS=0 and =2).
+
+    python -m benchmarks.tab_memory --tabs 300                  # KB per tab
+    python -m benchmarks.tab_memory --tabs 300 --trace          # + where it goes
+    python -m benchmarks.tab_memory --tabs 300 --env A=1 --env A=0   # one worker per setting
+
+Memory is not sensitive to machine load, so settings compared in one run are comparable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+import time
+import tracemalloc
+from pathlib import Path
+
+SNAPSHOT_DIR = "TAB_MEMORY_SNAPSHOTS"
+
+
+def serve(port: int) -> None:
+    """The worker: tracemalloc if asked, a snapshot on each SIGUSR1, then the app."""
+    snapshots = os.environ.get(SNAPSHOT_DIR, "")
+    if snapshots:
+        tracemalloc.start(int(os.environ.get("TAB_MEMORY_FRAMES", "1")))
+        taken = iter(range(1000))
+
+        def dump(_signum, _frame) -> None:
+            path = Path(snapshots) / f"snapshot-{next(taken)}.tracemalloc"
+            tracemalloc.take_snapshot().dump(str(path))
+            path.with_suffix(".done").touch()
+
+        signal.signal(signal.SIGUSR1, dump)
+    sys.argv = [sys.argv[0], "--port", str(port)]
+    from benchmarks.load import serve as load_serve
+
+    load_serve.main()
+
+
+def _pages(home: dict) -> list[tuple[str, str, dict | None]]:
+    """Every page a load-test tenant visits: (loader, path, query)."""
+    from benchmarks.load import names
+
+    fault, thread = str(home["fault"]), str(home["thread"])
+    return [
+        (names.HOME, "/home", None),
+        (names.FAULT_LIST, "/faults", None),
+        (names.FAULT_DETAIL, f"/faults/{fault}", {"report": fault}),
+        (names.RENT, "/rent", None),
+        (names.NEWS, "/news", None),
+        (names.THREAD, f"/messages/{thread}", {"thread": thread}),
+    ]
+
+
+def _open_tabs(base: str, homes: list[dict], keep: list, pages: int) -> int:
+    """Open one tab per prepared session in parallel threads: connect, hydrate, then the
+    first ``pages`` pages (session check + loader each); the open tabs go into ``keep``."""
+    from benchmarks.load import names
+    from benchmarks.load.reflex_client import ReflexTab
+
+    failures: list[str] = []
+
+    def one(home: dict) -> None:
+        tab = ReflexTab(base, cookie=home["cookie"])
+        try:
+            tab.connect()
+            tab.call(names.HYDRATE, path="/home")
+            for loader, path, query in _pages(home)[:pages]:
+                tab.call(names.REFRESH, path=path, query=query)
+                tab.call(loader, path=path, query=query)
+            keep.append(tab)
+        except Exception as exc:  # counted and reported; the measurement goes on
+            failures.append(repr(exc))
+            tab.close()
+
+    for start in range(0, len(homes), 50):  # 50 at a time: a shared 2-core machine
+        threads = [threading.Thread(target=one, args=(h,)) for h in homes[start : start + 50]]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=300)
+    if failures:
+        print(f"  {len(failures)} tabs failed, e.g. {failures[0]}", flush=True)
+    return len(homes) - len(failures)
+
+
+def _snapshot(pid: int, directory: Path, index: int):
+    os.kill(pid, signal.SIGUSR1)
+    done = directory / f"snapshot-{index}.done"
+    while not done.exists():
+        time.sleep(0.2)
+    return tracemalloc.Snapshot.load(str(done.with_suffix(".tracemalloc")))
+
+
+def _print_diff(before, after, tabs: int, top: int) -> None:
+    for group in ("filename", "lineno"):
+        stats = after.compare_to(before, group)
+        print(f"\n  tracemalloc, grown by {group} (bytes per tab, blocks per tab):")
+        for stat in stats[:top]:
+            where = stat.traceback[0]
+            name = where.filename.split("site-packages/")[-1].split("wt-load/")[-1]
+            label = name if group == "filename" else f"{name}:{where.lineno}"
+            print(f"    {stat.size_diff / tabs:9.0f} B {stat.count_diff / tabs:7.1f}  {label}")
+        total = sum(s.size_diff for s in stats)
+        print(f"    total {total / tabs / 1024:.1f} KB per tab (Python allocations)")
+
+
+def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
+    """Start a worker with ``env``, open the tabs, print and return KB per tab."""
+    import psutil  # type: ignore[import-untyped]
+
+    from benchmarks.load import stack
+
+    snapshots = out / f"snapshots-{label}"
+    if args.trace:
+        snapshots.mkdir(parents=True, exist_ok=True)
+        env = {**env, SNAPSHOT_DIR: str(snapshots)}
+    command = [sys.executable, "-m", "benchmarks.tab_memory", "--serve", str(args.port)]
+    base = f"http://127.0.0.1:{args.port}"
+    worker = stack.start(f"worker-{label}", command, out, env, f"{base}/ping", None)
+    homes = plan["tabs"]
+    warm: list = []
+    with stack.running([worker]):
+        _open_tabs(base, homes[: args.warmup], warm, args.pages)
+        for tab in warm:
+            tab.close()
+        time.sleep(3)  # the warm-up tabs' disconnects handled
+        process = psutil.Process(worker.popen.pid)
+        before_rss = process.memory_info().rss
+        before = _snapshot(worker.popen.pid, snapshots, 0) if args.trace else None
+        kept: list = []
+        opened = _open_tabs(base, homes[args.warmup : args.warmup + args.tabs], kept, args.pages)
+        time.sleep(3)
+        after_rss = process.memory_info().rss
+        after = _snapshot(worker.popen.pid, snapshots, 1) if args.trace else None
+        per_tab = (after_rss - before_rss) / max(1, opened) / 1024
+        print(f"[{label}] {opened} tabs: RSS {before_rss / 2**20:.1f} -> "
+              f"{after_rss / 2**20:.1f} MB, {per_tab:.0f} KB per tab", flush=True)  # fmt: skip
+        if before is not None and after is not None:
+            _print_diff(before, after, max(1, opened), args.top)
+        for tab in kept:
+            tab.close()
+        time.sleep(3)
+        closed_rss = process.memory_info().rss
+        kept_kb = (closed_rss - before_rss) / max(1, opened) / 1024
+        print(f"[{label}] after the tabs closed: RSS {closed_rss / 2**20:.1f} MB, "
+              f"{kept_kb:.0f} KB per closed tab still held", flush=True)  # fmt: skip
+        # As many new tabs (new tokens): do they reuse the closed tabs' memory?
+        again: list = []
+        reopened = _open_tabs(base, homes[args.warmup : args.warmup + args.tabs], again,
+                              args.pages)  # fmt: skip
+        time.sleep(3)
+        churn_kb = (process.memory_info().rss - closed_rss) / max(1, reopened) / 1024
+        print(f"[{label}] {reopened} new tabs after those closed: {churn_kb:.0f} KB per "
+              "tab more", flush=True)  # fmt: skip
+        for tab in again:
+            tab.close()
+    return per_tab
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--serve", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--tabs", type=int, default=300)
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--pages", type=int, default=6, help="pages each tab opens (0-6)")
+    parser.add_argument("--port", type=int, default=4450)
+    parser.add_argument("--trace", action="store_true", help="tracemalloc diff (slower)")
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument(
+        "--env", action="append", default=[], help="NAME=VALUE or - (as is): one worker each"
+    )
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.serve:
+        serve(args.serve)
+        return 0
+    import json
+
+    from benchmarks.load import run as load_run
+    from benchmarks.load import stack
+
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{args.port}"  # two runs at once
+    out = args.out or stack.ROOT / "artifacts" / "tab_memory" / stamp
+    out.mkdir(parents=True, exist_ok=True)
+    load_args = load_run._args(["--users", str(args.tabs + args.warmup), "--households", "150"])
+    env = load_run._env(load_args, out)
+    plan = json.loads(load_run._prepare(env, load_args, out).read_text())
+    # "-" stands for the worker's environment as it is (a baseline beside --env runs).
+    settings = [("", "", "") if s == "-" else s.partition("=") for s in args.env]
+    settings = settings or [("", "", "")]
+    for name, _, value in settings:
+        label = f"{name}={value}" if name else "default"
+        measure(args, {**env, **({name: value} if name else {})}, label, plan, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
