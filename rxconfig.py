@@ -3,6 +3,7 @@
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
 
+from heka_app.first_paint import HekaFirstPaintPlugin
 from heka_app.frontend_build import HekaRadixThemesPlugin, heka_theme
 from heka_app.settings import get_settings
 
@@ -29,6 +30,8 @@ config = rx.Config(
     plugins=[
         # Radix Themes CSS without the 23 colour scales the portal does not use.
         HekaRadixThemesPlugin(theme=heka_theme()),
+        # The prerendered HTML paints first: its JS module preloads at low priority.
+        HekaFirstPaintPlugin(),
     ],
     disable_plugins=[SitemapPlugin],
 )

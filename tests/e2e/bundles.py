@@ -43,9 +43,10 @@ def js_budget(route: str) -> int:
     return JS_BUDGETS.get(route, JS_BUDGET)
 
 
+# data-after-paint: a module preload parked until the first paint (heka_app/first_paint.py).
 _ASSET = re.compile(
-    r"""<link[^>]+rel="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"|"""
-    r"""<link[^>]+href="([^"]+)"[^>]*rel="(?:modulepreload|stylesheet)"|"""
+    r"""<link[^>]+(?:rel|data-after-paint)="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"|"""
+    r"""<link[^>]+href="([^"]+)"[^>]*(?:rel|data-after-paint)="(?:modulepreload|stylesheet)"|"""
     r"""<script[^>]+src="([^"]+)"|import\s+"(/[^"]+\.js)\"""",
 )
 

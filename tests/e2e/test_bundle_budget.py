@@ -97,6 +97,17 @@ def test_every_colour_scale_a_component_names_is_in_the_trimmed_css():
     assert not missing, f"add these to heka_app/frontend_build.py COLORS: {missing}"
 
 
+def test_javascript_is_fetched_after_the_first_paint(loads):
+    """heka_app/first_paint.py: the prerendered HTML paints without JS, so its module
+    preloads and module script are parked until the first frame."""
+    for route in MAIN_ROUTES:
+        html = BUILD / "index.html" if route == "/" else BUILD / f"{route.strip('/')}.html"
+        text = html.read_text(encoding="utf-8")
+        assert '<link data-after-paint="modulepreload"' in text, route
+        assert 'rel="modulepreload"' not in text and '<script type="module"' not in text, route
+        assert loads[route].js, f"{route}: the parked preloads are still counted"
+
+
 def test_landing_hero_and_login_form_are_in_the_prerendered_html(loads):
     """LCP: the first paint needs neither the JS nor the websocket."""
     landing = (BUILD / "index.html").read_text(encoding="utf-8")
