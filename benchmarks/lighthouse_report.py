@@ -60,7 +60,7 @@ def sign_in(base: str) -> str:
     return "; ".join(f"{c['name']}={c['value']}" for c in cookies)
 
 
-def run_once(url: str, desktop: bool, cookie: str | None) -> dict:
+def run_once(url: str, desktop: bool, cookie: str | None, language: str = "") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "lh.json"
         cmd = [
@@ -70,13 +70,16 @@ def run_once(url: str, desktop: bool, cookie: str | None) -> dict:
             "--output=json",
             f"--output-path={out}",
             f"--chrome-path={CHROMIUM}",
-            f"--chrome-flags={CHROME_FLAGS}",
+            f"--chrome-flags={CHROME_FLAGS}" + (f" --lang={language}" if language else ""),
             "--only-categories=" + ",".join(CATEGORIES),
         ]
         if desktop:
             cmd.append("--preset=desktop")
-        if cookie:
-            cmd.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
+        headers = {"Cookie": cookie} if cookie else {}
+        if language:  # the browser's language (Lighthouse's Chrome says en-US)
+            headers["Accept-Language"] = f"{language},{language.split('-')[0]};q=0.9"
+        if headers:
+            cmd.append("--extra-headers=" + json.dumps(headers))
         load = os.getloadavg()[0]
         subprocess.run(cmd, check=True, capture_output=True, timeout=300)
         report = json.loads(out.read_text())
@@ -119,6 +122,9 @@ def main() -> int:
     parser.add_argument("--desktop", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "artifacts" / "lighthouse.md"))
     parser.add_argument("--pages", nargs="*", help="only these paths")
+    parser.add_argument(
+        "--language", default="", help="the browser's language, e.g. fi-FI (default: en-US)"
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: scripts/setup.sh test installs it", file=sys.stderr)
@@ -129,10 +135,9 @@ def main() -> int:
     load_before = os.getloadavg()
     results = {}
     for path, needs in pages:
-        runs = [run_once(base + path, args.desktop, cookie if needs else None)]
-        runs += [
-            run_once(base + path, args.desktop, cookie if needs else None)
-            for _ in range(args.runs - 1)
+        runs = [
+            run_once(base + path, args.desktop, cookie if needs else None, args.language)
+            for _ in range(args.runs)
         ]
         results[path] = {"median": median_of(runs), "runs": runs}
         m = results[path]["median"]
@@ -146,6 +151,7 @@ def main() -> int:
         )
     load_after = os.getloadavg()
     mode = "desktop" if args.desktop else "mobile (simulated throttling)"
+    mode += f", browser language {args.language or 'en-US'}"
     lines = [
         f"# Lighthouse 12.2.3, {mode}, median of {args.runs} runs",
         "",
