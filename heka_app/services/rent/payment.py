@@ -121,25 +121,25 @@ def barcode_svg(digits: str, *, module_px: int = 2, height_px: int = 80) -> str:
 
     The guide asks for bars at least 0.25 mm wide and a 6.4 mm quiet zone; at two CSS
     pixels a module the code is ~130 mm wide on a typical screen, readable by banking apps.
+    The bars are one path (``M x 0 h w v height h -w z`` each): ~1.6 KB instead of ~4.1 KB of
+    ``<rect>``s, kept in every /rent tab's server state and sent to its browser.
     """
     modules = barcode_modules(digits)
     quiet = 10
     width = (len(modules) + 2 * quiet) * module_px
-    rects = []
+    bars = []
     x = quiet
     for run in _runs(modules):
         if run[0] == "1":
-            rects.append(
-                f'<rect x="{x * module_px}" y="0" width="{len(run) * module_px}" '
-                f'height="{height_px}"/>'
-            )
+            w = len(run) * module_px
+            bars.append(f"M{x * module_px} 0h{w}v{height_px}h-{w}z")
         x += len(run)
     label = escape(digits)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height_px}" '
         f'width="{width}" height="{height_px}" role="img" aria-label="{label}">'
         f'<rect width="{width}" height="{height_px}" fill="#fff"/>'
-        f'<g fill="#000">{"".join(rects)}</g></svg>'
+        f'<path fill="#000" d="{"".join(bars)}"/></svg>'
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -82,6 +83,17 @@ def test_code128_is_charset_c_with_the_right_check_symbol():
     assert len(modules) == 11 * 29 + 13
     svg = barcode_svg(V4)
     assert svg.startswith("<svg") and f'aria-label="{V4}"' in svg
+    assert _bars_drawn(svg, module_px=2) == "0" * 10 + modules + "0" * 10
+
+
+def _bars_drawn(svg: str, *, module_px: int) -> str:
+    """The modules the SVG's bars paint, read back from its path (``M x 0 h w ...``)."""
+    width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1)) // module_px
+    painted = ["0"] * width
+    for x, w in re.findall(r"M(\d+) 0h(\d+)v\d+h-\d+z", svg):
+        for m in range(int(x) // module_px, (int(x) + int(w)) // module_px):
+            painted[m] = "1"
+    return "".join(painted)
 
 
 @given(st.from_regex(r"[1-9][0-9]{2,18}", fullmatch=True))
