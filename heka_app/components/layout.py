@@ -29,3 +29,15 @@ def page_layout(*children: rx.Component) -> rx.Component:
         footer(),
         class_name="heka-page",
     )
+
+
+def loading() -> rx.Component:
+    """What a page shows while its data arrives over the websocket: a spinner in a box a
+    screen high, so the footer starts below the fold and the content arriving moves nothing
+    on screen (Lighthouse measured a layout shift of 0.448 on phones without it)."""
+    return rx.box(
+        rx.spinner(),
+        rx.el.span(t("Loading…"), class_name="heka-visually-hidden"),
+        role="status",
+        class_name="heka-loading",
+    )

@@ -9,7 +9,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.faults import BACKEND_ORIGIN
 from heka_app.components.forms import field, form_error, notice, stacked_form, submit_button
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.i18n import LANGUAGE_NAMES, LANGUAGES
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.account_details import PHONE, PREFERENCES, REFUND, AccountDetailsState
@@ -245,6 +245,6 @@ def account_details_page() -> rx.Component:
                 spacing="4",
                 width="100%",
             ),
-            rx.spinner(),
+            loading(),
         ),
     )

@@ -20,7 +20,7 @@ from heka_app.components.forms import (
     notice,
     submit_button,
 )
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.components.upload_picker import PHOTO_TYPES, PickerTexts, upload_picker
 from heka_app.i18n.ui import t
 from heka_app.services.faults.reports import MAX_PHOTOS
@@ -188,6 +188,6 @@ def new_fault_page() -> rx.Component:
         rx.cond(
             FaultFormState.number != "",
             _done(),
-            rx.cond(FaultFormState.loaded, _form(), rx.spinner()),
+            rx.cond(FaultFormState.loaded, _form(), loading()),
         ),
     )

@@ -7,7 +7,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.faults import fault_card
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.catalog import CATEGORIES
 from heka_app.services.faults.transitions import STATUS_LABELS
@@ -119,6 +119,6 @@ def fault_queue_page() -> rx.Component:
                 width="100%",
                 margin_top="1em",
             ),
-            rx.spinner(),
+            loading(),
         ),
     )

@@ -16,7 +16,7 @@ from heka_app.components.forms import (
     stacked_form,
     submit_button,
 )
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.components.lazy_upload import lazy_upload
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.reports import MAX_PHOTOS
@@ -183,6 +183,6 @@ def fault_report_page() -> rx.Component:
             rx.callout(
                 t("Fault report not found."), icon="info", id="fault-missing", margin_top="1em"
             ),
-            rx.cond(S.detail.length() > 0, _report(), rx.spinner()),
+            rx.cond(S.detail.length() > 0, _report(), loading()),
         ),
     )

@@ -6,7 +6,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.faults import fault_card
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.components.pager import pager
 from heka_app.i18n.ui import t
 from heka_app.state.faults import FaultListState
@@ -38,6 +38,6 @@ def faults_page() -> rx.Component:
                 width="100%",
                 margin_top="1em",
             ),
-            rx.spinner(),
+            loading(),
         ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.articles import finnish_only_badge
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t
 from heka_app.state.housing import HomeDetailsState
@@ -171,6 +171,6 @@ def my_home_details_page() -> rx.Component:
                 spacing="4",
                 width="100%",
             ),
-            rx.cond(HomeDetailsState.loaded, rx.text(t("No home found.")), rx.spinner()),
+            rx.cond(HomeDetailsState.loaded, rx.text(t("No home found.")), loading()),
         ),
     )

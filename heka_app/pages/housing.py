@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.housing import HomeState
 from heka_app.state.session import SessionState
@@ -138,6 +138,6 @@ def my_home_page() -> rx.Component:
                 spacing="4",
                 margin_top="1em",
             ),
-            rx.spinner(),
+            loading(),
         ),
     )

@@ -7,7 +7,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.forms import form_error, stacked_form, submit_button
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.components.messages import (
     answers_list,
     attachment_picker,
@@ -91,6 +91,6 @@ def message_thread_page() -> rx.Component:
         rx.cond(
             S.missing,
             rx.callout(t("Message not found."), icon="info", id="thread-missing", margin_top="1em"),
-            rx.cond(S.card.length() > 0, _thread(), rx.spinner()),
+            rx.cond(S.card.length() > 0, _thread(), loading()),
         ),
     )

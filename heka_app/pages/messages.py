@@ -7,7 +7,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.forms import form_error, labelled_control, stacked_form, submit_button
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.components.messages import attachment_picker, thread_card
 from heka_app.components.pager import pager
 from heka_app.i18n.ui import t, t_var
@@ -56,7 +56,7 @@ def messages_page() -> rx.Component:
                 width="100%",
                 margin_top="1em",
             ),
-            rx.spinner(),
+            loading(),
         ),
     )
 

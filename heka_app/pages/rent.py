@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.components.rent import chart_and_table, how_to_pay
 from heka_app.components.rent_statement import downloads, statement
 from heka_app.i18n.ui import t, tn
@@ -197,8 +197,6 @@ def rent_page() -> rx.Component:
                 ),
                 _overview(),
             ),
-            # A screen's height while the state arrives: the footer starts below the fold,
-            # so the overview appearing moves nothing on screen (Lighthouse saw CLS 0.45).
-            rx.box(rx.spinner(), class_name="heka-rent-loading"),
+            loading(),
         ),
     )

@@ -7,7 +7,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.forms import form_error, stacked_form, submit_button
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.components.messages import attachment_picker
 from heka_app.components.service_request_form import request_fields, request_preview
 from heka_app.i18n.ui import t, t_var
@@ -41,7 +41,7 @@ def request_page() -> rx.Component:
                     spacing="3",
                     width="100%",
                 ),
-                rx.spinner(),
+                loading(),
             ),
         ),
     )

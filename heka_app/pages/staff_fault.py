@@ -8,7 +8,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.faults import detail_rows, photo_grid, status_badge, timeline
 from heka_app.components.forms import form_error, notice, submit_button
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.transitions import STATUS_LABELS
 from heka_app.state.fault_queue import SAVED, StaffFaultState
@@ -159,7 +159,7 @@ def staff_fault_page() -> rx.Component:
                     spacing="4",
                     width="100%",
                 ),
-                rx.spinner(),
+                loading(),
             ),
         ),
     )

@@ -7,7 +7,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components import messages as m
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.components.pager import pager
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.staff_inbox import StaffInboxState as I
@@ -96,6 +96,6 @@ def staff_inbox_page() -> rx.Component:
                 spacing="3",
                 width="100%",
             ),
-            rx.spinner(),
+            loading(),
         ),
     )

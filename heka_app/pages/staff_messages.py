@@ -8,7 +8,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components import messages as m
 from heka_app.components.forms import form_error, stacked_form, submit_button
-from heka_app.components.layout import page_layout
+from heka_app.components.layout import loading, page_layout
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.staff_messages import StaffThreadState as S
 
@@ -174,6 +174,6 @@ def staff_thread_page() -> rx.Component:
         rx.cond(
             S.missing,
             rx.callout(t("Message not found."), icon="info", margin_top="1em"),
-            rx.cond(S.card.length() > 0, _thread(), rx.spinner()),
+            rx.cond(S.card.length() > 0, _thread(), loading()),
         ),
     )

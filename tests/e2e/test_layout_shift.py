@@ -1,0 +1,42 @@
+"""Nothing on screen moves while a signed-in page's data arrives over the websocket
+(issue 9): Lighthouse measured a layout shift of 0.448 on /home and /faults/new on a phone,
+the footer jumping down when the content replaced the spinner. The loading placeholder
+(components/layout.loading) is a screen high, so the footer starts below the fold."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import url, wait_hydrated
+from tests.e2e.test_auth import log_in
+
+pytestmark = pytest.mark.e2e
+TENANT = ("tenant@demo.heka.example", "Kotiasukas-2026!")
+# Lighthouse's pages and /my-home. Not yet: /faults and /messages, where Chromium reports
+# the footer shifting from an empty box when the list arrives (0.34 and 0.13), a different
+# cause still to be found.
+PAGES = ["/home", "/faults/new", "/rent", "/my-home"]
+# Every layout shift of the page's life without user input, summed (at least the CLS
+# Lighthouse reports, which takes the worst window); Lighthouse's "good" is 0.1.
+SHIFTS = """() => new Promise((done) => {
+  let sum = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(sum), 500);
+})"""
+
+
+def test_data_arriving_moves_nothing_on_a_phone(open_page, portal):
+    page = open_page("/login", width=390)
+    log_in(page, portal, *TENANT)
+    page.wait_for_url("**/home")
+    shifts = {}
+    for path in PAGES:
+        page.goto(url(portal, path))  # a full load, as a phone opening the link
+        wait_hydrated(page)
+        expect(page.locator(".heka-loading")).to_have_count(0)  # the data is there
+        expect(page.locator("main h1")).to_be_visible()
+        shifts[path] = page.evaluate(SHIFTS)
+    assert {p: s for p, s in shifts.items() if s >= 0.05} == {}, shifts
