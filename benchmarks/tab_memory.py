@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 import threading
@@ -125,13 +126,14 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
 
     from benchmarks.load import stack
 
-    snapshots = out / f"snapshots-{label}"
+    safe = re.sub(r"[^\w.=-]+", "_", label)  # a file name (a URL's "/" would be a folder)
+    snapshots = out / f"snapshots-{safe}"
     if args.trace:
         snapshots.mkdir(parents=True, exist_ok=True)
         env = {**env, SNAPSHOT_DIR: str(snapshots)}
     command = [sys.executable, "-m", "benchmarks.tab_memory", "--serve", str(args.port)]
     base = f"http://127.0.0.1:{args.port}"
-    worker = stack.start(f"worker-{label}", command, out, env, f"{base}/ping", None)
+    worker = stack.start(f"worker-{safe}", command, out, env, f"{base}/ping", None)
     homes = plan["tabs"]
     warm: list = []
     with stack.running([worker]):
