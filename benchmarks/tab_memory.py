@@ -14,6 +14,7 @@ take the KB per tab from a run without it). Then the tabs close and as many new 
     python -m benchmarks.tab_memory --tabs 300                  # KB per tab
     python -m benchmarks.tab_memory --tabs 300 --trace          # + where it goes
     python -m benchmarks.tab_memory --tabs 300 --env A=1 --env A=0   # one worker per setting
+    python -m benchmarks.tab_memory --tabs 300 --redis redis://127.0.0.1:6379/5   # as production
 
 Memory is not sensitive to machine load, so settings compared in one run are comparable.
 """
@@ -186,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--env", action="append", default=[], help="NAME=VALUE or - (as is): one worker each"
     )
+    parser.add_argument("--redis", default="", help="Redis URL: tab state in Redis (production)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.serve:
@@ -199,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{args.port}"  # two runs at once
     out = args.out or stack.ROOT / "artifacts" / "tab_memory" / stamp
     out.mkdir(parents=True, exist_ok=True)
-    load_args = load_run._args(["--users", str(args.tabs + args.warmup), "--households", "150"])
+    redis = ["--redis", args.redis] if args.redis else []
+    load_args = load_run._args(
+        ["--users", str(args.tabs + args.warmup), "--households", "150", *redis]
+    )
     env = load_run._env(load_args, out)
     plan = json.loads(load_run._prepare(env, load_args, out).read_text())
     # "-" stands for the worker's environment as it is (a baseline beside --env runs).
