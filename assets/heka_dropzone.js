@@ -1,20 +1,24 @@
-// The forms' file drop zone (heka_app/components/lazy_upload.py). react-dropzone (~14 KB gz)
-// is its own chunk (heka_dropzone_zone.js), fetched when a page with a picker renders, not
-// in the page's first-load JS. Until it is there the zone is the same markup and already
-// picks files (click, Enter or Space opens the file dialog; the chosen files go to the same
-// handler): only dragging files onto it waits for react-dropzone. The server checks type,
-// size and count either way.
-import { createElement as h, lazy, Suspense, useRef } from "react";
-
-const Zone = lazy(() => import("./heka_dropzone_zone.js"));
+// The forms' file drop zone (heka_app/components/lazy_upload.py), without react-dropzone:
+// a click, Enter or Space opens the file dialog, and files dropped on the zone are taken
+// from the drop event; both go to the same handler as rx.upload's. The server checks type,
+// size and count either way. (Until 2026-11-29 react-dropzone was a lazy chunk that
+// replaced this zone when it arrived: a file chosen in a dialog opened before the swap
+// went to a detached input and was lost, on a slow phone easily.)
+import { createElement as h, useRef, useState } from "react";
 
 function acceptAttribute(accept) {
   return accept ? Object.entries(accept).flatMap(([type, ext]) => [type, ...ext]).join(",") : undefined;
 }
 
-function WaitingZone({ children, className, id, inputLabelledby, multiple, accept, maxFiles, onDrop }) {
+export function HekaDropzone({ children, className, id, inputLabelledby, multiple, accept, maxFiles, onDrop }) {
   const input = useRef(null);
+  const [over, setOver] = useState(false);
   const open = () => input.current?.click();
+  const take = (list) => {
+    const files = Array.from(list || []);
+    const most = multiple === false ? 1 : maxFiles;
+    if (files.length && onDrop) onDrop(most ? files.slice(0, most) : files, []);
+  };
   const onKeyDown = (e) => {
     if (e.target !== e.currentTarget || (e.key !== "Enter" && e.key !== " ")) return;
     e.preventDefault();
@@ -23,7 +27,7 @@ function WaitingZone({ children, className, id, inputLabelledby, multiple, accep
   const onChange = (e) => {
     const files = Array.from(e.target.files || []);
     e.target.value = "";
-    if (files.length && onDrop) onDrop(maxFiles ? files.slice(0, maxFiles) : files, []);
+    take(files);
   };
   const field = h("input", {
     ref: input,
@@ -36,9 +40,20 @@ function WaitingZone({ children, className, id, inputLabelledby, multiple, accep
     onClick: (e) => e.stopPropagation(),
     onChange,
   });
-  return h("div", { className, id, role: "presentation", tabIndex: 0, onClick: open, onKeyDown }, field, children);
-}
-
-export function HekaDropzone(props) {
-  return h(Suspense, { fallback: h(WaitingZone, props) }, h(Zone, props));
+  return h(
+    "div",
+    {
+      className: over ? `${className || ""} heka-upload-over` : className,
+      id,
+      role: "presentation",
+      tabIndex: 0,
+      onClick: open,
+      onKeyDown,
+      onDragOver: (e) => { e.preventDefault(); setOver(true); },
+      onDragLeave: () => setOver(false),
+      onDrop: (e) => { e.preventDefault(); setOver(false); take(e.dataTransfer && e.dataTransfer.files); },
+    },
+    field,
+    children,
+  );
 }

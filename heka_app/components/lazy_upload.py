@@ -1,10 +1,11 @@
-"""``rx.upload.root`` with react-dropzone loaded lazily (issue 9: fast on a phone).
+"""``rx.upload.root`` without react-dropzone (issue 9: fast on a phone).
 
 ``rx.upload`` calls react-dropzone's hook in the page's own code, so the library (~14 KB gz)
 was in the first-load JS of every page with a picker (fault form, messages, the editor).
-``assets/heka_dropzone.js`` renders the same zone and imports react-dropzone as its own
-chunk when a picker renders (React ``lazy``); the events are rx.upload's: dropped files go
-to the state's upload handler through ``rx.upload_files``.
+``assets/heka_dropzone.js`` renders the same zone with a native file input and native
+drag-and-drop; the events are rx.upload's: picked or dropped files go to the state's upload
+handler through ``rx.upload_files``. (A lazily loaded react-dropzone replacing the zone lost
+a file chosen in a dialog opened before it arrived.)
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ class HekaDropzone(rx.Component):
 
     library = "$/public/heka_dropzone.js"
     tag = "HekaDropzone"
-    # The version rx.upload pins (reflex_components_core.core.upload.Upload).
-    lib_dependencies: list[str] = ["react-dropzone@17.0.0"]  # noqa: RUF012
 
     accept: rx.Var[dict[str, Sequence]]
     max_files: rx.Var[int]
