@@ -59,7 +59,8 @@ DRAFT_SCRIPT = """
       else if (el.type === 'checkbox') el.checked = !!d[el.name];
       else el.value = d[el.name];
     }
-    // The photo picker's file input (react-dropzone's) is named by the visible label.
+    // The photo picker's file input is named by the visible label (the zone in
+    // assets/heka_dropzone.js names it too, so this is now a redundant fallback).
     const picker = document.querySelector('#fault-photos input[type=file]');
     if (picker) picker.setAttribute('aria-labelledby', 'photos-label');
     f.addEventListener('input', save);

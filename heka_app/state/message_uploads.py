@@ -44,7 +44,8 @@ async def store_uploads(actor: Actor, files: list, tokens: list[str], previews: 
 
 
 def label_picker(upload_id: str) -> rx.event.EventSpec:
-    """Name the picker's file input (react-dropzone's, unnamed) by its visible label."""
+    """Name the picker's file input by its visible label (assets/heka_dropzone.js names it
+    as well, so this is now a redundant fallback)."""
     return rx.call_script(
         "(function f(n){const i=document.querySelector('#" + upload_id
         + " input[type=file]');if(i){i.setAttribute('aria-labelledby','" + upload_id
