@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
-from heka_app.components.lazy_upload import lazy_upload
+from heka_app.components.drop_zone import drop_zone
 from heka_app.i18n.ui import t_var
 
 PHOTO_TYPES = {
@@ -64,7 +64,7 @@ def upload_picker(
     label_id = label_id or f"{upload_id}-label"
     return rx.vstack(
         rx.text(texts.label, class_name="heka-label", id=label_id),
-        lazy_upload(
+        drop_zone(
             rx.vstack(
                 rx.button(texts.button, type="button", variant="outline", size="3"),
                 rx.text(texts.hint, size="2"),

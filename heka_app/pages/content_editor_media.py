@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.drop_zone import drop_zone
 from heka_app.components.faults import BACKEND_ORIGIN
-from heka_app.components.lazy_upload import lazy_upload
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.content_media import IMAGE_UPLOAD_ID, PDF_UPLOAD_ID
@@ -26,7 +26,7 @@ def _message(text: rx.Var, field_id: str = "") -> rx.Component:
 
 
 def _picker(upload_id: str, label: rx.Var, accept: dict, handler) -> rx.Component:
-    return lazy_upload(
+    return drop_zone(
         rx.button(label, type="button", variant="outline", size="3"),
         id=upload_id,
         multiple=upload_id == PDF_UPLOAD_ID,

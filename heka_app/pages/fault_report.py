@@ -7,6 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.drop_zone import drop_zone
 from heka_app.components.fault_fields import choice
 from heka_app.components.faults import detail_rows, photo_grid, status_badge, timeline
 from heka_app.components.forms import (
@@ -17,7 +18,6 @@ from heka_app.components.forms import (
     submit_button,
 )
 from heka_app.components.layout import loading, page_layout
-from heka_app.components.lazy_upload import lazy_upload
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.reports import MAX_PHOTOS
 from heka_app.state.fault_report import FaultDetailState as S
@@ -41,7 +41,7 @@ MORE_PHOTOS_ID = "more-photos"
 def _more_photos() -> rx.Component:
     return rx.vstack(
         rx.text(t("More photos"), id="more-photos-label", class_name="heka-label"),
-        lazy_upload(
+        drop_zone(
             rx.button(t("Add photos"), type="button", variant="outline", size="2"),
             id=MORE_PHOTOS_ID,
             multiple=True,
