@@ -36,6 +36,7 @@ ROUTES = [
     "/account",
     "/account/details",
     "/my-home",
+    "/rent",
 ]
 REFLEX_DEFAULTS = (
     re.compile(r'^\{ \["&:hover"\] : \(\{ \["color"\] : "var\(--accent-8\)" \}\) \}$'),
