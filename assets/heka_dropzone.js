@@ -1,4 +1,4 @@
-// The forms' file drop zone (heka_app/components/lazy_upload.py), without react-dropzone:
+// The forms' file drop zone (heka_app/components/drop_zone.py), without react-dropzone:
 // a click, Enter or Space opens the file dialog, and files dropped on the zone are taken
 // from the drop event; both go to the same handler as rx.upload's. The server checks type,
 // size and count either way. (Until 2026-11-29 react-dropzone was a lazy chunk that

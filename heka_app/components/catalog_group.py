@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.components.first_paint import MAX_HIDDEN_MS, PENDING_CLASS
-from heka_app.i18n.js_catalog import JS_IMPORT_PATH, group_import_path
+from heka_app.components.catalog_hooks import catalog_hook, catalog_imports, hide_until_loaded
+from heka_app.i18n.js_catalog import group_import_path
 from heka_app.state.session import SessionState
 
 
@@ -27,31 +27,21 @@ class CatalogGroup(rx.Fragment):
     def add_imports(self) -> dict:
         """The group's Finnish module (statically: in the page's first load) and the loader."""
         return {
-            "react": [rx.ImportVar(tag="useLayoutEffect"), rx.ImportVar(tag="useContext")],
-            "$/utils/context": [rx.ImportVar(tag="DispatchContext")],
-            JS_IMPORT_PATH: [
-                rx.ImportVar(tag="hekaCatalogReady"),
-                rx.ImportVar(tag="hekaLoadCatalog"),
-            ],
+            **catalog_imports("useLayoutEffect"),
             group_import_path(self._group): [rx.ImportVar(tag="HEKA_CATALOG_GROUP")],
         }
 
     def add_hooks(self) -> list:
         """Before paint: not ready in this language -> hide, load, re-render, show."""
         lang = str(SessionState.lang)
-        substate = SessionState.get_full_name()
         return [
-            rx.Var(
-                "const heka_group_dispatch = useContext(DispatchContext);\n"
-                "useLayoutEffect(() => { if (hekaCatalogReady("
-                f"{lang})) return; const root = document.documentElement;"
-                f" const show = () => root.classList.remove('{PENDING_CLASS}');"
-                f" root.classList.add('{PENDING_CLASS}'); setTimeout(show, {MAX_HIDDEN_MS});"
-                f" hekaLoadCatalog({lang}).then(() => {{"
-                f" heka_group_dispatch[{substate!r}]?.({{heka_catalog_rx_state_: {lang}}});"
-                " setTimeout(show, 0); }).catch(show);"
+            catalog_hook(
+                "heka_group_dispatch",
+                f"useLayoutEffect(() => {{ if (hekaCatalogReady({lang})) return;"
+                " const root = document.documentElement;"
+                f" {hide_until_loaded('heka_group_dispatch', lang)}"
                 f" }}, [{lang}, HEKA_CATALOG_GROUP]);",
-                _var_data=SessionState.lang._get_all_var_data(),
+                SessionState.lang,
             )
         ]
 

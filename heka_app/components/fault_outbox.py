@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.callout import callout
 from heka_app.pwa.texts import OUTBOX_COLORS
 from heka_app.settings import get_settings
 from heka_app.state.session import SessionState
@@ -50,9 +51,7 @@ class _OutboxLoader(rx.Fragment):
 
 def _message(state: str, color: str) -> rx.Component:
     return rx.box(
-        rx.callout(
-            rx.el.span(custom_attrs={"data-outbox-text": ""}), icon="info", color_scheme=color
-        ),
+        callout(rx.el.span(custom_attrs={"data-outbox-text": ""}), icon="info", color_scheme=color),
         custom_attrs={"data-when": state},
     )
 
@@ -65,9 +64,7 @@ def fault_outbox() -> rx.Component:
         *(_message(state, color) for state, color in OUTBOX_COLORS.items()),
         _OutboxLoader.create(),
         id=OUTBOX_ID,
-        class_name="heka-outbox",
+        class_name="heka-outbox heka-full-width heka-max-40",
         role="status",
-        width="100%",
-        max_width="40rem",  # the form's width
         custom_attrs={"data-owner": SessionState.device_owner},
     )

@@ -78,12 +78,10 @@ def fault_card(card: rx.Var, href: rx.Var, show_address: bool = False) -> rx.Com
                 spacing="1",
                 align="start",
             ),
-            class_name=rx.cond(card["overdue"], "heka-overdue", ""),
-            width="100%",
+            class_name=rx.cond(card["overdue"], "heka-overdue heka-full-width", "heka-full-width"),
         ),
         href=href,
-        class_name="heka-fault-card",
-        width="100%",
+        class_name="heka-fault-card heka-full-width",
     )
 
 
@@ -107,7 +105,7 @@ def timeline(entries: rx.Var) -> rx.Component:
                 rx.cond(e["kind"] == "note", rx.badge(t("Internal note"), color_scheme="amber")),
                 rx.cond(e["kind"] == "photo", rx.text(t("Added photos"))),
                 rx.cond(e["kind"] == "feedback", rx.text(t("Feedback"), weight="bold")),
-                rx.cond(e["text"] != "", rx.text(e["text"], white_space="pre-wrap")),
+                rx.cond(e["text"] != "", rx.text(e["text"], class_name="heka-pre-wrap")),
                 class_name=rx.cond(e["public"], "", "heka-note"),
             ),
         ),

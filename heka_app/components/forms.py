@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.callout import callout
 from heka_app.i18n.ui import t_var
 from heka_app.state.kiosk import KioskState
 
@@ -46,7 +47,7 @@ def field(
             type=type_,
             auto_complete=no_autofill_on_kiosk(autocomplete),
             size="3",
-            width="100%",
+            class_name="heka-full-width",
             aria_describedby=f"{described} {field_id}-hint" if hint is not None else described,
             aria_invalid=rx.cond(error, "true", "false") if error is not None else "false",
             **input_props,
@@ -64,7 +65,7 @@ def field(
                 role="alert",
             )
         )
-    return rx.vstack(*parts, spacing="1", width="100%", align="start")
+    return rx.vstack(*parts, spacing="1", class_name="heka-full-width", align="start")
 
 
 def labelled_control(label: rx.Var, name: str, control: rx.Component, state) -> rx.Component:
@@ -83,7 +84,7 @@ def labelled_control(label: rx.Var, name: str, control: rx.Component, state) -> 
             role="alert",
         ),
         spacing="1",
-        width="100%",
+        class_name="heka-full-width",
         align="start",
     )
 
@@ -92,12 +93,12 @@ def form_error(error: rx.Var, params: rx.Var | None = None) -> rx.Component:
     """A form-level error callout (shown when ``error`` holds a msgid)."""
     return rx.cond(
         error,
-        rx.callout(
+        callout(
             t_var(error, params),
             icon="triangle_alert",
             color_scheme="red",
             role="alert",
-            width="100%",
+            class_name="heka-full-width",
         ),
     )
 
@@ -109,17 +110,19 @@ def stacked_form(*children: rx.Component, on_submit, **props) -> rx.Component:
     the server answers with an error.
     """
     return rx.form(
-        rx.vstack(*children, spacing="3", width="100%"),
+        rx.vstack(*children, spacing="3", class_name="heka-full-width"),
         on_submit=on_submit,
         reset_on_submit=False,
-        width="100%",
+        class_name="heka-full-width",
         **props,
     )
 
 
 def notice(message: rx.Var, color: str = "green") -> rx.Component:
     """A positive or neutral callout."""
-    return rx.callout(message, icon="info", color_scheme=color, width="100%", role="status")
+    return callout(
+        message, icon="info", color_scheme=color, class_name="heka-full-width", role="status"
+    )
 
 
 def submit_button(label: rx.Var, busy: rx.Var | None = None, **props) -> rx.Component:
@@ -137,11 +140,10 @@ def form_card(title: rx.Var, *children: rx.Component) -> rx.Component:
                 rx.heading(title, as_="h1", size="7"),
                 *children,
                 spacing="4",
-                width="100%",
+                class_name="heka-full-width",
             ),
-            width="100%",
-            max_width="32rem",
+            class_name="heka-full-width heka-max-32",
             size="3",
         ),
-        width="100%",
+        class_name="heka-full-width",
     )

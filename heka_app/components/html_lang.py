@@ -8,21 +8,14 @@ from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.components.first_paint import MAX_HIDDEN_MS, PENDING_CLASS
-from heka_app.i18n.js_catalog import JS_IMPORT_PATH
+from heka_app.components.catalog_hooks import (
+    catalog_hook,
+    catalog_imports,
+    hide_until_loaded,
+    rerender,
+)
+from heka_app.components.first_paint import PENDING_CLASS
 from heka_app.state.session import SessionState
-
-
-def catalog_imports() -> dict:
-    """What a catalog hook imports: React's hooks, the state dispatchers, the loader."""
-    return {
-        "react": [rx.ImportVar(tag="useEffect"), rx.ImportVar(tag="useContext")],
-        "$/utils/context": [rx.ImportVar(tag="DispatchContext")],
-        JS_IMPORT_PATH: [
-            rx.ImportVar(tag="hekaCatalogReady"),
-            rx.ImportVar(tag="hekaLoadCatalog"),
-        ],
-    }
 
 
 class HtmlLang(rx.Fragment):
@@ -35,26 +28,19 @@ class HtmlLang(rx.Fragment):
     def add_hooks(self) -> list:
         """Update the attribute whenever the language var changes."""
         lang = str(SessionState.lang)
-        # A key no server delta carries: setting it re-renders every reader of the session
-        # state (all translated text) without changing anything they show but the words.
-        substate = SessionState.get_full_name()
+        # Until the state's language is the one the cookie asked for (first_paint.py), the
+        # page stays hidden as that script left it: the prerendered Finnish is not shown.
         return [
-            rx.Var(
-                "const heka_dispatch = useContext(DispatchContext);\n"
+            catalog_hook(
+                "heka_dispatch",
                 "useEffect(() => { const root = document.documentElement;"
                 f" const want = root.dataset.hekaLang; if (want && want !== {lang}) return;"
-                f" if (!hekaCatalogReady({lang})) {{"
-                f" root.classList.add('{PENDING_CLASS}');"
-                f" setTimeout(() => root.classList.remove('{PENDING_CLASS}'), {MAX_HIDDEN_MS});"
-                f" hekaLoadCatalog({lang}).then(() => {{"
-                f" heka_dispatch[{substate!r}]?.({{heka_catalog_rx_state_: {lang}}});"
-                f" setTimeout(() => root.classList.remove('{PENDING_CLASS}'), 0);"
-                f" }}).catch(() => root.classList.remove('{PENDING_CLASS}')); }}"
+                f" if (!hekaCatalogReady({lang})) {{ {hide_until_loaded('heka_dispatch', lang)} }}"
                 " delete root.dataset.hekaLang;"
                 f" root.lang = {lang};"
                 f" if (hekaCatalogReady({lang})) root.classList.remove('{PENDING_CLASS}');"
                 f" }}, [{lang}]);",
-                _var_data=SessionState.lang._get_all_var_data(),
+                SessionState.lang,
             )
         ]
 
@@ -79,15 +65,14 @@ class CatalogFor(rx.Fragment):
     def add_hooks(self) -> list:
         """Load the table when the language changes; then a no-op delta re-renders."""
         lang = str(self._lang_var)
+        loaded = rerender("heka_catalog_dispatch", self._state_name, lang)
         return [
-            rx.Var(
-                "const heka_catalog_dispatch = useContext(DispatchContext);\n"
+            catalog_hook(
+                "heka_catalog_dispatch",
                 f"useEffect(() => {{ if (hekaCatalogReady({lang})) return;"
-                f" hekaLoadCatalog({lang}).then(() =>"
-                f" heka_catalog_dispatch[{self._state_name!r}]?."
-                f"({{heka_catalog_rx_state_: {lang}}}))"
+                f" hekaLoadCatalog({lang}).then(() => {loaded})"
                 f".catch(() => {{}}); }}, [{lang}]);",
-                _var_data=self._lang_var._get_all_var_data(),
+                self._lang_var,
             )
         ]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.callout import callout
 from heka_app.components.faults import BACKEND_ORIGIN
 from heka_app.components.upload_picker import PHOTO_OR_PDF_TYPES, PickerTexts, upload_picker
 from heka_app.i18n.ui import t, t_var
@@ -33,8 +34,13 @@ def thread_status(status: rx.Var, label: rx.Var) -> rx.Component:
 
 def saved_notice(message: rx.Var) -> rx.Component:
     """A "saved" callout with AA contrast."""
-    return rx.callout(
-        message, icon="info", color_scheme="green", high_contrast=True, width="100%", role="status"
+    return callout(
+        message,
+        icon="info",
+        color_scheme="green",
+        high_contrast=True,
+        class_name="heka-full-width",
+        role="status",
     )
 
 
@@ -70,12 +76,11 @@ def thread_card(card: rx.Var, href: rx.Var) -> rx.Component:
                 ),
                 spacing="1",
             ),
-            width="100%",
+            class_name="heka-full-width",
         ),
         href=href,
         underline="none",
-        width="100%",
-        class_name="heka-thread-card",
+        class_name="heka-thread-card heka-full-width",
     )
 
 
@@ -132,14 +137,17 @@ def thread_line(line: rx.Var, staff_view: bool = False) -> rx.Component:
     )
     return rx.box(
         rx.hstack(head, rx.text(line["when"], size="1", color_scheme="gray"), wrap="wrap"),
-        rx.cond(line["text"] != "", rx.text(line["text"], white_space="pre-wrap")),
+        rx.cond(line["text"] != "", rx.text(line["text"], class_name="heka-pre-wrap")),
         _files(line),
         class_name=rx.cond(
             line["kind"] == "note",
-            "heka-line heka-line-note",
-            rx.cond(line["by_staff"], "heka-line heka-line-staff", "heka-line"),
+            "heka-line heka-line-note heka-full-width",
+            rx.cond(
+                line["by_staff"],
+                "heka-line heka-line-staff heka-full-width",
+                "heka-line heka-full-width",
+            ),
         ),
-        width="100%",
     )
 
 

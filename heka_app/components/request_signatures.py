@@ -48,7 +48,7 @@ def _confirm_form() -> rx.Component:
             color_scheme="red",
             id="withdraw-notice",
         ),
-        width="100%",
+        class_name="heka-full-width",
         spacing="3",
     )
 
@@ -74,18 +74,17 @@ def signatures_panel() -> rx.Component:
             rx.el.ul(
                 rx.foreach(signers, _signer),
                 id="signers",
-                padding_left="1.25em",
-                list_style_type="disc",
+                class_name="heka-pl-125 heka-list-disc",
             ),
             rx.cond(
                 S.signing["may_confirm"].to(bool),
                 rx.vstack(
                     rx.text(t("Enter your password to confirm that you give this notice.")),
                     _confirm_form(),
-                    width="100%",
+                    class_name="heka-full-width",
                 ),
             ),
             id="signatures",
-            width="100%",
+            class_name="heka-full-width",
         ),
     )

@@ -107,7 +107,7 @@ def request_field(state, f: rx.Var) -> rx.Component:
             rx.cond(f["help"] != "", rx.text(t_var(f["help"]), size="2", color_scheme="gray")),
             _error(state, f["name"]),
             spacing="1",
-            width="100%",
+            class_name="heka-full-width",
             align="start",
         ),
     )
@@ -146,7 +146,7 @@ def request_preview(state) -> rx.Component:
                     ),
                 ),
                 id="request-preview",
-                width="100%",
+                class_name="heka-full-width",
             ),
         ),
         rx.cond(
@@ -155,11 +155,10 @@ def request_preview(state) -> rx.Component:
                 rx.heading(t("Before you move out"), as_="h2", size="4"),
                 rx.el.ul(
                     rx.foreach(state.checklist, lambda item: rx.el.li(t_var(item))),
-                    padding_left="1.25em",
-                    list_style_type="disc",
+                    class_name="heka-pl-125 heka-list-disc",
                 ),
                 id="request-checklist",
-                width="100%",
+                class_name="heka-full-width",
             ),
         ),
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
-from heka_app.components.lazy_upload import lazy_upload
+from heka_app.components.drop_zone import drop_zone
 from heka_app.i18n.ui import t_var
 
 PHOTO_TYPES = {
@@ -59,12 +59,12 @@ def upload_picker(
     """
     uploading = rx.text(texts.uploading, size="2", role="status", id=f"{upload_id}-status")
     if progress_bar:
-        bar = rx.progress(value=state.progress, max=100, width="100%")
-        uploading = rx.vstack(bar, uploading, width="100%")
+        bar = rx.progress(value=state.progress, max=100)  # full width by default (Reflex sets it)
+        uploading = rx.vstack(bar, uploading, class_name="heka-full-width")
     label_id = label_id or f"{upload_id}-label"
     return rx.vstack(
         rx.text(texts.label, class_name="heka-label", id=label_id),
-        lazy_upload(
+        drop_zone(
             rx.vstack(
                 rx.button(texts.button, type="button", variant="outline", size="3"),
                 rx.text(texts.hint, size="2"),
@@ -103,6 +103,6 @@ def upload_picker(
             ),
             class_name="heka-photos",
         ),
-        width="100%",
+        class_name="heka-full-width",
         align="start",
     )

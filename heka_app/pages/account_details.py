@@ -24,9 +24,9 @@ def _row(label: rx.Var, value: rx.Component | rx.Var) -> rx.Component:
 
 def _card(title: rx.Var, *children: rx.Component, **props) -> rx.Component:
     return rx.card(
-        rx.heading(title, as_="h2", size="5", margin_bottom="0.75em"),
+        rx.heading(title, as_="h2", size="5", class_name="heka-mb-075"),
         *children,
-        width="100%",
+        class_name="heka-full-width",
         **props,
     )
 
@@ -66,7 +66,7 @@ def _register() -> rx.Component:
             t("Is something wrong here? Tell your area office: these come from Heka's register."),
             size="2",
             color_scheme="gray",
-            margin_top="0.75em",
+            class_name="heka-mt-075",
         ),
     )
 
@@ -108,7 +108,7 @@ def _refund_form() -> rx.Component:
                 ": ",
                 rx.text.strong(S.bic, id="refund-bic"),
                 size="2",
-                margin_bottom="0.75em",
+                class_name="heka-mb-075",
             ),
         ),
         stacked_form(
@@ -147,9 +147,9 @@ def _checkbox(kind: str, label: rx.Var) -> rx.Component:
             default_checked=S.notify[kind],
             key=S.version,
         ),
-        rx.el.span(label, style={"flex": "1"}),
+        rx.el.span(label),
         # One line per choice; a long label wraps beside its box, not under it.
-        style={"display": "flex", "flexWrap": "nowrap"},
+        class_name="heka-choice-line",
     )
 
 
@@ -164,8 +164,7 @@ def _preferences_form() -> rx.Component:
                 _checkbox("fault_status", t("when my fault report is updated")),
                 _checkbox("replies", t("when Heka answers my message or request")),
                 _checkbox("news_my_building", t("about news for my building")),
-                class_name="heka-choice",
-                style={"flexDirection": "column", "gap": "0"},  # one choice a line
+                class_name="heka-choice heka-choice-column",  # one choice a line
             ),
             rx.el.label(
                 t("Preferred language"), html_for="field-language", class_name="heka-label"
@@ -199,7 +198,7 @@ def _my_data() -> rx.Component:
         t("Your data"),
         rx.text(
             t("Download everything the resident pages hold about you as one file (JSON)."),
-            margin_bottom="0.75em",
+            class_name="heka-mb-075",
         ),
         rx.el.a(
             rx.button(rx.icon("download"), t("Download my data"), size="3", variant="soft"),
@@ -207,7 +206,7 @@ def _my_data() -> rx.Component:
             download="heka-my-data.json",
             id="export-link",
         ),
-        rx.heading(t("Closing your account"), as_="h3", size="4", margin_top="1.5em"),
+        rx.heading(t("Closing your account"), as_="h3", size="4", class_name="heka-mt-15"),
         rx.text(
             t(
                 "You can ask us to close your account on the resident pages. Your lease, rent "
@@ -215,7 +214,7 @@ def _my_data() -> rx.Component:
                 "the lease requires, and accounting records as long as the law requires (at "
                 "least six years). Your login, phone number and refund account are removed."
             ),
-            margin_y="0.5em",
+            class_name="heka-my-05",
         ),
         rx.cond(
             S.is_tenant,
@@ -228,7 +227,7 @@ def _my_data() -> rx.Component:
 def account_details_page() -> rx.Component:
     """My details."""
     return page_layout(
-        rx.heading(t("My details"), as_="h1", size="7", margin_bottom="0.5em"),
+        rx.heading(t("My details"), as_="h1", size="7", class_name="heka-mb-05"),
         rx.cond(
             S.loaded,
             rx.vstack(
@@ -240,10 +239,10 @@ def account_details_page() -> rx.Component:
                     _my_data(),
                     columns=rx.breakpoints(initial="1", md="2"),
                     spacing="4",
-                    width="100%",
+                    class_name="heka-full-width",
                 ),
                 spacing="4",
-                width="100%",
+                class_name="heka-full-width",
             ),
             loading(),
         ),

@@ -42,7 +42,7 @@ def _current_password(errors: rx.Var, params: rx.Var, id_prefix: str = "") -> rx
 def _password_form() -> rx.Component:
     errors = AccountState.password_errors
     return rx.card(
-        rx.heading(t("Change password"), as_="h2", size="5", margin_bottom="0.75em"),
+        rx.heading(t("Change password"), as_="h2", size="5", class_name="heka-mb-075"),
         rx.cond(
             AccountState.password_changed,
             notice(t("Your password has been changed. Your other sessions were logged out.")),
@@ -60,7 +60,7 @@ def _password_form() -> rx.Component:
 def _email_form() -> rx.Component:
     errors = AccountState.email_errors
     return rx.card(
-        rx.heading(t("Change email address"), as_="h2", size="5", margin_bottom="0.75em"),
+        rx.heading(t("Change email address"), as_="h2", size="5", class_name="heka-mb-075"),
         form_error(errors["form"]),
         rx.cond(
             AccountState.email_change_sent,
@@ -82,13 +82,14 @@ def account_page() -> rx.Component:
     """The account page."""
     return page_layout(
         rx.heading(t("My account"), as_="h1", size="7"),
-        rx.text(t("Email address"), ": ", rx.text.strong(AccountState.email), margin_y="1em"),
+        rx.text(
+            t("Email address"), ": ", rx.text.strong(AccountState.email), class_name="heka-my-1"
+        ),
         rx.link(
             t("My details: phone, refund account, email choices, language and your data"),
             href=routes.ACCOUNT_DETAILS,
             id="details-link",
-            display="block",
-            margin_bottom="1em",
+            class_name="heka-block heka-mb-1",
         ),
         rx.grid(
             _password_form(),

@@ -4,11 +4,12 @@ Route groups: the staff tools (every ``/staff`` route) are one group; each tenan
 module (pages/accounts.py: /account, /reset, ...) is a group of its own. A msgid belongs
 to a group when every place the source names it (t, tn, N_, gettext: babel.cfg's keywords)
 is a module only that group reaches: its page modules, or a page/component module that
-only they import. Anything else keeps it in the common table: a string named in state/
-or services/ (a validation error shown with t_var), in a shared component, or in the page
-table (titles). ``make i18n`` writes the lists (``python -m heka_app.pages.catalog_groups``);
-the generator (i18n/js_catalog.py) reads them, tests/surface/test_translations.py fails
-when they are stale.
+only they import. For the staff group, state and service modules count too (see
+STAFF_GROUPABLE). Anything else keeps it in the common table: a string named in a shared
+component, in state or services a tenant page reaches, or in the page table (titles).
+``make i18n`` writes the lists (``python -m heka_app.pages.catalog_groups``); the generator
+(i18n/js_catalog.py) reads them, tests/surface/test_translations.py fails when they are
+stale.
 """
 
 from __future__ import annotations
@@ -27,8 +28,16 @@ from heka_app.i18n.js_catalog import CATALOG_GROUPS_FILE, STAFF_GROUP
 from heka_app.settings import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "heka_app"
-# Only page and component modules can be a group's own; state and services stay common.
+# Only page and component modules can be a tenant group's own; state and services stay
+# common there (a tenant page's state strings are few; its table is Finnish only).
 GROUPABLE = ("heka_app.pages.", "heka_app.components.")
+# The staff tools' state and services too, when only staff pages reach them (import graph):
+# their strings reach the browser only as values of those states' vars (notices, validation
+# errors a staff-only service returns or raises), read by the staff pages that import them
+# and load the staff table first; mail texts are translated on the server. What would break
+# it: a staff-only service storing a msgid for a tenant page to translate later. Store a
+# code and name its msgid in a shared module instead (as fault statuses do).
+STAFF_GROUPABLE = (*GROUPABLE, "heka_app.state.", "heka_app.services.")
 MIN_GROUP_SIZE = 5
 # Modules whose imports do not make a module common: the page table imports every page.
 PAGE_TABLE = {"heka_app.pages.registry", "heka_app.pages.catalog_groups", "heka_app.heka_app"}
@@ -75,16 +84,17 @@ def _reach(graph: dict[str, set[str]], roots: Iterable[str]) -> set[str]:
 
 
 def group_only_modules(groups: dict[str, set[str]]) -> dict[str, set[str]]:
-    """``group -> the page/component modules only its page modules reach``: everything a
-    group's pages import minus what any other page, or any other module (state, services,
-    the shared components), reaches."""
+    """``group -> the modules only its page modules reach`` (page and component modules;
+    the staff group's state and services too): everything a group's pages import minus
+    what any other page, or any other module (shared state, services, components), reaches."""
     graph = import_graph(_sources())
     only = {}
     for group, roots in groups.items():
         reach = _reach(graph, roots)
         other_roots = set().union(*(r for g, r in groups.items() if g != group))
         others = _reach(graph, (set(graph) - reach) | other_roots)
-        only[group] = {n for n in reach - others if n.startswith(GROUPABLE)}
+        groupable = STAFF_GROUPABLE if group == STAFF_GROUP else GROUPABLE
+        only[group] = {n for n in reach - others if n.startswith(groupable)}
     return only
 
 

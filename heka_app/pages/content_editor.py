@@ -49,7 +49,7 @@ def _labelled(label: rx.Var, name: str, control: rx.Component) -> rx.Component:
         control,
         _error(name),
         spacing="1",
-        width="100%",
+        class_name="heka-full-width",
         align="start",
     )
 
@@ -65,7 +65,7 @@ def _input(label: rx.Var, name: str, type_: str = "text", **props) -> rx.Compone
             default_value=S.form.get(name, ""),
             aria_describedby=f"field-{name}-error",
             size="3",
-            width="100%",
+            class_name="heka-full-width",
             **props,
         ),
     )
@@ -120,23 +120,23 @@ def _language_tab(lang: str, name: str) -> rx.Component:
                         default_value=S.form.get(f"body_{lang}", ""),
                         on_change=preview.debounce(400),
                         rows="14",
-                        width="100%",
+                        class_name="heka-full-width",
                         aria_describedby=f"field-body_{lang}-error",
                     ),
                 ),
-                width="100%",
+                class_name="heka-full-width",
             ),
             rx.box(  # h2 (the page has no h2 above it); only the article is in ``lang``
-                rx.heading(t("Preview"), as_="h2", size="3", margin_bottom="0.5em"),
+                rx.heading(t("Preview"), as_="h2", size="3", class_name="heka-mb-05"),
                 rx.box(article_body(S.preview_html.get(lang, "")), lang=lang),
                 class_name="heka-preview",
             ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
-            width="100%",
+            class_name="heka-full-width",
         ),
         value=lang,
-        padding_top="1em",
+        class_name="heka-pt-1",
     )
 
 
@@ -167,7 +167,7 @@ def content_editor_page() -> rx.Component:
                     _input(t("Remove at (empty: never)"), "expires_at", "datetime-local"),
                     columns=rx.breakpoints(initial="1", sm="2", lg="3"),
                     spacing="3",
-                    width="100%",
+                    class_name="heka-full-width",
                 ),
                 rx.tabs.root(
                     rx.tabs.list(
@@ -175,7 +175,7 @@ def content_editor_page() -> rx.Component:
                     ),
                     *[_language_tab(lang, name) for lang, name in LANGUAGE_NAMES],
                     default_value="fi",
-                    width="100%",
+                    class_name="heka-full-width",
                 ),
                 rx.hstack(
                     submit_button(t("Save"), S.busy),
@@ -200,18 +200,18 @@ def content_editor_page() -> rx.Component:
                     spacing="3",
                 ),
                 spacing="4",
-                width="100%",
+                class_name="heka-full-width",
             ),
             key=S.form_key,
             on_submit=S.save,
             reset_on_submit=False,
-            width="100%",
+            class_name="heka-full-width",
         ),
         media_section(),
         rx.cond(
             S.history.length() > 0,
             rx.box(
-                rx.heading(t("History"), as_="h2", size="5", margin_y="0.75em"),
+                rx.heading(t("History"), as_="h2", size="5", class_name="heka-my-075"),
                 rx.el.ul(
                     rx.foreach(
                         S.history,

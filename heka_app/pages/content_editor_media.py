@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.drop_zone import drop_zone
 from heka_app.components.faults import BACKEND_ORIGIN
-from heka_app.components.lazy_upload import lazy_upload
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.content_media import IMAGE_UPLOAD_ID, PDF_UPLOAD_ID
@@ -26,7 +26,7 @@ def _message(text: rx.Var, field_id: str = "") -> rx.Component:
 
 
 def _picker(upload_id: str, label: rx.Var, accept: dict, handler) -> rx.Component:
-    return lazy_upload(
+    return drop_zone(
         rx.button(label, type="button", variant="outline", size="3"),
         id=upload_id,
         multiple=upload_id == PDF_UPLOAD_ID,
@@ -49,11 +49,11 @@ def _alt_input(lang: str) -> rx.Component:
             max_length=250,
             aria_describedby=f"field-{name}-error",
             size="3",
-            width="100%",
+            class_name="heka-full-width",
         ),
         _message(M.field_errors.get(name, ""), f"field-{name}-error"),
         spacing="1",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -64,9 +64,7 @@ def _image_part() -> rx.Component:
         rx.heading(t("Lead image"), as_="h3", size="4", id=f"{IMAGE_UPLOAD_ID}-label"),
         rx.cond(
             shown,
-            rx.el.img(
-                src=shown, alt=t("The article's image"), style={"max_width": "min(20rem, 100%)"}
-            ),
+            rx.el.img(src=shown, alt=t("The article's image"), class_name="heka-lead-image"),
             rx.text(t("No image."), size="2"),
         ),
         _picker(
@@ -100,15 +98,15 @@ def _image_part() -> rx.Component:
                     ),
                     wrap="wrap",
                 ),
-                width="100%",
+                class_name="heka-full-width",
             ),
             key=M.form_key,
             on_submit=M.save_image,
             reset_on_submit=False,
-            width="100%",
+            class_name="heka-full-width",
         ),
         spacing="2",
-        width="100%",
+        class_name="heka-full-width",
         align="start",
     )
 
@@ -143,7 +141,7 @@ def _attachments_part() -> rx.Component:
         rx.text(t("PDF, at most 10 MB each, 10 per article."), size="2"),
         _message(M.pdf_error),
         spacing="2",
-        width="100%",
+        class_name="heka-full-width",
         align="start",
     )
 
@@ -151,7 +149,7 @@ def _attachments_part() -> rx.Component:
 def media_section() -> rx.Component:
     """Image and attachments of a saved article; a hint for a new one."""
     return rx.box(
-        rx.heading(t("Image and attachments"), as_="h2", size="5", margin_y="0.75em"),
+        rx.heading(t("Image and attachments"), as_="h2", size="5", class_name="heka-my-075"),
         rx.cond(
             M.article_no,
             rx.vstack(
@@ -162,12 +160,12 @@ def media_section() -> rx.Component:
                     _attachments_part(),
                     columns=rx.breakpoints(initial="1", md="2"),
                     spacing="5",
-                    width="100%",
+                    class_name="heka-full-width",
                 ),
-                width="100%",
+                class_name="heka-full-width",
             ),
             rx.text(t("Save the article first to add an image or attachments.")),
         ),
         id="content-media",
-        width="100%",
+        class_name="heka-full-width",
     )

@@ -73,7 +73,7 @@ def content_list_page() -> rx.Component:
             justify="between",
             align="center",
             wrap="wrap",
-            width="100%",
+            class_name="heka-full-width",
         ),
         # A plain table in a focusable, labelled box: Radix's table scrolls inside its own
         # unfocusable box on a phone (axe: scrollable-region-focusable), as on /rent.
@@ -92,11 +92,9 @@ def content_list_page() -> rx.Component:
                 rx.el.tbody(rx.foreach(S.rows, _row)),
                 class_name="heka-table",  # assets/heka.css
             ),
-            overflow_x="auto",
+            class_name="heka-overflow-x heka-full-width heka-mt-1",
             tab_index=0,
             role="region",
             aria_label=t("News and instructions"),
-            width="100%",
-            margin_top="1em",
         ),
     )

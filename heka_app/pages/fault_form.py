@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.callout import callout
 from heka_app.components.fault_fields import category_select, choice, examples, location_select
 from heka_app.components.fault_outbox import fault_outbox
 from heka_app.components.forms import (
@@ -35,7 +36,7 @@ def _labelled(label: rx.Var, name: str, control: rx.Component) -> rx.Component:
 
 def _emergency() -> rx.Component:
     return rx.box(
-        rx.callout(
+        callout(
             rx.vstack(
                 rx.text(t("Call the 24-hour emergency number first:"), weight="bold"),
                 rx.link(
@@ -51,8 +52,7 @@ def _emergency() -> rx.Component:
             color_scheme="red",
             role="note",
         ),
-        class_name="heka-emergency",
-        width="100%",
+        class_name="heka-emergency heka-full-width",
     )
 
 
@@ -114,8 +114,7 @@ def _form() -> rx.Component:
                         aria_describedby="field-reachable_at-error",
                     ),
                 ),
-                class_name="heka-reachable",
-                width="100%",
+                class_name="heka-reachable heka-full-width",
             ),
             _labelled(
                 t("Pets at home (leave empty if none)"),
@@ -146,14 +145,13 @@ def _form() -> rx.Component:
             _photos(),
             submit_button(t("Send report"), FaultFormState.busy, id="fault-submit"),
             spacing="4",
-            width="100%",
+            class_name="heka-full-width",
             align="start",
         ),
         id="fault-form",
         on_submit=FaultFormState.submit,
         reset_on_submit=False,
-        width="100%",
-        max_width="40rem",
+        class_name="heka-full-width heka-max-40",
     )
 
 
@@ -175,7 +173,7 @@ def _done() -> rx.Component:
             spacing="4",
         ),
         spacing="3",
-        width="100%",
+        class_name="heka-full-width",
         id="fault-done",
     )
 
@@ -183,7 +181,7 @@ def _done() -> rx.Component:
 def new_fault_page() -> rx.Component:
     """The report form, or its confirmation with the report number."""
     return page_layout(
-        rx.heading(t("Report a fault"), as_="h1", size="7", margin_bottom="0.5em"),
+        rx.heading(t("Report a fault"), as_="h1", size="7", class_name="heka-mb-05"),
         fault_outbox(),
         rx.cond(
             FaultFormState.number != "",

@@ -19,7 +19,7 @@ def _select(label: rx.Var, name: str, *options: rx.Component) -> rx.Component:
         rx.el.label(label, html_for=f"filter-{name}", class_name="heka-label"),
         rx.el.select(*options, id=f"filter-{name}", name=name, class_name="heka-select"),
         spacing="1",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -73,12 +73,14 @@ def _filters() -> rx.Component:
             ),
             columns=rx.breakpoints(initial="1", sm="2", md="3"),
             spacing="3",
-            width="100%",
+            class_name="heka-full-width",
         ),
-        rx.button(t("Filter"), type="submit", size="3", margin_top="0.75em", id="filter-submit"),
+        rx.button(
+            t("Filter"), type="submit", size="3", class_name="heka-mt-075", id="filter-submit"
+        ),
         on_submit=FaultQueueState.apply_filters,
         reset_on_submit=False,
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -104,9 +106,9 @@ def fault_queue_page() -> rx.Component:
     """Filters, counts and the queue, urgent and oldest first."""
     return page_layout(
         rx.heading(
-            t("Fault reports: maintenance queue"), as_="h1", size="7", margin_bottom="0.5em"
+            t("Fault reports: maintenance queue"), as_="h1", size="7", class_name="heka-mb-05"
         ),
-        rx.card(_filters(), width="100%"),
+        rx.card(_filters(), class_name="heka-full-width"),
         rx.cond(
             FaultQueueState.loaded,
             rx.vstack(
@@ -116,8 +118,7 @@ def fault_queue_page() -> rx.Component:
                     lambda c: fault_card(c, routes.STAFF_FAULTS + "/" + c["id"].to_string(), True),
                 ),
                 spacing="3",
-                width="100%",
-                margin_top="1em",
+                class_name="heka-full-width heka-mt-1",
             ),
             loading(),
         ),

@@ -7,6 +7,8 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.callout import callout
+from heka_app.components.drop_zone import drop_zone
 from heka_app.components.fault_fields import choice
 from heka_app.components.faults import detail_rows, photo_grid, status_badge, timeline
 from heka_app.components.forms import (
@@ -17,7 +19,6 @@ from heka_app.components.forms import (
     submit_button,
 )
 from heka_app.components.layout import loading, page_layout
-from heka_app.components.lazy_upload import lazy_upload
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.reports import MAX_PHOTOS
 from heka_app.state.fault_report import FaultDetailState as S
@@ -41,7 +42,7 @@ MORE_PHOTOS_ID = "more-photos"
 def _more_photos() -> rx.Component:
     return rx.vstack(
         rx.text(t("More photos"), id="more-photos-label", class_name="heka-label"),
-        lazy_upload(
+        drop_zone(
             rx.button(t("Add photos"), type="button", variant="outline", size="2"),
             id=MORE_PHOTOS_ID,
             multiple=True,
@@ -62,13 +63,15 @@ def _more_photos() -> rx.Component:
         rx.hstack(
             rx.foreach(
                 S.previews,
-                lambda src, i: rx.image(src=src, alt=t("Photo {n}", n=i + 1), height="4rem"),
+                lambda src, i: rx.image(
+                    src=src, alt=t("Photo {n}", n=i + 1), class_name="heka-preview-photo"
+                ),
             ),
             wrap="wrap",
             spacing="2",
         ),
         spacing="2",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -86,7 +89,7 @@ def _actions() -> rx.Component:
                 on_submit=S.add_comment,
                 id="comment-form",
             ),
-            width="100%",
+            class_name="heka-full-width",
         ),
         rx.cond(
             d["may_give_feedback"],
@@ -98,7 +101,7 @@ def _actions() -> rx.Component:
                     submit_button(t("Send feedback"), S.busy, id="feedback-submit"),
                     on_submit=S.feedback,
                 ),
-                width="100%",
+                class_name="heka-full-width",
             ),
         ),
         rx.cond(
@@ -116,11 +119,11 @@ def _actions() -> rx.Component:
                     ),
                     on_submit=S.cancel,
                 ),
-                width="100%",
+                class_name="heka-full-width",
             ),
         ),
         spacing="4",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -143,34 +146,34 @@ def _report() -> rx.Component:
             rx.vstack(
                 rx.card(
                     detail_rows(d, S.card),
-                    rx.heading(t("Description"), as_="h2", size="4", margin_top="1em"),
-                    rx.text(d["description"], white_space="pre-wrap", id="fault-description"),
-                    width="100%",
+                    rx.heading(t("Description"), as_="h2", size="4", class_name="heka-mt-1"),
+                    rx.text(d["description"], class_name="heka-pre-wrap", id="fault-description"),
+                    class_name="heka-full-width",
                 ),
                 rx.cond(
                     S.photos.length() > 0,
                     rx.card(
                         rx.heading(t("Photos"), as_="h2", size="4"),
                         photo_grid(S.photos),
-                        width="100%",
+                        class_name="heka-full-width",
                     ),
                 ),
                 _actions(),
                 spacing="4",
-                width="100%",
+                class_name="heka-full-width",
             ),
             rx.card(
-                rx.heading(t("Handling"), as_="h2", size="4", margin_bottom="0.75em"),
+                rx.heading(t("Handling"), as_="h2", size="4", class_name="heka-mb-075"),
                 rx.box(timeline(S.timeline), id="fault-timeline", aria_live="polite"),
-                width="100%",
+                class_name="heka-full-width",
             ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
-            width="100%",
+            class_name="heka-full-width",
         ),
-        rx.moment(interval=1000, on_change=S.tick.temporal, display="none"),
+        rx.moment(interval=1000, on_change=S.tick.temporal, class_name="heka-hidden"),
         spacing="4",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -180,8 +183,11 @@ def fault_report_page() -> rx.Component:
         rx.link(t("All my reports"), href=routes.FAULTS),
         rx.cond(
             S.missing,
-            rx.callout(
-                t("Fault report not found."), icon="info", id="fault-missing", margin_top="1em"
+            callout(
+                t("Fault report not found."),
+                icon="info",
+                id="fault-missing",
+                class_name="heka-mt-1",
             ),
             rx.cond(S.detail.length() > 0, _report(), loading()),
         ),

@@ -22,7 +22,7 @@ def faults_page() -> rx.Component:
             ),
             justify="between",
             wrap="wrap",
-            width="100%",
+            class_name="heka-full-width",
             spacing="3",
         ),
         rx.cond(
@@ -35,8 +35,7 @@ def faults_page() -> rx.Component:
                 ),
                 pager(FaultListState.page, FaultListState.pages, FaultListState.go_to),
                 spacing="3",
-                width="100%",
-                margin_top="1em",
+                class_name="heka-full-width heka-mt-1",
             ),
             loading(),
         ),

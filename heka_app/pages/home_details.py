@@ -37,9 +37,9 @@ def _phone(number: rx.Var, tel: rx.Var) -> rx.Component:
 
 def _card(title: rx.Var, *rows: rx.Component) -> rx.Component:
     return rx.card(
-        rx.heading(title, as_="h2", size="5", margin_bottom="0.5em"),
+        rx.heading(title, as_="h2", size="5", class_name="heka-mb-05"),
         rx.data_list.root(*rows, orientation=rx.breakpoints(initial="vertical", sm="horizontal")),
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -60,7 +60,7 @@ def _emergency() -> rx.Component:
         ),  # fmt: skip
         color_scheme="red",
         size="2",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -162,14 +162,14 @@ def my_home_details_page() -> rx.Component:
                     ),
                     columns=rx.breakpoints(initial="1", md="2"),
                     spacing="4",
-                    width="100%",
+                    class_name="heka-full-width",
                 ),
                 _card(
                     t("Services and rules of the property"),
                     rx.foreach(D["info"].to(list[dict]), _info),
                 ),
                 spacing="4",
-                width="100%",
+                class_name="heka-full-width",
             ),
             rx.cond(HomeDetailsState.loaded, rx.text(t("No home found.")), loading()),
         ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.callout import callout
 from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import loading, page_layout
 from heka_app.components.messages import (
@@ -37,18 +38,20 @@ def _thread() -> rx.Component:
             spacing="3",
         ),
         rx.text(t_var(S.card["topic_label"]), color_scheme="gray"),
-        rx.cond(S.answers.length() > 0, rx.card(answers_list(S.answers), width="100%")),
+        rx.cond(
+            S.answers.length() > 0, rx.card(answers_list(S.answers), class_name="heka-full-width")
+        ),
         signatures_panel(),
         rx.cond(
             S.decision != "",
-            rx.callout(t("Decision: {d}", d=S.decision), icon="info", width="100%"),
+            callout(t("Decision: {d}", d=S.decision), icon="info", class_name="heka-full-width"),
         ),
         rx.vstack(
             rx.foreach(S.lines, thread_line),
             id="thread-lines",
             aria_live="polite",
             spacing="3",
-            width="100%",
+            class_name="heka-full-width",
         ),
         rx.card(
             rx.heading(t("Answer"), as_="h2", size="4"),
@@ -76,11 +79,11 @@ def _thread() -> rx.Component:
                 on_submit=S.reply,
                 id="reply-form",
             ),
-            width="100%",
+            class_name="heka-full-width",
         ),
-        rx.moment(interval=1000, on_change=S.tick.temporal, display="none"),
+        rx.moment(interval=1000, on_change=S.tick.temporal, class_name="heka-hidden"),
         spacing="4",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -90,7 +93,9 @@ def message_thread_page() -> rx.Component:
         rx.link(t("All messages"), href=routes.MESSAGES),
         rx.cond(
             S.missing,
-            rx.callout(t("Message not found."), icon="info", id="thread-missing", margin_top="1em"),
+            callout(
+                t("Message not found."), icon="info", id="thread-missing", class_name="heka-mt-1"
+            ),
             rx.cond(S.card.length() > 0, _thread(), loading()),
         ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.callout import callout
 from heka_app.components.layout import loading, page_layout
 from heka_app.components.rent import chart_and_table, how_to_pay
 from heka_app.components.rent_statement import downloads, statement
@@ -40,7 +41,7 @@ def _balance() -> rx.Component:
         rx.text(t("Lease {number}", number=view["contract_number"]), size="2", as_="p"),
         rx.cond(
             view["payment_plan"] != "",
-            rx.callout(view["payment_plan"], icon="handshake", class_name="heka-rent-gap"),
+            callout(view["payment_plan"], icon="handshake", class_name="heka-rent-gap"),
         ),
     )
 
@@ -182,7 +183,7 @@ def rent_page() -> rx.Component:
                 RentState.mode,
                 (
                     CO_RESIDENT,
-                    rx.callout(
+                    callout(
                         t(
                             "Rent and payments are shown to the tenants who signed the "
                             "lease. Ask them, or contact Heka's customer service."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.callout import callout
 from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import loading, page_layout
 from heka_app.components.messages import attachment_picker
@@ -22,7 +23,7 @@ def request_page() -> rx.Component:
         rx.link(t("All messages"), href=routes.MESSAGES),
         rx.cond(
             S.unknown,
-            rx.callout(t("Choose a request type on the messages page."), icon="info"),
+            callout(t("Choose a request type on the messages page."), icon="info"),
             rx.cond(
                 S.type_key != "",
                 rx.vstack(
@@ -39,7 +40,7 @@ def request_page() -> rx.Component:
                         id="request-form",
                     ),
                     spacing="3",
-                    width="100%",
+                    class_name="heka-full-width",
                 ),
                 loading(),
             ),

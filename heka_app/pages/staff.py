@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.callout import callout
 from heka_app.components.html_lang import catalog_for
 from heka_app.components.layout import page_layout
 from heka_app.i18n import N_
@@ -35,7 +36,7 @@ def staff_page() -> rx.Component:
                     rx.text(t("There are no tools for your role here yet."), id="staff-no-tools"),
                 ),
                 spacing="3",
-                margin_top="1em",
+                class_name="heka-mt-1",
             ),
         ),
     )
@@ -97,7 +98,7 @@ def _match(person: rx.Var) -> rx.Component:
             justify="between",
             align="center",
             wrap="wrap",
-            gap="3",
+            spacing="3",
         ),
         class_name="heka-match",
     )
@@ -172,8 +173,7 @@ def registration_codes_page() -> rx.Component:
             t("Area-office registration codes"),
             as_="h1",
             size="7",
-            margin_bottom="0.5em",
-            class_name="heka-no-print",
+            class_name="heka-no-print heka-mb-05",
         ),
         rx.cond(RegistrationCodeState.allowed, _codes_tool()),
     )
@@ -195,16 +195,15 @@ def _codes_tool() -> rx.Component:
                     id="person-query",
                 ),
                 rx.button(t("Search"), type="submit", size="3", id="person-search"),
-                width="100%",
+                class_name="heka-full-width",
                 wrap="wrap",
             ),
             on_submit=RegistrationCodeState.search,
-            margin_y="1em",
-            class_name="heka-no-print",
+            class_name="heka-no-print heka-my-1",
         ),
         rx.cond(
             RegistrationCodeState.refused,
-            rx.callout(
+            callout(
                 t("No code issued to {name}.", name=RegistrationCodeState.issued_for)
                 + " "
                 + t_var(RegistrationCodeState.refused),

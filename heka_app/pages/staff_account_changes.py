@@ -28,9 +28,7 @@ def _hit(hit: rx.Var) -> rx.Component:
         justify="between",
         align="center",
         wrap="wrap",
-        gap="3",
-        width="100%",
-        class_name="heka-match",
+        class_name="heka-match heka-full-width",
     )
 
 
@@ -58,20 +56,19 @@ def _history() -> rx.Component:
                     )
                 ),
                 rx.table.body(rx.foreach(S.history, _change)),
-                width="100%",
+                class_name="heka-full-width",
                 id="change-history",
             ),
             rx.text(t("No changes recorded."), id="change-history-empty"),
         ),
-        width="100%",
-        margin_top="1em",
+        class_name="heka-full-width heka-mt-1",
     )
 
 
 def account_changes_page() -> rx.Component:
     """The staff tool."""
     return page_layout(
-        rx.heading(t("Residents' detail changes"), as_="h1", size="7", margin_bottom="0.5em"),
+        rx.heading(t("Residents' detail changes"), as_="h1", size="7", class_name="heka-mb-05"),
         rx.cond(
             S.allowed,
             rx.fragment(
@@ -89,13 +86,13 @@ def account_changes_page() -> rx.Component:
                         wrap="wrap",
                     ),
                     on_submit=S.search,
-                    margin_y="1em",
+                    class_name="heka-my-1",
                 ),
                 rx.cond(
                     S.searched & ~S.hits.bool(),
                     rx.text(t("No residents found."), id="resident-none"),
                 ),
-                rx.vstack(rx.foreach(S.hits, _hit), spacing="2", width="100%"),
+                rx.vstack(rx.foreach(S.hits, _hit), spacing="2", class_name="heka-full-width"),
                 rx.cond(S.chosen, _history()),
             ),
         ),

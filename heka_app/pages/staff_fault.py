@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
+from heka_app.components.callout import callout
 from heka_app.components.faults import detail_rows, photo_grid, status_badge, timeline
 from heka_app.components.forms import form_error, notice, submit_button
 from heka_app.components.layout import loading, page_layout
@@ -40,7 +41,7 @@ def _handle_form() -> rx.Component:
             ),
             err(name),
             spacing="1",
-            width="100%",
+            class_name="heka-full-width",
             align="start",
         )
 
@@ -74,13 +75,13 @@ def _handle_form() -> rx.Component:
             area("note", t("Internal note"), t("Only staff see this. Never shown to the tenant.")),
             submit_button(t("Save"), s.busy, id="handle-submit"),
             spacing="2",
-            width="100%",
+            class_name="heka-full-width",
             align="start",
         ),
         id="handle-form",
         on_submit=s.handle,
         reset_on_submit=False,
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -95,7 +96,7 @@ def staff_fault_page() -> rx.Component:
         rx.link(t("Back to the queue"), href=routes.STAFF_FAULTS),
         rx.cond(
             StaffFaultState.missing,
-            rx.callout(t("Fault report not found."), icon="info", margin_top="1em"),
+            callout(t("Fault report not found."), icon="info", class_name="heka-mt-1"),
             rx.cond(
                 d.length() > 0,
                 rx.vstack(
@@ -127,37 +128,39 @@ def staff_fault_page() -> rx.Component:
                         rx.vstack(
                             rx.card(
                                 detail_rows(d, StaffFaultState.card),
-                                rx.heading(t("Description"), as_="h2", size="4", margin_top="1em"),
-                                rx.text(d["description"], white_space="pre-wrap"),
-                                width="100%",
+                                rx.heading(
+                                    t("Description"), as_="h2", size="4", class_name="heka-mt-1"
+                                ),
+                                rx.text(d["description"], class_name="heka-pre-wrap"),
+                                class_name="heka-full-width",
                             ),
                             rx.cond(
                                 StaffFaultState.photos.length() > 0,
                                 rx.card(
                                     rx.heading(t("Photos"), as_="h2", size="4"),
                                     photo_grid(StaffFaultState.photos),
-                                    width="100%",
+                                    class_name="heka-full-width",
                                 ),
                             ),
                             rx.card(
                                 rx.heading(t("Handle"), as_="h2", size="4"),
                                 _handle_form(),
-                                width="100%",
+                                class_name="heka-full-width",
                             ),
                             spacing="4",
-                            width="100%",
+                            class_name="heka-full-width",
                         ),
                         rx.card(
-                            rx.heading(t("Handling"), as_="h2", size="4", margin_bottom="0.75em"),
+                            rx.heading(t("Handling"), as_="h2", size="4", class_name="heka-mb-075"),
                             timeline(StaffFaultState.timeline),
-                            width="100%",
+                            class_name="heka-full-width",
                         ),
                         columns=rx.breakpoints(initial="1", md="2"),
                         spacing="4",
-                        width="100%",
+                        class_name="heka-full-width",
                     ),
                     spacing="4",
-                    width="100%",
+                    class_name="heka-full-width",
                 ),
                 loading(),
             ),

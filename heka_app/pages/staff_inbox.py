@@ -38,9 +38,9 @@ def staff_inbox_page() -> rx.Component:
                 lambda c: rx.badge(t_var(c["label"]), ": ", c["n"].to_string(), size="2"),
             ),
             wrap="wrap",
-            gap="2",
+            spacing="2",
             id="inbox-counts",
-            margin_y="0.75em",
+            class_name="heka-my-075",
         ),
         rx.form(
             rx.flex(
@@ -61,7 +61,7 @@ def staff_inbox_page() -> rx.Component:
                 ),
                 rx.button(t("Filter"), type="submit", size="3", id="inbox-filter-submit"),
                 wrap="wrap",
-                gap="3",
+                spacing="3",
                 align="end",
             ),
             on_submit=I.apply_filters,
@@ -69,7 +69,7 @@ def staff_inbox_page() -> rx.Component:
             # Mounted again when the page is opened with other filters in its address, so
             # the (uncontrolled) controls show them.
             key=I.url_filters.to_string(),
-            width="100%",
+            class_name="heka-full-width",
         ),
         rx.cond(
             I.loaded,
@@ -94,7 +94,7 @@ def staff_inbox_page() -> rx.Component:
                 ),
                 pager(I.page, I.pages, I.go_to),
                 spacing="3",
-                width="100%",
+                class_name="heka-full-width",
             ),
             loading(),
         ),

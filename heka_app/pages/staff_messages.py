@@ -7,6 +7,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components import messages as m
+from heka_app.components.callout import callout
 from heka_app.components.forms import form_error, stacked_form, submit_button
 from heka_app.components.layout import loading, page_layout
 from heka_app.i18n.ui import t, t_var
@@ -28,8 +29,8 @@ def _reply() -> rx.Component:
                 ),
             ),
             wrap="wrap",
-            gap="2",
-            margin_y="0.5em",
+            spacing="2",
+            class_name="heka-my-05",
         ),
         stacked_form(
             rx.el.label(t("Text"), html_for="staff-reply", class_name="heka-label"),
@@ -57,7 +58,7 @@ def _reply() -> rx.Component:
             on_submit=S.reply,
             id="staff-reply-form",
         ),
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -85,7 +86,7 @@ def _status() -> rx.Component:
                 submit_button(t("Change status"), S.busy, id="status-submit"),
                 on_submit=S.change_status,
             ),
-            width="100%",
+            class_name="heka-full-width",
         ),
     )
 
@@ -105,7 +106,7 @@ def _plan_row(n: int) -> rx.Component:
             class_name="heka-native-input",
         ),
         spacing="2",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -115,7 +116,7 @@ def _rent() -> rx.Component:
         rx.text(t("Lease {c}", c=S.rent["contract"]), size="2"),
         rx.text(S.rent["sentence"], id="staff-rent-sentence"),
         rx.text(t("Overdue: {a}", a=S.rent["overdue_total"])),
-        rx.cond(S.rent["plan"] != "", rx.text(S.rent["plan"], white_space="pre-wrap")),
+        rx.cond(S.rent["plan"] != "", rx.text(S.rent["plan"], class_name="heka-pre-wrap")),
         rx.cond(
             S.may_plan,
             stacked_form(
@@ -126,7 +127,7 @@ def _rent() -> rx.Component:
                 id="plan-form",
             ),
         ),
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -149,21 +150,26 @@ def _thread() -> rx.Component:
         ),
         rx.grid(
             rx.vstack(
-                rx.cond(S.answers.length() > 0, rx.card(m.answers_list(S.answers), width="100%")),
-                rx.vstack(rx.foreach(S.lines, m.thread_line), spacing="3", width="100%"),
+                rx.cond(
+                    S.answers.length() > 0,
+                    rx.card(m.answers_list(S.answers), class_name="heka-full-width"),
+                ),
+                rx.vstack(
+                    rx.foreach(S.lines, m.thread_line), spacing="3", class_name="heka-full-width"
+                ),
                 _reply(),
                 _status(),
                 spacing="4",
-                width="100%",
+                class_name="heka-full-width",
             ),
             rx.cond(S.is_rent, _rent()),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
-            width="100%",
+            class_name="heka-full-width",
         ),
-        rx.moment(interval=2000, on_change=S.tick.temporal, display="none"),
+        rx.moment(interval=2000, on_change=S.tick.temporal, class_name="heka-hidden"),
         spacing="4",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -173,7 +179,7 @@ def staff_thread_page() -> rx.Component:
         rx.link(t("Inbox"), href=routes.STAFF_MESSAGES),
         rx.cond(
             S.missing,
-            rx.callout(t("Message not found."), icon="info", margin_top="1em"),
+            callout(t("Message not found."), icon="info", class_name="heka-mt-1"),
             rx.cond(S.card.length() > 0, _thread(), loading()),
         ),
     )

@@ -37,8 +37,7 @@ def _handler_form(handler: rx.Var) -> rx.Component:
                 rx.el.input(type="hidden", name="account_id", value=handler["id"]),
                 rx.box(
                     rx.foreach(S.offices, lambda office: _office_choice(handler, office)),
-                    class_name="heka-choice",
-                    margin_y="0.75em",
+                    class_name="heka-choice heka-my-075",
                 ),
                 rx.cond(
                     has_offices,
@@ -60,7 +59,7 @@ def _handler_form(handler: rx.Var) -> rx.Component:
             reset_on_submit=False,
             id="offices-form-" + handler["id"].to(str),
         ),
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -84,8 +83,7 @@ def staff_offices_page() -> rx.Component:
                 ),
                 rx.foreach(S.handlers, _handler_form),
                 spacing="3",
-                width="100%",
-                margin_top="1em",
+                class_name="heka-full-width heka-mt-1",
             ),
         ),
     )

@@ -21,7 +21,7 @@ BUILD = ROOT / ".web" / "build" / "client"
 # without saying why in the commit. The goal of issue 9 is 200 KB gz of JS on every route:
 # met on every tenant route since the catalog per route group (staff strings and each
 # page's own strings off the shared table, i18n/js_catalog.py), the native drop zone
-# (components/lazy_upload.py) and /rent's round (197.6 KB); docs/performance.md.
+# (components/drop_zone.py) and /rent's round (197.6 KB); docs/performance.md.
 JS_BUDGET = 200 * 1024
 JS_BUDGETS = {
     # Staff tools: desktop users on office networks; selects, the editor, the staff strings

@@ -66,7 +66,7 @@ def test_sv_and_en_catalogs_are_not_first_load_chunks(loads):
 
 
 def test_react_dropzone_is_not_shipped(loads):
-    """components/lazy_upload.py: the pickers' zone is native (file input, drag-and-drop)."""
+    """components/drop_zone.py: the pickers' zone is native (file input, drag-and-drop)."""
     for path in (BUILD / "assets").glob("*.js"):
         assert "getFilesFromEvent" not in path.read_text("utf-8"), f"{path.name}: react-dropzone"
     assert all(load.js for load in loads.values())

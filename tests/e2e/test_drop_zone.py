@@ -1,4 +1,4 @@
-"""The pickers' drop zone without react-dropzone (components/lazy_upload.py): a photo
+"""The pickers' drop zone without react-dropzone (components/drop_zone.py): a photo
 dragged onto the fault form's zone is taken from the drop event, re-encoded by the server
 and shown, like a picked one."""
 

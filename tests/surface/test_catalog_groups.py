@@ -7,6 +7,7 @@ from heka_app.components.catalog_group import catalog_group
 from heka_app.components.first_paint import PENDING_CLASS
 from heka_app.i18n.js_catalog import group_import_path
 from heka_app.pages.catalog_groups import (
+    group_msgids,
     group_of,
     group_only_modules,
     is_staff_route,
@@ -35,8 +36,27 @@ def test_group_only_modules_are_what_only_that_group_reaches():
     every = set().union(*only.values())
     assert "heka_app.components.pager" not in every  # the inbox and the news share it
     assert "heka_app.components.layout" not in every
-    assert all(m.startswith(("heka_app.pages.", "heka_app.components.")) for m in every)
+    tenant = set().union(*(modules for group, modules in only.items() if group != "staff"))
+    assert all(m.startswith(("heka_app.pages.", "heka_app.components.")) for m in tenant)
     assert sum(len(modules) for modules in only.values()) == len(every)  # disjoint
+
+
+def test_state_and_services_only_staff_pages_reach_are_the_staff_groups():
+    only = group_only_modules(route_groups())
+    assert {"heka_app.state.staff_messages", "heka_app.services.messages.templates"} <= only[
+        "staff"
+    ]
+    # A state a tenant page reaches stays common, also when staff pages reach it too.
+    assert "heka_app.state.session" not in only["staff"]
+    assert "heka_app.state.fault_report" not in set().union(*only.values())
+
+
+def test_a_staff_state_string_leaves_the_shared_table_a_tenant_state_string_stays():
+    groups = group_msgids(route_groups())
+    assert "Internal note saved." in groups["staff"]  # state/staff_messages.py alone
+    assert "Saved. The tenant sees the status and public comment." in groups["staff"]
+    every = set().union(*groups.values())
+    assert "Comment added." not in every  # state/fault_report.py: a tenant page
 
 
 def test_a_page_module_two_groups_import_belongs_to_neither():

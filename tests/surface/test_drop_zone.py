@@ -1,16 +1,16 @@
-"""The lazily loaded drop zone (components/lazy_upload.py) sends what rx.upload sends."""
+"""The drop zone (components/drop_zone.py) sends what rx.upload sends."""
 
 from __future__ import annotations
 
 import reflex as rx
 from reflex_components_core.core.upload import Upload
 
-from heka_app.components.lazy_upload import lazy_upload
+from heka_app.components.drop_zone import drop_zone
 from heka_app.state.faults import FaultFormState
 
 
 def _zone() -> dict:
-    return lazy_upload(
+    return drop_zone(
         rx.text("Add photos"),
         id="fault-photos",
         accept={"image/png": [".png"]},
@@ -32,7 +32,7 @@ def test_dropped_files_go_to_the_upload_handler_as_the_triggers_argument():
 
 
 def test_the_page_imports_the_small_wrapper_not_react_dropzone():
-    component = lazy_upload(
+    component = drop_zone(
         id="x", on_drop=FaultFormState.upload_photos(rx.upload_files(upload_id="x"))
     )
     imports = component._get_all_imports()

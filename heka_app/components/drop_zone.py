@@ -57,7 +57,7 @@ class HekaDropzone(rx.Component):
         return super().create(*children, **props)
 
 
-def lazy_upload(*children: Any, label_id: str = "", **props: Any) -> rx.Component:
+def drop_zone(*children: Any, label_id: str = "", **props: Any) -> rx.Component:
     """A drop zone like ``rx.upload.root(*children, **props)``; its hidden file input is
     named by the label ``label_id``."""
     if label_id:
