@@ -15,6 +15,7 @@ import reflex as rx
 
 from heka_app.components.first_paint import MAX_HIDDEN_MS, PENDING_CLASS
 from heka_app.i18n.js_catalog import JS_IMPORT_PATH, group_import_path
+from heka_app.i18n.ui import ui_lang
 from heka_app.state.session import SessionState
 
 
@@ -38,7 +39,7 @@ class CatalogGroup(rx.Fragment):
 
     def add_hooks(self) -> list:
         """Before paint: not ready in this language -> hide, load, re-render, show."""
-        lang = str(SessionState.lang)
+        lang = str(ui_lang())
         substate = SessionState.get_full_name()
         return [
             rx.Var(
@@ -51,7 +52,7 @@ class CatalogGroup(rx.Fragment):
                 f" heka_group_dispatch[{substate!r}]?.({{heka_catalog_rx_state_: {lang}}});"
                 " setTimeout(show, 0); }).catch(show);"
                 f" }}, [{lang}, HEKA_CATALOG_GROUP]);",
-                _var_data=SessionState.lang._get_all_var_data(),
+                _var_data=ui_lang()._get_all_var_data(),
             )
         ]
 

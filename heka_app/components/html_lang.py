@@ -10,6 +10,7 @@ import reflex as rx
 
 from heka_app.components.first_paint import MAX_HIDDEN_MS, PENDING_CLASS
 from heka_app.i18n.js_catalog import JS_IMPORT_PATH
+from heka_app.i18n.ui import ui_lang
 from heka_app.state.session import SessionState
 
 
@@ -34,9 +35,9 @@ class HtmlLang(rx.Fragment):
 
     def add_hooks(self) -> list:
         """Update the attribute whenever the language var changes."""
-        lang = str(SessionState.lang)
-        # A key no server delta carries: setting it re-renders every reader of the session
-        # state (all translated text) without changing anything they show but the words.
+        lang = str(ui_lang())
+        # A key no server delta carries: setting it re-renders every text (ui_lang's readers
+        # watch it with the language, assets/heka_lang.js) once the table is there.
         substate = SessionState.get_full_name()
         return [
             rx.Var(
@@ -54,7 +55,7 @@ class HtmlLang(rx.Fragment):
                 f" root.lang = {lang};"
                 f" if (hekaCatalogReady({lang})) root.classList.remove('{PENDING_CLASS}');"
                 f" }}, [{lang}]);",
-                _var_data=SessionState.lang._get_all_var_data(),
+                _var_data=ui_lang()._get_all_var_data(),
             )
         ]
 

@@ -6,6 +6,7 @@ so switching language re-renders text from the one small ``lang`` delta.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import reflex as rx
@@ -25,11 +26,32 @@ _T = FunctionStringVar.create("heka_t", _var_data=_IMPORTS)
 _TN = FunctionStringVar.create("heka_tn", _var_data=_IMPORTS)
 
 
-def _lang() -> rx.Var:
+LANG_HOOK_PATH = "$/public/heka_lang.js"
+
+
+@functools.cache
+def ui_lang() -> rx.Var[str]:
+    """The UI language (``SessionState.lang``) as read by text: through a hook that
+    re-renders its component only when the language or its catalog changes
+    (assets/heka_lang.js), not on every session delta."""
     # Imported here: the state module imports i18n helpers at its top.
     from heka_app.state.session import SessionState
 
-    return SessionState.lang
+    # "<substate>.lang_rx_state_": the field's name in the browser's store.
+    field = str(SessionState.lang).rsplit(".", 1)[1]
+    hook = f"const heka_lang = useHekaLang({SessionState.get_full_name()!r}, {field!r});"
+    return rx.Var(
+        _js_expr="heka_lang",
+        _var_type=str,
+        _var_data=VarData(
+            hooks={hook: None},
+            imports={LANG_HOOK_PATH: [rx.ImportVar(tag="useHekaLang")]},
+        ),
+    ).to(str)
+
+
+def _lang() -> rx.Var:
+    return ui_lang()
 
 
 def t(msgid: str, **params: Any) -> rx.Var[str]:
