@@ -29,25 +29,38 @@ _TN = FunctionStringVar.create("heka_tn", _var_data=_IMPORTS)
 LANG_HOOK_PATH = "$/public/heka_lang.js"
 
 
-@functools.cache
-def ui_lang() -> rx.Var[str]:
-    """The UI language (``SessionState.lang``) as read by text: through a hook that
-    re-renders its component only when the language or its catalog changes
-    (assets/heka_lang.js), not on every session delta."""
+def lang_in_store() -> tuple[str, str]:
+    """Where the browser's state store keeps ``SessionState.lang``: (substate, field)."""
     # Imported here: the state module imports i18n helpers at its top.
     from heka_app.state.session import SessionState
 
-    # "<substate>.lang_rx_state_": the field's name in the browser's store.
-    field = str(SessionState.lang).rsplit(".", 1)[1]
-    hook = f"const heka_lang = useHekaLang({SessionState.get_full_name()!r}, {field!r});"
+    # str() is "<substate var>.lang_rx_state_": the field's name in the store.
+    return SessionState.get_full_name(), str(SessionState.lang).rsplit(".", 1)[1]
+
+
+def _lang_hook(hook: str, name: str) -> rx.Var[str]:
+    state, field = lang_in_store()
+    call = f"const {name} = {hook}({state!r}, {field!r});"
     return rx.Var(
-        _js_expr="heka_lang",
+        _js_expr=name,
         _var_type=str,
-        _var_data=VarData(
-            hooks={hook: None},
-            imports={LANG_HOOK_PATH: [rx.ImportVar(tag="useHekaLang")]},
-        ),
+        _var_data=VarData(hooks={call: None}, imports={LANG_HOOK_PATH: [rx.ImportVar(tag=hook)]}),
     ).to(str)
+
+
+@functools.cache
+def ui_lang() -> rx.Var[str]:
+    """The language text is shown in: ``SessionState.lang`` once its table has arrived
+    (Finnish until then), read through a hook that re-renders its component only when
+    that changes, not on every session delta (assets/heka_lang.js)."""
+    return _lang_hook("useHekaLang", "heka_lang")
+
+
+@functools.cache
+def wanted_lang() -> rx.Var[str]:
+    """``SessionState.lang`` itself, read the same way: what loads the tables, sets
+    ``<html lang>`` and marks the language switch."""
+    return _lang_hook("useHekaWantedLang", "heka_wanted_lang")
 
 
 def _lang() -> rx.Var:
