@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.i18n.ui import t
-from heka_app.state.session import SessionState
+from heka_app.i18n.ui import t, ui_lang
 
 
 def article_href(item: rx.Var) -> rx.Var:
@@ -20,7 +19,7 @@ def finnish_only_badge() -> rx.Component:
 
 
 def _text_lang(item: rx.Var) -> rx.Var:
-    return rx.cond(item["fallback"], "fi", SessionState.lang)
+    return rx.cond(item["fallback"], "fi", ui_lang())
 
 
 def article_row(item: rx.Var) -> rx.Component:

@@ -6,48 +6,33 @@ statically: the page's chunk waits for it, so the prerendered HTML and the first
 already in Finnish. For the staff tools' Swedish or English tables (loaded with the
 language) a layout effect, which runs before the browser paints, hides the page
 (``heka-lang-pending``, at most first_paint.MAX_HIDDEN_MS) until they are there and
-re-renders it: no msgid is ever painted.
+re-renders it: no msgid is ever painted (assets/heka_lang.js, ``HekaCatalogGroup``).
 """
 
 from __future__ import annotations
 
 import reflex as rx
+from reflex.vars import VarData
 
-from heka_app.components.catalog_hooks import catalog_hook, catalog_imports, hide_until_loaded
+from heka_app.components.html_lang import LanguageTables
 from heka_app.i18n.js_catalog import group_import_path
-from heka_app.state.session import SessionState
 
 
-class CatalogGroup(rx.Fragment):
-    """Renders nothing; keeps the page hidden until its group's table is loaded."""
+class CatalogGroup(LanguageTables):
+    """Keeps the page hidden until its group's table is loaded in the UI language."""
 
-    # Set by catalog_group after create (underscored: not rendered as a prop).
-    _group: str = ""
-
-    def add_imports(self) -> dict:
-        """The group's Finnish module (statically: in the page's first load) and the loader."""
-        return {
-            **catalog_imports("useLayoutEffect"),
-            group_import_path(self._group): [rx.ImportVar(tag="HEKA_CATALOG_GROUP")],
-        }
-
-    def add_hooks(self) -> list:
-        """Before paint: not ready in this language -> hide, load, re-render, show."""
-        lang = str(SessionState.lang)
-        return [
-            catalog_hook(
-                "heka_group_dispatch",
-                f"useLayoutEffect(() => {{ if (hekaCatalogReady({lang})) return;"
-                " const root = document.documentElement;"
-                f" {hide_until_loaded('heka_group_dispatch', lang)}"
-                f" }}, [{lang}, HEKA_CATALOG_GROUP]);",
-                SessionState.lang,
-            )
-        ]
+    tag = "HekaCatalogGroup"
+    group: rx.Var[str]
 
 
 def catalog_group(group: str) -> rx.Component:
     """Put on every page of ``group`` (heka_app.py does it from the page table)."""
-    component = CatalogGroup.create()
-    component._group = group
-    return component
+    # The group module's export, so the page imports the module (statically).
+    exported = rx.Var(
+        _js_expr="HEKA_CATALOG_GROUP",
+        _var_type=str,
+        _var_data=VarData(
+            imports={group_import_path(group): [rx.ImportVar(tag="HEKA_CATALOG_GROUP")]}
+        ),
+    )
+    return CatalogGroup.for_ui_language(group=exported)

@@ -1,19 +1,17 @@
-"""The parts the catalog hooks share (components/html_lang.py, components/catalog_group.py).
+"""A catalog hook in Python, for text in a language other than the UI's
+(``html_lang.catalog_for``: a slip printed in the resident's language).
 
-Each hook waits for a language's table (i18n/js_catalog.py: Swedish, English and the staff
-group's tables load as their own chunks), then re-renders the readers of a state by
-dispatching a key no server delta carries (``heka_catalog``): every ``t()`` runs again and
-finds the words. The page-level hooks also keep the page hidden (``heka-lang-pending``)
-while they wait, so no msgid is painted; that step is ``hide_until_loaded``.
+It waits for a language's table (i18n/js_catalog.py: Swedish, English and the staff group's
+tables load as their own chunks), then re-renders the readers of a state by dispatching a
+key no server delta carries (``heka_catalog``). The UI language's keepers (the page hidden
+while its tables load) are components of assets/heka_lang.js (html_lang.py).
 """
 
 from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.components.first_paint import MAX_HIDDEN_MS, PENDING_CLASS
 from heka_app.i18n.js_catalog import JS_IMPORT_PATH
-from heka_app.state.session import SessionState
 
 
 def catalog_imports(effect: str = "useEffect") -> dict:
@@ -41,16 +39,3 @@ def catalog_hook(dispatch: str, effect: str, lang: rx.Var) -> rx.Var:
 def rerender(dispatch: str, state_name: str, lang: str) -> str:
     """JS expression: re-render the readers of ``state_name`` (a no-op delta)."""
     return f"{dispatch}[{state_name!r}]?.({{heka_catalog_rx_state_: {lang}}})"
-
-
-def hide_until_loaded(dispatch: str, lang: str) -> str:
-    """JS statements, with ``root`` (``document.documentElement``) in scope: hide the page,
-    load ``lang``'s tables, re-render the session state's readers (all translated text),
-    then show it; shown after MAX_HIDDEN_MS at the latest, or when loading fails."""
-    session = SessionState.get_full_name()
-    return (
-        f"const show = () => root.classList.remove('{PENDING_CLASS}');"
-        f" root.classList.add('{PENDING_CLASS}'); setTimeout(show, {MAX_HIDDEN_MS});"
-        f" hekaLoadCatalog({lang}).then(() => {{ {rerender(dispatch, session, lang)};"
-        " setTimeout(show, 0); }).catch(show);"
-    )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app import routes
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, ui_lang
 from heka_app.services.housing.contact_channels import CHANNELS
 from heka_app.state.content import PublicInfoState
-from heka_app.state.session import SessionState
 
 
 def _office(office: rx.Var) -> rx.Component:
@@ -16,7 +15,7 @@ def _office(office: rx.Var) -> rx.Component:
         rx.text(office["name"], weight="bold"),
         rx.text(office["address"]),
         rx.text(office["phone"]),
-        rx.text(office["hours"].to(dict)[SessionState.lang]),
+        rx.text(office["hours"].to(dict)[ui_lang()]),
         class_name="heka-office",
     )
 

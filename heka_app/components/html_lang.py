@@ -2,52 +2,50 @@
 and the page in that language's catalog: the Swedish and English tables load as their own
 chunks (i18n/js_catalog.py), so when the language arrives before its table the page stays
 hidden (``heka-lang-pending``, at most first_paint.MAX_HIDDEN_MS) and re-renders once the
-table is there."""
+table is there (assets/heka_lang.js)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from heka_app.components.catalog_hooks import (
-    catalog_hook,
-    catalog_imports,
-    hide_until_loaded,
-    rerender,
-)
-from heka_app.components.first_paint import PENDING_CLASS
-from heka_app.state.session import SessionState
+from heka_app.components.catalog_hooks import catalog_hook, catalog_imports, rerender
+from heka_app.components.first_paint import MAX_HIDDEN_MS, PENDING_CLASS
+from heka_app.i18n.ui import LANG_HOOK_PATH, lang_in_store
 
 
-class HtmlLang(rx.Fragment):
-    """Renders nothing; a hook sets ``document.documentElement.lang``."""
+class LanguageTables(rx.Component):
+    """A component of assets/heka_lang.js that renders nothing and reads the UI language
+    (and loads its tables) in a component of its own: a language change re-renders it,
+    not the page around it."""
 
-    def add_imports(self) -> dict:
-        """React's hooks, the state dispatchers and the catalog loader."""
-        return catalog_imports()
+    library = LANG_HOOK_PATH
+    state: rx.Var[str]
+    field: rx.Var[str]
+    pending_class: rx.Var[str]
+    max_hidden_ms: rx.Var[int]
 
-    def add_hooks(self) -> list:
-        """Update the attribute whenever the language var changes."""
-        lang = str(SessionState.lang)
-        # Until the state's language is the one the cookie asked for (first_paint.py), the
-        # page stays hidden as that script left it: the prerendered Finnish is not shown.
-        return [
-            catalog_hook(
-                "heka_dispatch",
-                "useEffect(() => { const root = document.documentElement;"
-                f" const want = root.dataset.hekaLang; if (want && want !== {lang}) return;"
-                f" if (!hekaCatalogReady({lang})) {{ {hide_until_loaded('heka_dispatch', lang)} }}"
-                " delete root.dataset.hekaLang;"
-                f" root.lang = {lang};"
-                f" if (hekaCatalogReady({lang})) root.classList.remove('{PENDING_CLASS}');"
-                f" }}, [{lang}]);",
-                SessionState.lang,
-            )
-        ]
+    @classmethod
+    def for_ui_language(cls, **props) -> rx.Component:
+        """The component reading ``SessionState.lang``."""
+        state, field = lang_in_store()
+        return cls.create(
+            state=state,
+            field=field,
+            pending_class=PENDING_CLASS,
+            max_hidden_ms=MAX_HIDDEN_MS,
+            **props,
+        )
+
+
+class HtmlLang(LanguageTables):
+    """Sets ``document.documentElement.lang`` and loads the language's tables."""
+
+    tag = "HekaHtmlLang"
 
 
 def html_lang() -> rx.Component:
     """The html-lang keeper."""
-    return HtmlLang.create()
+    return HtmlLang.for_ui_language()
 
 
 class CatalogFor(rx.Fragment):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.i18n import LANGUAGE_NAMES, LANGUAGES
+from heka_app.i18n.ui import wanted_lang
 from heka_app.state.session import SessionState
 
 
 def _language_button(language: str) -> rx.Component:
-    active = SessionState.lang == language
+    active = wanted_lang() == language
     return rx.button(
         language.upper(),
         on_click=SessionState.set_language(language),

@@ -93,9 +93,12 @@ function fill(text, params) {
   if (!params) return text;
   return text.replace(/\\{(\\w+)\\}/g, (m, k) => (k in params ? String(params[k]) : m));
 }
+// The language whose table text is looked up in: the Finnish one until ``lang``'s arrives.
+export function hekaTextLang(lang) {
+  return LOADED[lang] ? lang : %(default)s;
+}
 function lookup(lang, id) {
-  const table = LOADED[lang] ? TABLES[lang] : TABLES[%(default)s];
-  return table[id];
+  return TABLES[hekaTextLang(lang)][id];
 }
 export function t(lang, id, params) {
   const text = lookup(lang, id) || id;

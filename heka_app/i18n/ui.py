@@ -6,6 +6,7 @@ so switching language re-renders text from the one small ``lang`` delta.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import reflex as rx
@@ -25,11 +26,45 @@ _T = FunctionStringVar.create("heka_t", _var_data=_IMPORTS)
 _TN = FunctionStringVar.create("heka_tn", _var_data=_IMPORTS)
 
 
-def _lang() -> rx.Var:
+LANG_HOOK_PATH = "$/public/heka_lang.js"
+
+
+def lang_in_store() -> tuple[str, str]:
+    """Where the browser's state store keeps ``SessionState.lang``: (substate, field)."""
     # Imported here: the state module imports i18n helpers at its top.
     from heka_app.state.session import SessionState
 
-    return SessionState.lang
+    # str() is "<substate var>.lang_rx_state_": the field's name in the store.
+    return SessionState.get_full_name(), str(SessionState.lang).rsplit(".", 1)[1]
+
+
+def _lang_hook(hook: str, name: str) -> rx.Var[str]:
+    state, field = lang_in_store()
+    call = f"const {name} = {hook}({state!r}, {field!r});"
+    return rx.Var(
+        _js_expr=name,
+        _var_type=str,
+        _var_data=VarData(hooks={call: None}, imports={LANG_HOOK_PATH: [rx.ImportVar(tag=hook)]}),
+    ).to(str)
+
+
+@functools.cache
+def ui_lang() -> rx.Var[str]:
+    """The language text is shown in: ``SessionState.lang`` once its table has arrived
+    (Finnish until then), read through a hook that re-renders its component only when
+    that changes, not on every session delta (assets/heka_lang.js)."""
+    return _lang_hook("useHekaLang", "heka_lang")
+
+
+@functools.cache
+def wanted_lang() -> rx.Var[str]:
+    """``SessionState.lang`` itself, read the same way: what loads the tables, sets
+    ``<html lang>`` and marks the language switch."""
+    return _lang_hook("useHekaWantedLang", "heka_wanted_lang")
+
+
+def _lang() -> rx.Var:
+    return ui_lang()
 
 
 def t(msgid: str, **params: Any) -> rx.Var[str]:

@@ -7,9 +7,8 @@ import reflex as rx
 from heka_app.components.articles import finnish_only_badge
 from heka_app.components.layout import loading, page_layout
 from heka_app.i18n import N_
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, ui_lang
 from heka_app.state.housing import HomeDetailsState
-from heka_app.state.session import SessionState
 
 D = HomeDetailsState.details
 TOPICS = (
@@ -82,7 +81,7 @@ def _info(item: rx.Var) -> rx.Component:
             ),
             spacing="1",
             align="start",
-            lang=rx.cond(item["finnish_only"], "fi", SessionState.lang),
+            lang=rx.cond(item["finnish_only"], "fi", ui_lang()),
         ),
     )
     return _row(label, value)

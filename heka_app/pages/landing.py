@@ -9,7 +9,7 @@ from heka_app.components.articles import finnish_only_badge
 from heka_app.components.content import bullets, feature_card, paragraph, section
 from heka_app.components.layout import page_layout
 from heka_app.i18n import N_
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, ui_lang
 from heka_app.state.content import PublicInfoState
 from heka_app.state.session import SessionState
 
@@ -56,7 +56,7 @@ def _hero() -> rx.Component:
 
 
 def _news_item(item: rx.Var) -> rx.Component:
-    lang = SessionState.lang
+    lang = ui_lang()
     return rx.card(
         rx.text(item["date"].to(dict)[lang], size="1", color_scheme="gray"),
         rx.heading(

@@ -9,9 +9,8 @@ from heka_app.components.article_media import attachment_links, lead_image
 from heka_app.components.articles import article_body, article_row, finnish_only_badge
 from heka_app.components.layout import page_layout
 from heka_app.components.pager import pager
-from heka_app.i18n.ui import t
+from heka_app.i18n.ui import t, ui_lang
 from heka_app.state.content import ArticleState, NewsState
-from heka_app.state.session import SessionState
 
 
 def _search_form() -> rx.Component:
@@ -112,7 +111,7 @@ def article_page() -> rx.Component:
                     as_="h1",
                     size="8",
                     margin_top="0.5em",
-                    lang=rx.cond(article["fallback"], "fi", SessionState.lang),
+                    lang=rx.cond(article["fallback"], "fi", ui_lang()),
                 ),
                 rx.hstack(
                     rx.text(article["date"], size="2", color_scheme="gray"),
@@ -124,7 +123,7 @@ def article_page() -> rx.Component:
                 lead_image(ArticleState.image),
                 rx.box(
                     article_body(article["html"].to(str)),
-                    lang=rx.cond(article["fallback"], "fi", SessionState.lang),
+                    lang=rx.cond(article["fallback"], "fi", ui_lang()),
                 ),
                 attachment_links(ArticleState.attachments),
             ),

@@ -13,6 +13,7 @@ from heka_app.pages.catalog_groups import (
     is_staff_route,
     route_groups,
 )
+from heka_app.settings import PROJECT_ROOT
 
 
 def test_staff_routes_are_the_staff_prefix():
@@ -71,9 +72,14 @@ def test_staff_page_imports_its_finnish_table_and_hides_until_other_languages_lo
     component = catalog_group("staff")
     imports = component._get_all_imports()
     assert group_import_path("staff") in imports  # static import: in the page's first load
-    hook = "\n".join(str(h) for h in component._get_all_hooks())
+    rendered = component.render()
+    assert rendered["name"] == "HekaCatalogGroup"
+    assert "group:HEKA_CATALOG_GROUP" in rendered["props"]
+    assert f'pendingClass:"{PENDING_CLASS}"' in rendered["props"]
     # A layout effect runs before the browser paints: the page is hidden before any text
     # in a language whose table is still on its way could show.
-    assert "useLayoutEffect(() => { if (hekaCatalogReady(" in hook
-    before_load = hook.index(f"root.classList.add('{PENDING_CLASS}')")
-    assert before_load < hook.index("hekaLoadCatalog(")
+    script = (PROJECT_ROOT / "assets" / "heka_lang.js").read_text(encoding="utf-8")
+    body = script[script.index("export function HekaCatalogGroup(") :]
+    assert "useLayoutEffect(() => {" in body and "loadTables(" in body
+    load = script[script.index("function loadTables(") :]
+    assert load.index("root.classList.add(pendingClass)") < load.index("hekaLoadCatalog(")
