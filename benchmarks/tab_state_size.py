@@ -11,6 +11,7 @@ between the two is what a shared constant would save.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import pickle
@@ -108,13 +109,33 @@ def measure(roots: list, seen: set[int] | None = None) -> dict:
     }
 
 
+def garbage() -> tuple[int, int]:
+    """(objects, bytes) that only the cyclic collector would free now: what the worker
+    holds beyond its live data until the next full collection (gc_tuning makes those
+    rare). Collected here, so later readings of the same run start clean."""
+    gc.set_debug(gc.DEBUG_SAVEALL)  # keep what a collection finds, to weigh it
+    try:
+        gc.collect()
+        found = list(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    count, size = len(found), sum(sys.getsizeof(obj) for obj in found)
+    del found
+    gc.collect()
+    return count, size
+
+
 def dump(path: Path) -> None:
-    """In the worker: measure every tab the memory manager holds, write JSON to ``path``."""
+    """In the worker: measure every tab the memory manager holds (and the cyclic garbage),
+    write JSON to ``path``."""
     from heka_app.heka_app import app
 
     states = getattr(app.state_manager, "states", {})
     roots = [s for s in states.values() if hasattr(s, "substates")]
-    path.write_text(json.dumps(measure(roots)))
+    report = measure(roots)
+    report["garbage_objects"], report["garbage_bytes"] = garbage()
+    path.write_text(json.dumps(report))
 
 
 def install(path: Path) -> None:
@@ -143,6 +164,8 @@ def print_report(path: Path, top: int) -> None:
           f"({per['touched']:.0f} touched); pickle {per['pickle_all'] / 1024:.1f} KB "
           f"(touched only, what Redis stores: {per['pickle_touched'] / 1024:.1f} KB); "
           f"Python objects {per['memory'] / 1024:.1f} KB", flush=True)  # fmt: skip
+    print(f"  cyclic garbage awaiting a full collection: {data['garbage_objects']} objects, "
+          f"{data['garbage_bytes'] / 2**20:.1f} MB", flush=True)  # fmt: skip
     print("\n  substates by pickle size (pickle B, memory B, share of tabs touched):")
     rows = sorted(data["states"].items(), key=lambda kv: -kv[1][1])
     for name, (_count, size, memory, touched) in rows[:top]:
