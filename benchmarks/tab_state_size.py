@@ -160,12 +160,15 @@ def print_report(path: Path, top: int) -> None:
     """The JSON of ``dump`` as tables (bytes per tab)."""
     data = json.loads(path.read_text())
     per = data["per_tab"]
-    print(f"\n  state tree of {data['tabs']} tabs, per tab: {per['substates']:.0f} substates "
-          f"({per['touched']:.0f} touched); pickle {per['pickle_all'] / 1024:.1f} KB "
-          f"(touched only, what Redis stores: {per['pickle_touched'] / 1024:.1f} KB); "
-          f"Python objects {per['memory'] / 1024:.1f} KB", flush=True)  # fmt: skip
+    if data["tabs"]:  # the in-memory manager's tabs (with Redis, the worker keeps none)
+        print(f"\n  state tree of {data['tabs']} tabs, per tab: {per['substates']:.0f} substates "
+              f"({per['touched']:.0f} touched); pickle {per['pickle_all'] / 1024:.1f} KB "
+              f"(touched only, what Redis stores: {per['pickle_touched'] / 1024:.1f} KB); "
+              f"Python objects {per['memory'] / 1024:.1f} KB", flush=True)  # fmt: skip
     print(f"  cyclic garbage awaiting a full collection: {data['garbage_objects']} objects, "
           f"{data['garbage_bytes'] / 2**20:.1f} MB", flush=True)  # fmt: skip
+    if not data["tabs"]:
+        return
     print("\n  substates by pickle size (pickle B, memory B, share of tabs touched):")
     rows = sorted(data["states"].items(), key=lambda kv: -kv[1][1])
     for name, (_count, size, memory, touched) in rows[:top]:
