@@ -141,6 +141,8 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     state_report = out / f"state-{safe}.json"
     if args.state:
         env = {**env, STATE_REPORT: str(state_report)}
+    if not stack.port_free(args.port):  # else the tabs would talk to whatever listens there
+        sys.exit(f"port {args.port} is in use")
     command = [sys.executable, "-m", "benchmarks.tab_memory", "--serve", str(args.port)]
     base = f"http://127.0.0.1:{args.port}"
     worker = stack.start(f"worker-{safe}", command, out, env, f"{base}/ping", None)
