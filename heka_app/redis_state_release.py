@@ -7,7 +7,7 @@ then. But a tree is a cycle (each substate points to its parent, the parent's
 ``substates`` dict back to it), so reference counting never frees it; only the cyclic
 collector does, and gc_tuning.py makes full collections rare on purpose (the latency
 tail). Trees that outlived a young collection (an event waits for the database) piled up
-until then: 27 000 objects, 4 MB, for 300 idle tabs
+until then: about 30 000 objects (4-5 MB) for 300 idle tabs
 (``python -m benchmarks.tab_memory --redis ... --state``), and the worker's memory grew to
 that high-water mark. Reflex breaks these cycles itself when its in-memory manager purges
 a tab (``_release_state_tree``); this does the same after each Redis write, so the tree
