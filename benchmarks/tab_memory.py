@@ -15,6 +15,7 @@ take the KB per tab from a run without it). Then the tabs close and as many new 
     python -m benchmarks.tab_memory --tabs 300 --trace          # + where it goes
     python -m benchmarks.tab_memory --tabs 300 --env A=1 --env A=0   # one worker per setting
     python -m benchmarks.tab_memory --tabs 300 --redis redis://127.0.0.1:6379/5   # as production
+    python -m benchmarks.tab_memory --tabs 300 --state          # + pickle size per substate
 
 Memory is not sensitive to machine load, so settings compared in one run are comparable.
 """
@@ -32,6 +33,7 @@ import tracemalloc
 from pathlib import Path
 
 SNAPSHOT_DIR = "TAB_MEMORY_SNAPSHOTS"
+STATE_REPORT = "TAB_MEMORY_STATE_REPORT"
 
 
 def serve(port: int) -> None:
@@ -47,6 +49,10 @@ def serve(port: int) -> None:
             path.with_suffix(".done").touch()
 
         signal.signal(signal.SIGUSR1, dump)
+    if os.environ.get(STATE_REPORT, ""):
+        from benchmarks import tab_state_size
+
+        tab_state_size.install(Path(os.environ[STATE_REPORT]))
     sys.argv = [sys.argv[0], "--port", str(port)]
     from benchmarks.load import serve as load_serve
 
@@ -132,6 +138,11 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     if args.trace:
         snapshots.mkdir(parents=True, exist_ok=True)
         env = {**env, SNAPSHOT_DIR: str(snapshots)}
+    state_report = out / f"state-{safe}.json"
+    if args.state:
+        env = {**env, STATE_REPORT: str(state_report)}
+    if not stack.port_free(args.port):  # else the tabs would talk to whatever listens there
+        sys.exit(f"port {args.port} is in use")
     command = [sys.executable, "-m", "benchmarks.tab_memory", "--serve", str(args.port)]
     base = f"http://127.0.0.1:{args.port}"
     worker = stack.start(f"worker-{safe}", command, out, env, f"{base}/ping", None)
@@ -155,6 +166,17 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
               f"{after_rss / 2**20:.1f} MB, {per_tab:.0f} KB per tab", flush=True)  # fmt: skip
         if before is not None and after is not None:
             _print_diff(before, after, max(1, opened), args.top)
+        if args.redis:
+            from benchmarks.load.run import _redis_state_bytes
+
+            held = _redis_state_bytes(args.redis)
+            print(f"[{label}] Redis: {held['keys']} keys, {held['bytes'] / 2**20:.1f} MB, "
+                  f"{held['bytes'] / max(1, opened) / 1024:.1f} KB per open tab (warm-up "
+                  "tabs' keys included)", flush=True)  # fmt: skip
+        if args.state:  # after the RSS reading: walking the states allocates
+            from benchmarks import tab_state_size
+
+            tab_state_size.request(worker.popen.pid, state_report, args.top)
         for tab in kept:
             tab.close()
         time.sleep(3)
@@ -184,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=4450)
     parser.add_argument("--trace", action="store_true", help="tracemalloc diff (slower)")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--state", action="store_true", help="state tree sizes per tab")
     parser.add_argument(
         "--env", action="append", default=[], help="NAME=VALUE or - (as is): one worker each"
     )

@@ -6,7 +6,7 @@ import functools
 
 import reflex as rx
 
-from heka_app import dead_worker_tokens
+from heka_app import dead_worker_tokens, lazy_substates, redis_state_release
 from heka_app.components.catalog_group import catalog_group
 from heka_app.components.connection import connection_banner
 from heka_app.components.pwa_head import pwa_head
@@ -37,6 +37,10 @@ write_pwa_files()
 
 # Before the app makes its token manager: a killed worker's tabs keep their tokens.
 dead_worker_tokens.install()
+# Before the app makes its state manager: in memory, a tab's substates made on first use.
+lazy_substates.install()
+# With Redis, each event's state tree freed when written back, not at a full collection.
+redis_state_release.install()
 
 # Transformers apply in order, each wrapping the last: the forwarding headers are checked
 # first, every response gets the security headers, private files and the session-cookie

@@ -26,7 +26,9 @@ class _HekaRentChart(rx.NoSSRComponent):
     # The version rx.recharts pinned (reflex_components_recharts).
     lib_dependencies: list[str] = ["recharts@3.10.1"]  # noqa: RUF012
 
-    data: rx.Var[list[dict]]
+    # The months of the table (newest first); the bars take short, charges_euros and
+    # paid_euros of each, oldest first (a second list for the chart was kept per tab).
+    months: rx.Var[list[dict]]
     charged_label: rx.Var[str]
     paid_label: rx.Var[str]
     height: rx.Var[int]
@@ -36,7 +38,7 @@ def rent_chart() -> rx.Component:
     """Charged and paid euros a month as bars, in a box of the chart's fixed height."""
     return rx.box(
         _HekaRentChart.create(
-            data=RentState.chart,
+            months=RentState.months,
             charged_label=t("Charged"),
             paid_label=t("Paid"),
             height=CHART_HEIGHT_PX,

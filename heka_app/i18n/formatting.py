@@ -1,8 +1,17 @@
-"""Money, dates, numbers and opening hours formatted by Babel for fi_FI, sv_FI and en."""
+"""Money, dates, numbers and opening hours formatted by Babel for fi_FI, sv_FI and en.
+
+Money and dates are memoized (issue 15): a tab keeps the formatted strings of the page it
+loaded for as long as it is open, and most of them repeat, within a tab (a lease's rent is
+the same amount every month, a paid-up balance reads ``0,00 €``) and across tabs (this
+month's and last month's dates). A cache hit returns the same string object, so the tabs
+share one copy instead of holding one each, and Babel's formatting (tens of microseconds
+a call) runs once. The caches are bounded: at most ``CACHE_SIZE`` strings each.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from babel.dates import format_date as babel_format_date
@@ -16,14 +25,29 @@ def _locale(language: str) -> str:
     return BABEL_LOCALES[coerce_language(language)]
 
 
+CACHE_SIZE = 4096  # strings per cache: a few hundred KB at most
+
+
 def format_money(cents: int, language: str) -> str:
     """Euros from cents: fi ``1 234,50 €``, sv ``1 234,50 €``, en ``€1,234.50``."""
-    return format_currency(Decimal(cents) / 100, "EUR", locale=_locale(language))
+    return _money(cents, _locale(language))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _money(cents: int, locale: str) -> str:
+    return format_currency(Decimal(cents) / 100, "EUR", locale=locale)
 
 
 def format_date(day: dt.date, language: str, style: str = "long") -> str:
     """A date: fi ``14. maaliskuuta 2025``, sv ``14 mars 2025``, en ``March 14, 2025``."""
-    return babel_format_date(day, format=style, locale=_locale(language))
+    return cached_date(day, style, _locale(language))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def cached_date(day: dt.date, style: str, locale: str) -> str:
+    """Babel's ``format_date`` of ``day`` in ``style`` (a Babel pattern or name) and a
+    Babel locale, memoized (see the module's docstring)."""
+    return babel_format_date(day, format=style, locale=locale)
 
 
 def format_number(value: float | int | Decimal, language: str) -> str:

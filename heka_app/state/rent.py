@@ -39,11 +39,13 @@ class RentState(rx.State):
     mode: str = ""  # tenant | co_resident | staff
     view: dict = {}
     payment: dict = {}
-    months: list[dict] = []  # the window's months, totals only (the table beside the chart)
-    statement: list[dict] = []  # the newest ``statement_months`` months with their rows
+    # The window's months, totals only: the table, and the chart's bars (which take short,
+    # charges_euros and paid_euros of each in the browser: no second list for the chart).
+    months: list[dict] = []
+    # The newest ``statement_months`` months: key, label and rows (the totals are in months).
+    statement: list[dict] = []
     statement_months: int = STATEMENT_FIRST_MONTHS
     overdue: list[dict] = []
-    chart: list[dict] = []
     period_end: str = ""
     no_amount: bool = False
     loaded: bool = False
@@ -74,12 +76,11 @@ class RentState(rx.State):
             self,
             payment=data.pop("payment"),
             months=[{k: v for k, v in m.items() if k != "rows"} for m in months],
-            statement=months[: self.statement_months],
-            overdue=list(data.pop("overdue")),
-            chart=[
-                {"month": m["short"], "charges": m["charges_euros"], "paid": m["paid_euros"]}
-                for m in reversed(months)
+            statement=[
+                {"key": m["key"], "label": m["label"], "rows": m["rows"]}
+                for m in months[: self.statement_months]
             ],
+            overdue=list(data.pop("overdue")),
             view=data,
         )
         self.period_end = view.period_end

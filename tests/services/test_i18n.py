@@ -25,6 +25,7 @@ from heka_app.i18n.js_catalog import (
     split_table,
     write_js_catalog,
 )
+from heka_app.services.rent.labels import month_label
 
 NBSP = "\xa0"
 
@@ -63,6 +64,17 @@ def test_money_dates_and_numbers_follow_the_language():
     assert format_date(day, "en") == "March 14, 2025"
     assert format_number(1234.5, "en") == "1,234.5"
     assert format_number(1234.5, "fi") == f"1{NBSP}234,5"
+
+
+def test_equal_money_and_dates_are_one_shared_string_per_language():
+    # Issue 15: every tab holding "613,00 €" or "marraskuu 2026" holds the same object.
+    assert format_money(61300, "fi") is format_money(61300, "fi")
+    assert format_money(61300, "fi") != format_money(61300, "en")
+    assert format_money(61300, "xx") is format_money(61300, "fi")  # coerced to Finnish
+    day = dt.date(2026, 11, 1)
+    assert format_date(day, "sv", "short") is format_date(day, "sv", "short")
+    assert format_date(day, "sv", "short") != format_date(day, "sv")
+    assert month_label(day, "fi") is month_label(day, "fi") == "marraskuu 2026"
 
 
 def test_opening_hours_in_each_language():

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date as babel_format_date
-
 from heka_app.i18n import BABEL_LOCALES, N_, coerce_language
 from heka_app.i18n.catalogs import gettext
+from heka_app.i18n.formatting import cached_date
 from heka_app.services.rent.ledger import Entry
 
 CHARGE_LABELS = {
@@ -23,8 +22,8 @@ KIND_LABELS = {"charge": N_("Charge"), "payment": N_("Payment"), "credit": N_("C
 
 def month_label(month: dt.date, language: str, style: str = "LLLL yyyy") -> str:
     """``marraskuu 2026`` / ``november 2026`` / ``November 2026`` (``LLL yy`` for charts)."""
-    locale = BABEL_LOCALES[coerce_language(language)]
-    return babel_format_date(month, format=style, locale=locale)
+    # Memoized: every tenant's statement names the same months (one shared string each).
+    return cached_date(month, style, BABEL_LOCALES[coerce_language(language)])
 
 
 def entry_label(entry: Entry, language: str) -> str:
