@@ -91,10 +91,16 @@ def send_message(
     )  # fmt: skip
 
 
-def _last_public_staff(session: Session) -> dict[int, int]:
+def _last_public_staff(session: Session, thread_ids: list[int]) -> dict[int, int]:
+    # Only the asked threads: the whole table's maximum per thread grew with every
+    # message of every household, and unread_count runs on every page load (issue 15).
     rows = session.exec(
         select(ThreadMessage.thread_id, func.max(ThreadMessage.id))
-        .where(col(ThreadMessage.public).is_(True), col(ThreadMessage.by_staff).is_(True))
+        .where(
+            col(ThreadMessage.thread_id).in_(thread_ids),
+            col(ThreadMessage.public).is_(True),
+            col(ThreadMessage.by_staff).is_(True),
+        )
         .group_by(col(ThreadMessage.thread_id))
     ).all()
     return {t: m or 0 for t, m in rows}
@@ -110,9 +116,15 @@ def _read_marks(session: Session, account_id: int | None) -> dict[int, int]:
 
 
 def _unread_ids(session: Session, actor: Actor, threads: list[MessageThread]) -> set[int]:
-    latest = _last_public_staff(session)
+    return _unread_of(session, actor, [t.id for t in threads if t.id])
+
+
+def _unread_of(session: Session, actor: Actor, thread_ids: list[int]) -> set[int]:
+    if not thread_ids:
+        return set()
+    latest = _last_public_staff(session, thread_ids)
     marks = _read_marks(session, actor.account_id)
-    return {t.id for t in threads if t.id and latest.get(t.id, 0) > marks.get(t.id, 0)}
+    return {i for i in thread_ids if latest.get(i, 0) > marks.get(i, 0)}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,8 +154,27 @@ def unread_count(*, session: Session, actor: Actor) -> int:
     """How many of the actor's visible threads have a staff reply they have not read."""
     if not authorize(actor, SEND).allowed or actor.is_staff:
         return 0
-    threads = list(session.exec(scope(session, actor, select(MessageThread))).all())
-    return len(_unread_ids(session, actor, threads))
+    # One statement (it runs on every page load: issue 15), the same rule as _unread_of:
+    # the newest public staff line is past what the actor has read (0: nothing read).
+    newest = (
+        select(func.max(ThreadMessage.id))
+        .where(
+            col(ThreadMessage.thread_id) == col(MessageThread.id),
+            col(ThreadMessage.public).is_(True),
+            col(ThreadMessage.by_staff).is_(True),
+        )
+        .scalar_subquery()
+    )
+    read = (
+        select(ThreadRead.last_read_message_id)
+        .where(
+            col(ThreadRead.thread_id) == col(MessageThread.id),
+            ThreadRead.account_id == actor.account_id,
+        )
+        .scalar_subquery()
+    )
+    query = select(func.count(col(MessageThread.id))).where(newest > func.coalesce(read, 0))
+    return session.exec(scope(session, actor, query)).one()
 
 
 def my_thread(
