@@ -3,11 +3,11 @@
 ``resolve_actor`` runs before every protected event and on every page load. Through the
 ORM it took four queries (session, account, leases, person) and ~1.2 ms of CPU, most of
 it SQLAlchemy building statements and objects, not SQLite. Here one prebuilt Core
-statement reads the session, its account, the person and every tenancy together; when
-nothing needs writing (a live session, an active account, a resident who may log in, a
-``last_seen_at`` touched within ``TOUCH_INTERVAL``) the actor is built from those rows.
-Every other case returns None and the caller takes the ORM path, which ends sessions and
-writes the security log exactly as before. Nothing is cached between events: a logout,
+statement reads the session, its account, the person and every tenancy together; for a
+live session of an active account whose person may log in, the actor is built from those
+rows (and ``last_seen_at`` touched when ``TOUCH_INTERVAL`` has passed, as the ORM path
+does). Every other case returns None and the caller takes the ORM path, which ends
+sessions and writes the security log exactly as before. Nothing is cached between events: a logout,
 a password change or an ended lease still takes effect on the very next event.
 """
 
@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col
 
 from heka_app.models import Lease, LeaseResident, LoginSession, Person, UserAccount
@@ -58,6 +59,24 @@ _ROWS = (
     .order_by(col(LeaseResident.id))
 )
 
+# last_seen_at, written at most every TOUCH_INTERVAL (as the ORM path did with a flush).
+_TOUCH = (
+    update(LoginSession)
+    .where(col(LoginSession.secret_hash) == bindparam("hash"))
+    .values(last_seen_at=bindparam("seen_at"))
+)
+
+
+def _touch(session: Session, secret_hash: str, now: dt.datetime, due: bool) -> None:
+    if not due:
+        return
+    session.connection().execute(_TOUCH, {"hash": secret_hash, "seen_at": now})
+    # A LoginSession this ORM session has loaded (none in a handler's fresh session)
+    # must not keep the old time: the ORM path would judge the idle timeout by it.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, LoginSession) and obj.secret_hash == secret_hash:
+            set_committed_value(obj, "last_seen_at", now)
+
 
 def quick_actor(
     *,
@@ -68,8 +87,8 @@ def quick_actor(
     absolute_timeout: dt.timedelta,
     touch_interval: dt.timedelta,
 ) -> Actor | None:
-    """The actor when the session is valid and nothing needs writing; else None (the
-    caller then decides on the full path, which also answers "no valid session")."""
+    """The actor when the session is valid (its ``last_seen_at`` touched when due); else
+    None: the caller then takes the full path, which ends and logs what must be."""
     rows = session.connection().execute(_ROWS, {"secret_hash": secret_hash}).all()
     if not rows:
         return None
@@ -78,11 +97,11 @@ def quick_actor(
      display_name, email, language, first_name, last_name) = first[:12]  # fmt: skip
     if ended_at is not None or not is_active:
         return None
-    if now - last_seen_at > min(idle_timeout, touch_interval):
-        return None  # timed out or due a touch: both write
-    if now - created_at > absolute_timeout:
-        return None
+    idle = now - last_seen_at
+    if idle > idle_timeout or now - created_at > absolute_timeout:
+        return None  # timed out: the ORM path ends it and logs why
     if person_id is None:
+        _touch(session, secret_hash, now, idle > touch_interval)
         return Actor(
             role=role,
             account_id=account_id,
@@ -104,7 +123,8 @@ def quick_actor(
     ]
     residency = residency_from(tenancies, helsinki_today(now))
     if not residency.may_log_in:
-        return None
+        return None  # the ORM path ends every session of the account
+    _touch(session, secret_hash, now, idle > touch_interval)
     return Actor(
         role=role,
         account_id=account_id,
