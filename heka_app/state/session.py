@@ -14,7 +14,6 @@ token whose stored view belongs to a session it does not hold.
 
 from __future__ import annotations
 
-from http.cookies import CookieError, SimpleCookie
 from urllib.parse import quote
 
 import reflex as rx
@@ -32,7 +31,7 @@ from heka_app.services.common.secrets import device_owner_tag
 from heka_app.services.messages.threads import unread_count
 from heka_app.session_routes import SESSION_COOKIE
 from heka_app.settings import get_settings
-from heka_app.state import language_reload
+from heka_app.state import connection, language_reload
 from heka_app.state.changed import assign_changed
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
@@ -86,29 +85,13 @@ class SessionState(rx.State):
         return self.signed_in and self.role not in {"", "tenant"}
 
     def _connection_cookie(self, name: str) -> str:
-        try:
-            raw = str(self.router.headers.cookie or "")
-        except AttributeError:
-            return ""
-        jar: SimpleCookie = SimpleCookie()
-        try:
-            jar.load(raw)
-        except CookieError:
-            return ""
-        morsel = jar.get(name)
-        return morsel.value if morsel is not None else ""
+        return connection.cookie(self, name)
 
     def _connection_id(self) -> str:
-        try:
-            return str(self.router.session.session_id or "")
-        except AttributeError:
-            return ""
+        return connection.connection_id(self)
 
     def _header(self, name: str) -> str:
-        try:
-            return str(getattr(self.router.headers, name) or "")
-        except AttributeError:
-            return ""
+        return connection.header(self, name)
 
     def _page_origin(self) -> str:
         """The page's origin (the handshake's Origin header); "" for a raw client."""

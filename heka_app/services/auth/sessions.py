@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from heka_app.models import LoginSession, Person, UserAccount
 from heka_app.services.auth import security_log
 from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.actor_lookup import quick_actor
 from heka_app.services.common.clock import helsinki_today
 from heka_app.services.common.secrets import hash_secret, new_secret
 from heka_app.services.housing.residency import residency_of
@@ -100,9 +101,19 @@ def resolve_actor(
     """
     if not secret or len(secret) > 200:
         return None
-    row = session.exec(
-        select(LoginSession).where(LoginSession.secret_hash == hash_secret(secret))
-    ).first()
+    secret_hash = hash_secret(secret)
+    # The common case, nothing to write: one statement (auth/actor_lookup.py).
+    actor = quick_actor(
+        session=session,
+        secret_hash=secret_hash,
+        now=now,
+        idle_timeout=idle_timeout,
+        absolute_timeout=ABSOLUTE_TIMEOUT,
+        touch_interval=TOUCH_INTERVAL,
+    )
+    if actor is not None:
+        return actor
+    row = session.exec(select(LoginSession).where(LoginSession.secret_hash == secret_hash)).first()
     if row is None or row.ended_at is not None:
         return None
     if now - row.last_seen_at > idle_timeout or now - row.created_at > ABSOLUTE_TIMEOUT:

@@ -36,6 +36,19 @@ class Residency:
         return self.status in {ACTIVE, UPCOMING}
 
 
+@dataclasses.dataclass(frozen=True)
+class Tenancy:
+    """One person's place on one lease: a ``lease_resident`` row with its lease's dates."""
+
+    role: str
+    moved_in_on: dt.date
+    moved_out_on: dt.date | None
+    lease_id: int | None
+    apartment_id: int
+    starts_on: dt.date
+    ends_on: dt.date | None
+
+
 def residency_of(*, session: Session, person_id: int, today: dt.date) -> Residency:
     """The best current standing of a person: an active lease wins over an upcoming one.
 
@@ -52,25 +65,44 @@ def residency_of(*, session: Session, person_id: int, today: dt.date) -> Residen
         select(LeaseResident, Lease)
         .join(Lease, col(Lease.id) == col(LeaseResident.lease_id))
         .where(LeaseResident.person_id == person_id)
+        .order_by(col(LeaseResident.id))  # ties go the same way as in auth/actor_lookup.py
     ).all()
-    if not rows:
+    tenancies = [
+        Tenancy(
+            role=resident.role,
+            moved_in_on=resident.moved_in_on,
+            moved_out_on=resident.moved_out_on,
+            lease_id=lease.id,
+            apartment_id=lease.apartment_id,
+            starts_on=lease.starts_on,
+            ends_on=lease.ends_on,
+        )
+        for resident, lease in rows
+    ]
+    return residency_from(tenancies, today)
+
+
+def residency_from(tenancies: list[Tenancy], today: dt.date) -> Residency:
+    """The standing :func:`residency_of` gives, from a person's tenancies already read
+    (the per-event session check reads them in the same query as the session)."""
+    if not tenancies:
         return Residency(status=NONE)
     current = []
-    for resident, lease in rows:
-        lease_over = lease.ends_on is not None and lease.ends_on < today
+    for tenancy in tenancies:
+        lease_over = tenancy.ends_on is not None and tenancy.ends_on < today
         # Access ends on the moving-out day itself (the session check refuses from then).
-        moved_out = resident.moved_out_on is not None and resident.moved_out_on <= today
+        moved_out = tenancy.moved_out_on is not None and tenancy.moved_out_on <= today
         if not lease_over and not moved_out:
             # Someone joining a running lease later is "upcoming" until they move in.
-            starts = max(lease.starts_on, resident.moved_in_on)
-            current.append((starts > today, starts, resident, lease))
+            starts = max(tenancy.starts_on, tenancy.moved_in_on)
+            current.append((starts > today, starts, tenancy))
     if not current:
         return Residency(status=ENDED)
-    upcoming, starts_on, resident, lease = min(current, key=lambda row: (row[0], row[1]))
+    upcoming, starts_on, tenancy = min(current, key=lambda row: (row[0], row[1]))
     return Residency(
         status=UPCOMING if upcoming else ACTIVE,
-        lease_id=lease.id,
-        apartment_id=lease.apartment_id,
-        is_primary=resident.role == "primary",
+        lease_id=tenancy.lease_id,
+        apartment_id=tenancy.apartment_id,
+        is_primary=tenancy.role == "primary",
         starts_on=starts_on,
     )

@@ -25,6 +25,8 @@ from heka_app.services.messages.access import get_thread_for, scope
 from heka_app.services.messages.create import Opened, add_attachments, attachable, open_thread
 from heka_app.services.messages.permissions import RENT, SEND
 from heka_app.services.messages.statuses import OPEN
+from heka_app.services.messages.unread import unread_count as unread_count
+from heka_app.services.messages.unread import unread_ids
 from heka_app.services.messages.views import ThreadCard, ThreadDetail, card_of, detail_of
 
 PAGE_SIZE = 10
@@ -91,30 +93,6 @@ def send_message(
     )  # fmt: skip
 
 
-def _last_public_staff(session: Session) -> dict[int, int]:
-    rows = session.exec(
-        select(ThreadMessage.thread_id, func.max(ThreadMessage.id))
-        .where(col(ThreadMessage.public).is_(True), col(ThreadMessage.by_staff).is_(True))
-        .group_by(col(ThreadMessage.thread_id))
-    ).all()
-    return {t: m or 0 for t, m in rows}
-
-
-def _read_marks(session: Session, account_id: int | None) -> dict[int, int]:
-    rows = session.exec(
-        select(ThreadRead.thread_id, ThreadRead.last_read_message_id).where(
-            ThreadRead.account_id == account_id
-        )
-    ).all()
-    return {t: m for t, m in rows}
-
-
-def _unread_ids(session: Session, actor: Actor, threads: list[MessageThread]) -> set[int]:
-    latest = _last_public_staff(session)
-    marks = _read_marks(session, actor.account_id)
-    return {t.id for t in threads if t.id and latest.get(t.id, 0) > marks.get(t.id, 0)}
-
-
 @dataclasses.dataclass(frozen=True)
 class ThreadPage(Paged):
     """One page of the household's threads, open ones first."""
@@ -133,17 +111,9 @@ def list_threads(
         closed_last, col(MessageThread.updated_at).desc(), col(MessageThread.id).desc()
     )
     threads, paged = paginate(session, query, page=page, size=PAGE_SIZE)
-    unread = _unread_ids(session, actor, threads)
+    unread = unread_ids(session, actor, threads)
     cards = [card_of(t, language=language, unread=t.id in unread) for t in threads]
     return ThreadPage(cards=cards, **dataclasses.asdict(paged))
-
-
-def unread_count(*, session: Session, actor: Actor) -> int:
-    """How many of the actor's visible threads have a staff reply they have not read."""
-    if not authorize(actor, SEND).allowed or actor.is_staff:
-        return 0
-    threads = list(session.exec(scope(session, actor, select(MessageThread))).all())
-    return len(_unread_ids(session, actor, threads))
 
 
 def my_thread(
@@ -152,7 +122,7 @@ def my_thread(
     """The household's thread (public lines only). Raises NotFound."""
     require(actor, SEND)
     thread = get_thread_for(session=session, actor=actor, thread_id=thread_id)
-    unread = bool(_unread_ids(session, actor, [thread]))
+    unread = bool(unread_ids(session, actor, [thread]))
     return detail_of(session, thread, language=language, for_staff=False, unread=unread)
 
 

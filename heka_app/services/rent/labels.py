@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from heka_app.i18n import BABEL_LOCALES, N_, coerce_language
 from heka_app.i18n.catalogs import gettext
@@ -20,6 +21,7 @@ CHARGE_LABELS = {
 KIND_LABELS = {"charge": N_("Charge"), "payment": N_("Payment"), "credit": N_("Credit")}
 
 
+@functools.lru_cache(maxsize=4096)  # ~50 per /rent visit, the same months for every tab
 def month_label(month: dt.date, language: str, style: str = "LLLL yyyy") -> str:
     """``marraskuu 2026`` / ``november 2026`` / ``November 2026`` (``LLL yy`` for charts)."""
     # Memoized: every tenant's statement names the same months (one shared string each).

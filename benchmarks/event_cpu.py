@@ -1,0 +1,140 @@
+"""Worker CPU per event, by event (issue 15: ≤ 2.5 ms per event including the echo).
+
+    python -m benchmarks.event_cpu --tabs 40 --rounds 5
+
+One worker (benchmarks/load/serve.py, in-memory tab state) on a throwaway SQLite
+database with the load test's prepared sessions; one client sends the load test's events
+one at a time, each followed by the echo that marks its end (as benchmarks/load does),
+and reads the worker's CPU time (user + system) before and after each kind. With one
+event in flight at a time there is no queueing: the number is the work an event costs,
+and it moves far less with the machine's load than a Locust run's total does (the worker
+still shares caches and cores with everything else: compare runs made one after the other).
+``--profile out.txt`` samples the worker with py-spy (``--gil``) meanwhile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+from benchmarks.load import names, stack
+from benchmarks.load.reflex_client import ReflexTab
+
+# (label, handler, path, query key in the plan or None): the load test's page events.
+EVENTS = (
+    ("echo alone", None, "/home", None),
+    ("session.refresh", names.REFRESH, "/home", None),
+    ("home.load", names.HOME, "/home", None),
+    ("faults.list", names.FAULT_LIST, "/faults", None),
+    ("faults.detail", names.FAULT_DETAIL, "/faults/{}", "fault"),
+    ("rent.load", names.RENT, "/rent", None),
+    ("news.load", names.NEWS, "/news", None),
+    ("messages.thread", names.THREAD, "/messages/{}", "thread"),
+)
+QUERY_NAMES = {"fault": "report", "thread": "thread"}
+
+
+def _args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tabs", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=5, help="calls per tab and event")
+    parser.add_argument("--households", type=int, default=100)
+    parser.add_argument("--port", type=int, default=3170)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--profile", type=Path, default=None, help="py-spy output (raw)")
+    parser.add_argument("--only", default="", help="comma-separated event labels")
+    return parser.parse_args(argv)
+
+
+def _prepare(out: Path, args: argparse.Namespace) -> tuple[dict, Path]:
+    env = {**os.environ, "HEKA_ENV": "dev", "REFLEX_STATE_MANAGER_MODE": "memory"}
+    env["HEKA_DATABASE_URL"] = f"sqlite:///{out / 'portal.db'}"
+    env.pop("HEKA_REDIS_URL", None)
+    env.pop("REFLEX_REDIS_URL", None)
+    plan = out / "plan.json"
+    for command in (
+        ["heka", "migrate"],
+        ["heka", "demo-data", "--if-empty"],
+        [sys.executable, "-m", "benchmarks.load.prepare", "--households", str(args.households),
+         "--sessions", str(args.tabs), "--out", str(plan)],
+    ):  # fmt: skip
+        subprocess.run(command, env=env, check=True, cwd=stack.ROOT, stdout=subprocess.DEVNULL)
+    return env, plan
+
+
+def _cpu(pid: int) -> float:
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+def _measure(tabs: list[tuple[ReflexTab, dict]], pid: int, rounds: int, only: str) -> list:
+    rows = []
+    for label, handler, path, key in EVENTS:
+        if only and label not in only.split(","):
+            continue
+        for tab, home in tabs[:3]:  # warm: first visits build per-tab state
+            _one(tab, home, handler, path, key)
+        before, started, count = _cpu(pid), time.perf_counter(), 0
+        for _ in range(rounds):
+            for tab, home in tabs:
+                _one(tab, home, handler, path, key)
+                count += 1 if handler is None else 2
+        cpu, wall = _cpu(pid) - before, time.perf_counter() - started
+        rows.append((label, count, 1000 * cpu / count, 1000 * wall / count))
+    return rows
+
+
+def _one(tab: ReflexTab, home: dict, handler: str | None, path: str, key: str | None) -> None:
+    if handler is None:
+        tab.echo(path)
+        return
+    query = {QUERY_NAMES[key]: str(home[key])} if key else None
+    tab.call(handler, path=path.format(home.get(key, "")), query=query)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import json
+
+    args = _args(argv)
+    out = args.out or stack.ROOT / "artifacts" / "event_cpu" / time.strftime("%Y%m%d-%H%M%S")
+    out.mkdir(parents=True, exist_ok=True)
+    env, plan = _prepare(out, args)
+    homes = json.loads(plan.read_text())["tabs"][: args.tabs]
+    worker = stack.start("worker", stack.backend_command(args.port), out, env,
+                         f"http://127.0.0.1:{args.port}/ping", None)  # fmt: skip
+    base = f"http://127.0.0.1:{args.port}"
+    with stack.running([worker]):
+        time.sleep(5)  # the GC tuning runs 3 s after start-up
+        tabs = [(ReflexTab(base, cookie=home["cookie"]), home) for home in homes]
+        for tab, _home in tabs:
+            tab.connect()
+            tab.call(names.HYDRATE, path="/home")
+        spy = None
+        if args.profile and shutil.which("py-spy"):
+            spy = subprocess.Popen(["py-spy", "record", "--pid", str(worker.popen.pid), "--gil",
+                                    "--rate", "200", "--format", "raw", "-o", str(args.profile),
+                                    "--nonblocking"], stdout=subprocess.DEVNULL)  # fmt: skip
+            time.sleep(1)
+        rows = _measure(tabs, worker.popen.pid, args.rounds, args.only)
+        if spy is not None:
+            spy.send_signal(2)  # SIGINT: py-spy writes its file and exits
+            spy.wait(timeout=60)
+        for tab, _home in tabs:
+            tab.close()
+    print(f"load average {os.getloadavg()[0]:.1f}; {len(tabs)} tabs, {args.rounds} rounds")
+    print("| event (+ its echo) | events | CPU ms per event | wall ms per event |")
+    print("| --- | --- | --- | --- |")
+    for label, count, cpu, wall in rows:
+        print(f"| {label} | {count} | {cpu:.2f} | {wall:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
