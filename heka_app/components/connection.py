@@ -42,8 +42,8 @@ def connection_banner() -> rx.Component:
     return rx.fragment(
         rx.cond(
             has_connection_errors,
-            rx.box(
-                rx.box(
+            rx.el.div(
+                rx.el.div(
                     rx.callout(
                         t("Connection lost. Reconnecting…"),
                         icon="wifi_off",
@@ -56,6 +56,12 @@ def connection_banner() -> rx.Component:
                 class_name="heka-connection",
             ),
         ),
-        rx.button("", id="connection-back", on_click=SessionState.connection_back, display="none"),
+        # A hidden native button: no Radix Button and no Emotion style on every page.
+        rx.el.button(
+            id="connection-back",
+            type="button",
+            hidden=True,
+            on_click=SessionState.connection_back,
+        ),
         _ConnectionWatch.create(),
     )

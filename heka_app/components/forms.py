@@ -9,6 +9,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.callout import callout
+from heka_app.components.plain import card, heading, text
 from heka_app.i18n.ui import t_var
 from heka_app.state.kiosk import KioskState
 
@@ -18,6 +19,10 @@ def no_autofill_on_kiosk(autocomplete: str) -> rx.Var:
     what the previous visitor typed (deploy the kiosk browser without a password manager
     too: docs/deployment.md)."""
     return rx.cond(KioskState.active, "off", autocomplete)
+
+
+# A label, its control and the control's hint and error, one under the other.
+_FIELD = "heka-column heka-gap-1 heka-full-width"
 
 
 def field(
@@ -54,18 +59,19 @@ def field(
         ),
     ]
     if hint is not None:
-        parts.append(rx.text(hint, id=f"{field_id}-hint", size="1", color_scheme="gray"))
+        parts.append(text(hint, id=f"{field_id}-hint", size="1", data_accent_color="gray"))
     if error is not None:
         parts.append(
-            rx.text(
+            text(
                 rx.cond(error, t_var(error, error_params), ""),
                 id=described,
-                color_scheme="red",
+                data_accent_color="red",
                 size="2",
                 role="alert",
             )
         )
-    return rx.vstack(*parts, spacing="1", class_name="heka-full-width", align="start")
+    # Plain elements with classes, not Radix stacks and texts (components/plain.py).
+    return rx.el.div(*parts, class_name=_FIELD)
 
 
 def labelled_control(label: rx.Var, name: str, control: rx.Component, state) -> rx.Component:
@@ -73,19 +79,17 @@ def labelled_control(label: rx.Var, name: str, control: rx.Component, state) -> 
     the field's error below it from ``state.field_errors`` (with ``state.error_params``);
     the error element is always there, so the control's aria-describedby finds it."""
     error = state.field_errors[name]
-    return rx.vstack(
+    return rx.el.div(
         rx.el.label(label, html_for=f"field-{name}", class_name="heka-label"),
         control,
-        rx.text(
+        text(
             rx.cond(error, t_var(error, state.error_params), ""),
             id=f"field-{name}-error",
-            color_scheme="red",
+            data_accent_color="red",
             size="2",
             role="alert",
         ),
-        spacing="1",
-        class_name="heka-full-width",
-        align="start",
+        class_name=_FIELD,
     )
 
 
@@ -110,7 +114,7 @@ def stacked_form(*children: rx.Component, on_submit, **props) -> rx.Component:
     the server answers with an error.
     """
     return rx.form(
-        rx.vstack(*children, spacing="3", class_name="heka-full-width"),
+        rx.el.div(*children, class_name="heka-column heka-gap-3 heka-full-width"),
         on_submit=on_submit,
         reset_on_submit=False,
         class_name="heka-full-width",
@@ -134,16 +138,15 @@ def submit_button(label: rx.Var, busy: rx.Var | None = None, **props) -> rx.Comp
 
 def form_card(title: rx.Var, *children: rx.Component) -> rx.Component:
     """A centered card for single-purpose forms (log in, register, reset)."""
-    return rx.center(
-        rx.card(
-            rx.vstack(
-                rx.heading(title, as_="h1", size="7"),
+    return rx.el.div(
+        card(
+            rx.el.div(
+                heading(title, level="h1", size="7"),
                 *children,
-                spacing="4",
-                class_name="heka-full-width",
+                class_name="heka-column heka-gap-4 heka-full-width",
             ),
-            class_name="heka-full-width heka-max-32",
             size="3",
+            class_name="heka-form-card",
         ),
-        class_name="heka-full-width",
+        class_name="heka-centered",
     )

@@ -11,6 +11,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.browser import open_url
 from heka_app.components.language_switch import language_switch
+from heka_app.components.plain import badge, button_classes, button_link, link, text
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.session import SessionState
 
@@ -26,32 +27,21 @@ def _nav_link(item: rx.Var) -> rx.Component:
     route = item["route"].to(str)
     current = (path == route) | (path == route + "/")
     unread = (route == routes.MESSAGES) & (SessionState.unread_messages > 0)
-    return rx.link(
+    return link(
         t_var(item["label"]),
         rx.cond(
             unread,
-            rx.badge(
+            badge(
                 SessionState.unread_messages,
-                rx.el.span(
-                    t(" unread"),
-                    style={
-                        "position": "absolute",
-                        "width": "1px",
-                        "height": "1px",
-                        "overflow": "hidden",
-                        "clip": "rect(0 0 0 0)",
-                        "white_space": "nowrap",
-                    },
-                ),
-                color_scheme="amber",
-                margin_left="0.35em",
+                rx.el.span(t(" unread"), class_name="heka-visually-hidden"),
+                color="amber",
+                class_name="heka-unread",
                 id="unread-messages",
             ),
         ),
         href=route,
-        weight="medium",
         aria_current=rx.cond(current, "page", "false"),
-        class_name="heka-nav-link",
+        class_name="rt-r-weight-medium heka-nav-link",
     )
 
 
@@ -62,24 +52,19 @@ def _nav_links(wrap=lambda link: link) -> rx.Component:
 
 def brand() -> rx.Component:
     """Logo mark and service name, linking home."""
-    return rx.link(
-        rx.hstack(
-            rx.box(
-                "H",
-                class_name="heka-logo",
-                aria_hidden="true",
+    return link(
+        rx.el.div(
+            rx.el.div("H", class_name="heka-logo", aria_hidden="true"),
+            rx.el.div(
+                text("Heka", size="4", weight="bold", class_name="heka-brand-name"),
+                text(t("Resident pages"), size="2", class_name="heka-brand-tagline"),
+                class_name="heka-brand-text",
             ),
-            rx.vstack(
-                rx.text("Heka", weight="bold", size="4", line_height="1"),
-                rx.text(t("Resident pages"), size="2", line_height="1.1"),
-                spacing="0",
-            ),
-            align="center",
-            spacing="2",
+            class_name="heka-brand-row",
         ),
         href=routes.HOME,
         underline="none",
-        color="inherit",
+        class_name="heka-brand",
         # No aria-label: the visible "Heka Resident pages" is the name (WCAG 2.5.3).
     )
 
@@ -87,40 +72,40 @@ def brand() -> rx.Component:
 def _auth_buttons() -> rx.Component:
     return rx.cond(
         SessionState.signed_in,
-        rx.hstack(
-            rx.link(
-                rx.button(rx.icon("user", aria_hidden="true"), t("My account"), variant="soft"),
+        rx.el.div(
+            button_link(
+                rx.icon("user", aria_hidden="true"),
+                t("My account"),
                 href=routes.ACCOUNT,
+                variant="soft",
             ),
-            rx.button(
+            rx.el.button(
                 t("Log out"),
-                variant="outline",
+                type="button",
                 on_click=open_url(SessionState.leave_url),
                 id="logout-button",
+                class_name=button_classes(variant="outline"),
             ),
-            spacing="2",
+            class_name="heka-row heka-gap-2",
         ),
-        rx.hstack(
-            rx.link(rx.button(t("Log in"), variant="outline"), href=routes.LOGIN),
-            rx.link(rx.button(t("Register")), href=routes.REGISTER),
-            spacing="2",
+        rx.el.div(
+            button_link(t("Log in"), href=routes.LOGIN, variant="outline"),
+            button_link(t("Register"), href=routes.REGISTER),
+            class_name="heka-row heka-gap-2",
         ),
     )
 
 
 def _desktop_nav() -> rx.Component:
     return rx.el.nav(
-        rx.hstack(
-            _nav_links(),
-            spacing="5",
-        ),
+        rx.el.div(_nav_links(), class_name="heka-row heka-gap-5"),
         class_name=WIDE_ONLY,
         aria_label=t("Main navigation"),
     )
 
 
 # The look of a Radix soft button (components.css) on the native <summary>.
-_SUMMARY_BUTTON = "rt-reset rt-BaseButton rt-r-size-2 rt-variant-soft rt-Button heka-menu-button"
+_SUMMARY_BUTTON = button_classes(variant="soft", class_name="heka-menu-button")
 
 
 def _menu_item(child: rx.Component) -> rx.Component:
@@ -131,7 +116,7 @@ def _phone_menu() -> rx.Component:
     """A native disclosure (<details>): no menu library on every page (issue 9: the Radix
     dropdown and its positioning code were ~30 KB gz of first-load JS); it opens before
     the page is live and works with keyboard and screen readers as a plain list of links."""
-    return rx.box(
+    return rx.el.div(
         rx.el.details(
             rx.el.summary(
                 rx.icon("menu", aria_hidden="true"),
@@ -145,7 +130,7 @@ def _phone_menu() -> rx.Component:
                     rx.cond(
                         SessionState.signed_in,
                         rx.fragment(
-                            _menu_item(rx.link(t("My account"), href=routes.ACCOUNT)),
+                            _menu_item(link(t("My account"), href=routes.ACCOUNT)),
                             _menu_item(
                                 rx.el.button(
                                     t("Log out"),
@@ -156,8 +141,8 @@ def _phone_menu() -> rx.Component:
                             ),
                         ),
                         rx.fragment(
-                            _menu_item(rx.link(t("Log in"), href=routes.LOGIN)),
-                            _menu_item(rx.link(t("Register"), href=routes.REGISTER)),
+                            _menu_item(link(t("Log in"), href=routes.LOGIN)),
+                            _menu_item(link(t("Register"), href=routes.REGISTER)),
                         ),
                     ),
                 ),
@@ -174,21 +159,16 @@ def _phone_menu() -> rx.Component:
 def header() -> rx.Component:
     """The site header."""
     return rx.el.header(
-        rx.flex(
+        rx.el.div(
             brand(),
             _desktop_nav(),
-            rx.hstack(
+            rx.el.div(
                 language_switch(),
-                rx.box(_auth_buttons(), class_name=WIDE_ONLY),
+                rx.el.div(_auth_buttons(), class_name=WIDE_ONLY),
                 _phone_menu(),
-                spacing="3",
-                align="center",
+                class_name="heka-row heka-center heka-gap-3",
             ),
-            justify="between",
-            align="center",
-            wrap="wrap",
-            spacing="3",
-            class_name="heka-container",
+            class_name="heka-header-bar heka-container",
         ),
         class_name="heka-header",
     )

@@ -8,6 +8,7 @@ from heka_app import routes
 from heka_app.components.browser import open_when_set
 from heka_app.components.forms import field, form_card, form_error, stacked_form, submit_button
 from heka_app.components.layout import page_layout
+from heka_app.components.plain import link, text
 from heka_app.i18n.ui import t
 from heka_app.state.auth import LoginState
 
@@ -36,11 +37,11 @@ def login_page() -> rx.Component:
                 submit_button(t("Log in"), LoginState.busy, id="login-submit"),
                 on_submit=LoginState.submit,
             ),
-            rx.link(t("Forgot your password?"), href=routes.FORGOT_PASSWORD),
-            rx.text(
+            link(t("Forgot your password?"), href=routes.FORGOT_PASSWORD),
+            text(
                 t("No account yet?"),
                 " ",
-                rx.link(t("Register"), href=routes.REGISTER),
+                link(t("Register"), href=routes.REGISTER),
             ),
             open_when_set(LoginState.handoff_url),
         )

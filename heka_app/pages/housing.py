@@ -6,47 +6,47 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.layout import loading, page_layout
+from heka_app.components.plain import card, data_list, heading, link, text
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.housing import HomeState
 from heka_app.state.session import SessionState
 
-
-def _row(label: rx.Var, value: rx.Var) -> rx.Component:
-    return rx.data_list.item(rx.data_list.label(label), rx.data_list.value(value))
+# The page is plain elements in Radix's look (components/plain.py): it is one of the
+# tenant pages whose start-up work issue 9 measures.
 
 
 def _home_card() -> rx.Component:
     home = HomeState.home
-    return rx.card(
-        rx.heading(t("Your home"), as_="h2", size="5", margin_bottom="0.5em"),
-        rx.data_list.root(
-            _row(t("Address"), home["address"]),
-            _row(t("Apartment type"), home["apartment_type"]),
-            _row(t("Living area"), home["area"]),
-            _row(t("Floor"), home["floor"]),
-            _row(t("Property"), home["property_name"]),
-            _row(t("Year built"), home["year_built"]),
-            _row(t("Lease number"), home["contract_number"]),
-            _row(t_var(HomeState.lease_label), home["lease_starts"]),
-            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+    return card(
+        heading(t("Your home"), level="h2", size="5", class_name="heka-card-title"),
+        data_list(
+            (t("Address"), home["address"]),
+            (t("Apartment type"), home["apartment_type"]),
+            (t("Living area"), home["area"]),
+            (t("Floor"), home["floor"]),
+            (t("Property"), home["property_name"]),
+            (t("Year built"), home["year_built"]),
+            (t("Lease number"), home["contract_number"]),
+            (t_var(HomeState.lease_label), home["lease_starts"]),
         ),
     )
 
 
 def _contacts_card() -> rx.Component:
     home = HomeState.home
-    return rx.card(
-        rx.heading(t("Contacts for your property"), as_="h2", size="5", margin_bottom="0.5em"),
-        rx.data_list.root(
-            _row(t("Property manager"), home["manager"]),
-            _row(t("Phone"), home["manager_phone"]),
-            _row(t("Email"), home["manager_email"]),
-            _row(t("Maintenance company"), home["maintenance"]),
-            _row(t("Maintenance phone"), home["maintenance_phone"]),
-            _row(t("24-hour emergency number"), home["emergency_phone"]),
-            _row(t("Area office"), home["office_name"]),
-            _row(t("Opening hours"), home["office_hours"]),
-            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+    return card(
+        heading(
+            t("Contacts for your property"), level="h2", size="5", class_name="heka-card-title"
+        ),
+        data_list(
+            (t("Property manager"), home["manager"]),
+            (t("Phone"), home["manager_phone"]),
+            (t("Email"), home["manager_email"]),
+            (t("Maintenance company"), home["maintenance"]),
+            (t("Maintenance phone"), home["maintenance_phone"]),
+            (t("24-hour emergency number"), home["emergency_phone"]),
+            (t("Area office"), home["office_name"]),
+            (t("Opening hours"), home["office_hours"]),
         ),
     )
 
@@ -56,64 +56,63 @@ ICONS = {"news": "newspaper", "opens": "calendar", "fault": "wrench", "rent": "w
 
 
 def _attention_item(item: rx.Var) -> rx.Component:
-    body = rx.hstack(
+    body = rx.el.div(
         rx.match(
             item["kind"],
             *[
-                (kind, rx.icon(icon, size=20, aria_hidden="true", flex_shrink="0"))
+                (kind, rx.icon(icon, size=20, aria_hidden="true", class_name="heka-no-shrink"))
                 for kind, icon in ICONS.items()
             ],
-            rx.icon("circle_alert", size=20, aria_hidden="true", flex_shrink="0"),
+            rx.icon("circle_alert", size=20, aria_hidden="true", class_name="heka-no-shrink"),
         ),
-        rx.vstack(
-            rx.text(item["title"], weight="medium"),
-            rx.cond(item["detail"], rx.text(item["detail"], size="1", color_scheme="gray")),
-            spacing="0",
-            align="start",
+        rx.el.div(
+            text(item["title"], weight="medium"),
+            rx.cond(item["detail"], text(item["detail"], size="1", data_accent_color="gray")),
+            class_name="heka-column",
         ),
-        align="center",
-        spacing="3",
+        class_name="heka-row heka-center heka-gap-3",
     )
     return rx.el.li(
-        rx.callout.root(
+        # Radix's Callout root is this <div>; its colour is the data-accent-color.
+        rx.el.div(
             rx.cond(
-                item["href"], rx.link(body, href=item["href"].to(str), high_contrast=True), body
+                item["href"],
+                link(body, href=item["href"].to(str), class_name="rt-high-contrast"),
+                body,
             ),
-            color_scheme=rx.match(
+            data_accent_color=rx.match(
                 item["tone"], *[(tone, color) for tone, color in TONES.items()], "gray"
             ),
-            high_contrast=True,  # AA contrast for the link text on the tinted background
-            size="1",
+            # high contrast: AA contrast for the link text on the tinted background
+            class_name="rt-CalloutRoot rt-r-size-1 rt-variant-soft rt-high-contrast",
         ),
-        list_style="none",
     )
 
 
 def _attention() -> rx.Component:
     return rx.el.section(
-        rx.heading(t("What needs your attention"), as_="h2", size="5", margin_bottom="0.5em"),
+        heading(t("What needs your attention"), level="h2", size="5", class_name="heka-card-title"),
         rx.cond(
             HomeState.attention.length() > 0,
             rx.el.ul(
                 rx.foreach(HomeState.attention, _attention_item),
                 class_name="heka-attention-list",
             ),
-            rx.text(t("Nothing needs your attention right now."), role="status"),
+            text(t("Nothing needs your attention right now."), role="status"),
         ),
-        rx.link(
+        link(
             t("All about your home and property"),
             href=routes.MY_HOME_DETAILS,
-            margin_top="0.75em",
-            display="inline-block",
+            class_name="heka-attention-more",
         ),
-        margin_y="1em",
+        class_name="heka-attention",
     )
 
 
 def my_home_page() -> rx.Component:
     """Greeting, lease status, home and contacts."""
     return page_layout(
-        rx.heading(t("Welcome, {name}", name=SessionState.display_name), as_="h1", size="7"),
+        heading(t("Welcome, {name}", name=SessionState.display_name), level="h1", size="7"),
         rx.cond(
             HomeState.opens_on != "",
             rx.callout(
@@ -131,13 +130,7 @@ def my_home_page() -> rx.Component:
         rx.cond(HomeState.loaded, _attention()),
         rx.cond(
             HomeState.loaded,
-            rx.grid(
-                _home_card(),
-                _contacts_card(),
-                columns=rx.breakpoints(initial="1", md="2"),
-                spacing="4",
-                margin_top="1em",
-            ),
+            rx.el.div(_home_card(), _contacts_card(), class_name="heka-home-grid"),
             loading(),
         ),
     )

@@ -8,6 +8,7 @@ from heka_app import routes
 from heka_app.components.articles import finnish_only_badge
 from heka_app.components.content import bullets, feature_card, paragraph, section
 from heka_app.components.layout import page_layout
+from heka_app.components.plain import badge, button_link, card, heading, link, text
 from heka_app.i18n import N_
 from heka_app.i18n.ui import t, ui_lang
 from heka_app.state.content import PublicInfoState
@@ -24,51 +25,54 @@ FEATURES = (
 
 
 def _hero() -> rx.Component:
-    return rx.box(
-        rx.heading(t("Heka resident pages"), as_="h1", size="8", margin_bottom="0.3em"),
-        rx.text(
+    # Plain elements and links styled as buttons (components/plain.py, issue 9).
+    return rx.el.div(
+        heading(t("Heka resident pages"), level="h1", size="8", class_name="heka-hero-title"),
+        text(
             t("Handle your housing matters with Heka online, 24/7, on your phone or computer."),
             size="5",
-            as_="p",
         ),
-        rx.flex(
+        rx.el.div(
             rx.cond(
                 SessionState.signed_in,
-                rx.link(
-                    rx.button(t("Go to my front page"), size="3", id="hero-front-page"),
+                button_link(
+                    t("Go to my front page"),
                     href=SessionState.front_page,
+                    size="3",
+                    id="hero-front-page",
                 ),
                 rx.fragment(
-                    rx.link(rx.button(t("Log in"), size="3", id="hero-login"), href=routes.LOGIN),
-                    rx.link(
-                        rx.button(t("Register"), size="3", variant="outline", id="hero-register"),
+                    button_link(t("Log in"), href=routes.LOGIN, size="3", id="hero-login"),
+                    button_link(
+                        t("Register"),
                         href=routes.REGISTER,
+                        size="3",
+                        variant="outline",
+                        id="hero-register",
                     ),
                 ),
             ),
-            spacing="3",
-            margin_top="1.25em",
-            wrap="wrap",
+            class_name="heka-hero-actions",
         ),
-        rx.badge(t("Open 24/7"), size="2", margin_top="1em", color_scheme="green"),
+        badge(t("Open 24/7"), size="2", color="green", class_name="heka-hero-badge"),
         class_name="heka-hero",
     )
 
 
 def _news_item(item: rx.Var) -> rx.Component:
     lang = ui_lang()
-    return rx.card(
-        rx.text(item["date"].to(dict)[lang], size="1", color_scheme="gray"),
-        rx.heading(
-            rx.link(item["title"].to(dict)[lang], href="/news/" + item["slug"].to(str)),
-            as_="h3",
+    return card(
+        text(item["date"].to(dict)[lang], size="1", data_accent_color="gray"),
+        heading(
+            link(item["title"].to(dict)[lang], href="/news/" + item["slug"].to(str)),
+            level="h3",
             size="3",
-            margin_y="0.25em",
+            class_name="heka-news-title",
         ),
-        rx.text(item["summary"].to(dict)[lang], size="2"),
+        text(item["summary"].to(dict)[lang], size="2"),
         rx.cond(
             item["fallback"].to(dict)[lang],
-            rx.box(finnish_only_badge(), margin_top="0.5em"),
+            rx.el.div(finnish_only_badge(), class_name="heka-news-badge"),
         ),
         lang=rx.cond(item["fallback"].to(dict)[lang], "fi", lang),
     )
@@ -80,10 +84,9 @@ def landing_page() -> rx.Component:
         _hero(),
         section(
             t("What you can do here"),
-            rx.grid(
+            rx.el.div(
                 *[feature_card(icon, t(title), t(text)) for icon, title, text in FEATURES],
-                columns=rx.breakpoints(initial="1", sm="2", lg="3"),
-                spacing="3",
+                class_name="heka-feature-grid",
             ),
         ),
         section(
@@ -103,13 +106,12 @@ def landing_page() -> rx.Component:
             t("News"),
             rx.cond(
                 PublicInfoState.news.length() > 0,
-                rx.grid(
+                rx.el.div(
                     rx.foreach(PublicInfoState.news, _news_item),
-                    columns=rx.breakpoints(initial="1", md="3"),
-                    spacing="3",
+                    class_name="heka-news-grid",
                 ),
-                rx.text(t("No news at the moment.")),
+                text(t("No news at the moment.")),
             ),
-            rx.link(t("All news"), href=routes.NEWS, margin_top="1em", display="inline-block"),
+            link(t("All news"), href=routes.NEWS, class_name="heka-more-link"),
         ),
     )
