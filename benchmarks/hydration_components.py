@@ -24,11 +24,11 @@ from __future__ import annotations
 import argparse
 import json
 
+from main_thread_cpu import sign_in  # run as a script: benchmarks/ is on sys.path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 PAGES = [("/", False), ("/login", False), ("/home", True), ("/faults/new", True), ("/rent", True)]
-TENANT = ("tenant@demo.heka.example", "Kotiasukas-2026!")
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75}
 
 
@@ -80,17 +80,6 @@ COUNT_JS = """RADIX_FAMILIES => {
   }
   return { fibers, elements, components, radix, emotion, names };
 }"""
-
-
-def sign_in(context, base: str) -> None:
-    page = context.new_page()
-    page.goto(base + "/login")
-    page.wait_for_selector(".heka-office", timeout=60_000)
-    page.fill("#field-email", TENANT[0])
-    page.fill("#field-password", TENANT[1])
-    page.click("#login-submit")
-    page.wait_for_url("**/home", timeout=60_000)
-    page.close()
 
 
 def measure(base: str, show_names: bool = False) -> dict[str, dict]:
