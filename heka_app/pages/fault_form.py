@@ -139,8 +139,10 @@ def _form() -> rx.Component:
                 rx.el.input(
                     type="checkbox", name="notify", id="field-notify", default_checked=True
                 ),
-                t("Tell me by email when the report is updated"),
-                class_name="heka-choice",
+                # In a span that takes the rest of the line: a bare text node wrapped
+                # under the box at 390 px.
+                rx.el.span(t("Tell me by email when the report is updated")),
+                class_name="heka-choice heka-choice-line",
             ),
             _photos(),
             submit_button(t("Send report"), FaultFormState.busy, id="fault-submit"),
