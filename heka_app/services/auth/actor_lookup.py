@@ -21,7 +21,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col
 
 from heka_app.models import Lease, LeaseResident, LoginSession, Person, UserAccount
-from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.actor import Actor, resident_actor
 from heka_app.services.common.clock import helsinki_today
 from heka_app.services.housing.residency import Tenancy, residency_from
 
@@ -125,15 +125,11 @@ def quick_actor(
     if not residency.may_log_in:
         return None  # the ORM path ends every session of the account
     _touch(session, secret_hash, now, idle > touch_interval)
-    return Actor(
+    return resident_actor(
         role=role,
         account_id=account_id,
         person_id=person_id,
-        lease_id=residency.lease_id,
-        apartment_id=residency.apartment_id,
-        is_primary=residency.is_primary,
-        residency=residency.status,
-        opens_on=residency.starts_on if residency.status == "upcoming" else None,
+        residency=residency,
         display_name=f"{first_name} {last_name}" if first_name is not None else email,
         language=language,
     )

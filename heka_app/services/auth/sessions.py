@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from heka_app.models import LoginSession, Person, UserAccount
 from heka_app.services.auth import security_log
-from heka_app.services.auth.actor import Actor
+from heka_app.services.auth.actor import Actor, resident_actor
 from heka_app.services.auth.actor_lookup import quick_actor
 from heka_app.services.common.clock import helsinki_today
 from heka_app.services.common.secrets import hash_secret, new_secret
@@ -152,15 +152,11 @@ def actor_for_account(*, session: Session, account: UserAccount, now: dt.datetim
     if not residency.may_log_in:
         return None
     person = session.get(Person, account.person_id)
-    return Actor(
+    return resident_actor(
         role=account.role,
         account_id=account.id,
         person_id=account.person_id,
-        lease_id=residency.lease_id,
-        apartment_id=residency.apartment_id,
-        is_primary=residency.is_primary,
-        residency=residency.status,
-        opens_on=residency.starts_on if residency.status == "upcoming" else None,
+        residency=residency,
         display_name=f"{person.first_name} {person.last_name}" if person else account.email,
         language=account.language,
     )
