@@ -25,6 +25,7 @@ from pathlib import Path
 import psutil
 
 from benchmarks.load import names, stack
+from benchmarks.load import run as load_run
 from benchmarks.load.reflex_client import ReflexTab
 
 # (label, handler, path, query key in the plan or None): the load test's page events.
@@ -58,15 +59,9 @@ def _prepare(out: Path, args: argparse.Namespace) -> tuple[dict, Path]:
     env["HEKA_DATABASE_URL"] = f"sqlite:///{out / 'portal.db'}"
     env.pop("HEKA_REDIS_URL", None)
     env.pop("REFLEX_REDIS_URL", None)
-    plan = out / "plan.json"
-    for command in (
-        ["heka", "migrate"],
-        ["heka", "demo-data", "--if-empty"],
-        [sys.executable, "-m", "benchmarks.load.prepare", "--households", str(args.households),
-         "--sessions", str(args.tabs), "--out", str(plan)],
-    ):  # fmt: skip
-        subprocess.run(command, env=env, check=True, cwd=stack.ROOT, stdout=subprocess.DEVNULL)
-    return env, plan
+    # The load test's own preparation (migrate, demo data, one session per tab).
+    load_args = argparse.Namespace(households=args.households, users=args.tabs)
+    return env, load_run._prepare(env, load_args, out)
 
 
 def _cpu(pid: int) -> float:
