@@ -22,7 +22,8 @@ from heka_app.services.auth.sessions import end_session
 from heka_app.services.common.clock import utcnow
 from heka_app.settings import get_settings
 from heka_app.state.service_calls import call_service
-from heka_app.state.session import SessionState, wipe
+from heka_app.state.session import SessionState
+from heka_app.state.tab_wipe import wipe
 
 
 class KioskState(rx.State):
@@ -47,7 +48,7 @@ class KioskState(rx.State):
         if secret:
             await call_service(end_session, secret=secret, now=utcnow())
         leave = session._leave_url()
-        wipe(session)
+        await wipe(session)
         session.lang_cookie = negotiate_language(session.router.headers.accept_language)
         self.active = get_settings().kiosk_mode
         self.wipe_to = leave

@@ -236,21 +236,12 @@ class SessionState(rx.State):
         if secret:
             await call_service(end_session, secret=secret, now=utcnow())
         leave = self._leave_url()
-        wipe(self)
+        from heka_app.state.tab_wipe import wipe  # tab_wipe imports this module
+
+        await wipe(self)
         if get_settings().kiosk_mode:  # the next visitor starts in the terminal's language
             self.lang_cookie = negotiate_language(self.router.headers.accept_language)
         return [rx.clear_session_storage(), rx.redirect(leave)]
-
-
-def wipe(state: rx.State) -> None:
-    """Reset every state of the tab, keeping only the browser's language and device."""
-    session = state if isinstance(state, SessionState) else None
-    root = _root(state)
-    if session is None:
-        session = next(s for s in _walk(root) if isinstance(s, SessionState))
-    language, device = session.lang, session.device
-    _reset_tree(root)
-    session.lang_cookie, session.device = language, device
 
 
 def _root(state: rx.State) -> rx.State:
@@ -263,10 +254,3 @@ def _walk(state: rx.State):
     yield state
     for child in state.substates.values():
         yield from _walk(child)
-
-
-def _reset_tree(state: rx.State) -> None:
-    for child in state.substates.values():
-        _reset_tree(child)
-    if state.parent_state is not None:
-        state.reset()

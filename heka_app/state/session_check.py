@@ -23,7 +23,8 @@ from reflex_base.constants import CompileVars
 from heka_app.services.auth.sessions import idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
 from heka_app.state.service_calls import call_service
-from heka_app.state.session import SessionState, wipe
+from heka_app.state.session import SessionState
+from heka_app.state.tab_wipe import wipe
 
 
 def _hydrate_events(root: BaseState) -> set[str]:
@@ -57,5 +58,5 @@ class SessionCheck(Middleware):
         if actor is not None and actor.account_id == stored:
             session_state._checked_connection = connection
         else:
-            wipe(session_state)
+            await wipe(session_state)
         return None

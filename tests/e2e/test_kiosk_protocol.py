@@ -57,3 +57,20 @@ def test_after_end_session_the_tab_answers_as_nobody(ws_clients):
     kiosk = ended["delta"][KioskState.get_full_name()]
     assert "/_session/end?r=" in kiosk["wipe_to_rx_state_"]
     assert _contract(sock) == ""  # the cookie's session is over on the server
+
+
+def test_after_end_session_the_old_token_hydrates_nothing_of_the_last_user(ws_clients):
+    """States the end-session event did not load (with Redis, a handler loads only its own
+    branch) are reset too: the tab's old token, hydrated again, shows none of A's thread."""
+    from heka_app.state.message_thread import MessageThreadState
+    from tests.e2e.test_messages_protocol import _open, _send
+
+    sock = ws_clients()
+    secret = ws_login(sock, OWNER)
+    thread_id = _send(sock, "kiosk-end-thread-000001")
+    opened = _open(sock, MessageThreadState, thread_id)
+    assert "SECRET-BODY-kiosk-end-thread-000001" in json.dumps(opened)
+    sock.emit(handler_name(KioskState, "end_session"))
+    sock.reconnect(cookie=f"heka_sid={secret}")  # the tab, or anyone who kept its token
+    hydrated = sock.emit("reflex___state____state.hydrate", path="/")
+    assert "kiosk-end-thread-000001" not in json.dumps(hydrated)
