@@ -132,3 +132,18 @@ def test_what_handlers_ask_of_the_browser_runs_without_eval(portal, chromium_bro
         assert page.evaluate("window.__csp") == [] and console == []
     finally:
         context.close()
+
+
+def test_a_refusal_toast_shows_without_eval(portal, chromium_browser):
+    """The guard's refusal is a toast the page shows from a browser action (not eval)."""
+    context, page, console = _watched_context(chromium_browser, 390)
+    try:
+        _log_in(page, portal, "newtenant@demo.heka.example")  # the lease starts next month
+        page.wait_for_url("**/home")
+        page.goto(url(portal, routes.FAULT_NEW))
+        wait_hydrated(page)
+        toast = page.locator("[data-sonner-toast]")
+        expect(toast).to_contain_text("This opens when your lease takes effect.")
+        assert page.evaluate("window.__csp") == [] and console == []
+    finally:
+        context.close()
