@@ -46,7 +46,7 @@ def measure(base: str, paths: list[str], runs: int) -> None:
                 cdp.send("Network.emulateNetworkConditions", SLOW_4G)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
                 page.goto(base + path, wait_until="load")
-                page.wait_for_function("window.__heka_root > 0", timeout=60_000)
+                page.wait_for_function("() => window.__heka_root > 0", timeout=60_000)
                 fcps.append(
                     page.evaluate(
                         "performance.getEntriesByName('first-contentful-paint')[0].startTime"

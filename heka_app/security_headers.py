@@ -6,10 +6,10 @@ keep their normal caching.
 
 Content-Security-Policy: scripts only from the portal itself plus the inline scripts of
 the page being served, allowed by their SHA-256 (computed here from the page's own HTML,
-so a rebuilt frontend needs no list to update), and eval for Reflex's call_script; the
-websocket only to the portal's own origin; no frames, plugins or foreign forms. Styles
-allow inline: Radix and React set ``style`` attributes, which hashes cannot cover.
-HSTS outside dev/test.
+so a rebuilt frontend needs no list to update), and no eval (a handler asks the page for
+a browser action as data: state/browser_actions.py); the websocket only to the portal's
+own origin; no frames, plugins or foreign forms. Styles allow inline: Radix and React
+set ``style`` attributes, which hashes cannot cover. HSTS outside dev/test.
 """
 
 from __future__ import annotations
@@ -65,10 +65,9 @@ def content_security_policy(html: bytes, *, connect_src: Sequence[str] = ()) -> 
     )
     directives = {
         "default-src": ["'self'"],
-        # 'unsafe-eval': Reflex's client runs a handler's rx.call_script with eval() (form
-        # resets and the fault draft; logout and login no longer: docs/security.md). Inline
-        # <script> stays limited to the page's own, by hash.
-        "script-src": ["'self'", "'unsafe-eval'", *hashes],
+        # No 'unsafe-eval': no handler returns rx.call_script, which Reflex runs with eval()
+        # (tests/surface/test_no_eval.py). Inline <script> only the page's own, by hash.
+        "script-src": ["'self'", *hashes],
         "style-src": ["'self'", "'unsafe-inline'"],
         # Private files (fault photos) come from the backend: the own origin in production,
         # the backend's port in the two-port test harness (its http origin in connect_src).

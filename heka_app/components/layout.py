@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.browser_actions import browser_actions
 from heka_app.components.first_paint import first_paint_script
 from heka_app.components.footer import footer
 from heka_app.components.header import header
@@ -19,6 +20,7 @@ def page_layout(*children: rx.Component) -> rx.Component:
     return rx.el.div(
         first_paint_script(),
         html_lang(),
+        browser_actions(),
         link(t("Skip to content"), href="#main", class_name="heka-skip-link"),
         header(),
         rx.el.main(

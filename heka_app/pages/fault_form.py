@@ -1,9 +1,9 @@
 """The tenant's fault report form (/faults/new).
 
 The form's fields are native and uncontrolled: nothing typed is lost on a validation
-error, and a small script keeps a draft (with the submission id) in localStorage so a
-reload or a dropped connection loses nothing either; two tabs share the id, so they
-make one report.
+error, and a small script (components/fault_draft.py) keeps a draft (with the submission
+id) in localStorage so a reload or a dropped connection loses nothing either; two tabs
+share the id, so they make one report.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import reflex as rx
 
 from heka_app import routes
 from heka_app.components.callout import callout
+from heka_app.components.fault_draft import fault_draft, fault_draft_done
 from heka_app.components.fault_fields import category_select, choice, examples, location_select
 from heka_app.components.fault_outbox import fault_outbox
 from heka_app.components.forms import (
@@ -74,7 +75,7 @@ def _photos() -> rx.Component:
         on_remove=FaultFormState.remove_photo,
         error=FaultFormState.photo_error,
         preview=lambda src, i: rx.image(src=src, alt=t("Photo {n}", n=i + 1)),
-        label_id="photos-label",  # the draft script names the file input by it
+        label_id="photos-label",  # the zone names the file input by it
         progress_bar=True,
     )
 
@@ -82,6 +83,7 @@ def _photos() -> rx.Component:
 def _form() -> rx.Component:
     yes_no = [("yes", t("Yes")), ("no", t("No"))]
     return rx.form(
+        fault_draft("fault-form"),
         rx.vstack(
             form_error(FaultFormState.error, FaultFormState.error_params),
             rx.el.input(type="hidden", name="submission_id", id="field-submission-id"),
@@ -159,6 +161,7 @@ def _form() -> rx.Component:
 
 def _done() -> rx.Component:
     return rx.vstack(
+        fault_draft_done(),
         notice(
             t(
                 "Thank you. Your report was received with number {number}.",

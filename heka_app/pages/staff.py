@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.browser import call_browser
 from heka_app.components.callout import callout
 from heka_app.components.html_lang import catalog_for
 from heka_app.components.layout import page_layout
@@ -156,7 +157,7 @@ def _issued() -> rx.Component:
             ),
             _slip(),
             rx.hstack(
-                rx.button(t("Print"), on_click=rx.call_script("window.print()"), id="print-slip"),
+                rx.button(t("Print"), on_click=call_browser("window.print"), id="print-slip"),
                 rx.button(t("Done"), variant="soft", on_click=RegistrationCodeState.clear),
                 class_name="heka-no-print",
             ),

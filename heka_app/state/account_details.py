@@ -15,6 +15,7 @@ from heka_app.services.accounts.my_details import my_details
 from heka_app.services.accounts.permissions import REFUND_ACCOUNT, VIEW
 from heka_app.services.common.clock import utcnow
 from heka_app.services.notifications.preferences import DEFAULTS
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import client_ip, guard
 from heka_app.state.matrix_payload import matrix_payload
@@ -22,7 +23,6 @@ from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
 PHONE, REFUND, PREFERENCES = "phone", "refund", "preferences"
-_EMPTY_PASSWORD = "document.getElementById('field-refund-current').value = ''"  # noqa: S105 - a script
 
 
 class AccountDetailsState(rx.State):
@@ -107,7 +107,8 @@ class AccountDetailsState(rx.State):
         self._answer(REFUND, result)
         if result.ok:
             await self._show(actor)
-        return rx.call_script(_EMPTY_PASSWORD)  # the password never stays on the screen
+        # the password never stays on the screen
+        await ask_browser(self, "clear_field", "field-refund-current")
 
     @rx.event
     @matrix_payload(form_data={"language": "sv", "news_my_building": "on"})

@@ -14,6 +14,7 @@ from heka_app.services.accounts.own_account import own_account
 from heka_app.services.accounts.permissions import CHANGE_EMAIL, CHANGE_PASSWORD, VIEW
 from heka_app.services.common.clock import utcnow
 from heka_app.services.signup import registration
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import ENTER_EMAIL, FormState
 from heka_app.state.guard import client_ip, guard
@@ -24,7 +25,6 @@ from heka_app.state.session import SessionState
 
 PASSWORD_FORM_ID = "password-form"  # noqa: S105 - an element id, not a secret
 EMAIL_FORM_ID = "email-form"
-_EMPTY_FORM = "document.getElementById('%s')?.reset()"
 
 
 class AccountState(rx.State):
@@ -77,7 +77,7 @@ class AccountState(rx.State):
         self.email_errors, self.email_params, self.email_change_sent = {}, {}, False
         if result.ok:  # nothing of the old or new password stays on the screen
             (await self.get_state(PasswordHintState)).reset()
-            return rx.call_script(_EMPTY_FORM % PASSWORD_FORM_ID)
+            await ask_browser(self, "reset_form", PASSWORD_FORM_ID)
 
     @rx.event
     @matrix_payload(form_data={"current": "wrong", "email": "new@example.com"})
@@ -98,7 +98,7 @@ class AccountState(rx.State):
         self.email_change_sent = result.ok
         self.password_errors, self.password_params, self.password_changed = {}, {}, False
         if result.ok:
-            return rx.call_script(_EMPTY_FORM % EMAIL_FORM_ID)
+            await ask_browser(self, "reset_form", EMAIL_FORM_ID)
 
 
 class CredentialsState(FormState, rx.State):

@@ -20,6 +20,7 @@ from heka_app.services.notifications.preferences import (
     email_choice,
     set_email_choice,
 )
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
@@ -104,7 +105,8 @@ class NewsState(rx.State):
             set_email_choice, actor=actor, kind=NEWS_MY_BUILDING, email=on is True, now=utcnow()
         )
         message = MAIL_ON if self.news_mail else MAIL_OFF
-        return rx.toast.success(gettext((await self.get_state(SessionState)).lang, message))
+        language = (await self.get_state(SessionState)).lang
+        await ask_browser(self, "toast_success", gettext(language, message))
 
     async def _load(self) -> None:
         session_state = await self.get_state(SessionState)

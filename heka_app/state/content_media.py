@@ -23,7 +23,6 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import label_picker
 from heka_app.state.service_calls import call_service
 
 IMAGE_UPLOAD_ID = "article-image"
@@ -54,7 +53,7 @@ class ContentMediaState(FormState, rx.State):
         self._pending, self.preview, self.notice, self.pdf_error = "", "", "", ""
         self._show(FormResult.done())
         await self._reload(actor)
-        return [label_picker(IMAGE_UPLOAD_ID), label_picker(PDF_UPLOAD_ID)]
+        return None
 
     async def _reload(self, actor) -> None:
         media = None

@@ -15,6 +15,7 @@ from heka_app.services.faults.handling import QueueFilter
 from heka_app.services.faults.permissions import HANDLE
 from heka_app.services.faults.queue_options import filter_options
 from heka_app.services.faults.transitions import STATUS_LABELS
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
@@ -161,9 +162,7 @@ class StaffFaultState(FormState, rx.State):
         self.saved = result.ok
         await self._reload()
         if result.ok:
-            return rx.call_script(
-                "document.getElementById('handle-form')?.reset()"
-            )  # the next action starts empty
+            await ask_browser(self, "reset_form", "handle-form")  # the next action starts empty
         return None
 
 

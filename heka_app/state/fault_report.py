@@ -14,6 +14,7 @@ from heka_app.services.common.results import NotFound
 from heka_app.services.faults import tenant
 from heka_app.services.faults.permissions import REPORT
 from heka_app.services.faults.reports import MAX_PHOTOS
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.changed import assign_changed
 from heka_app.state.faults import fault_id_param, session_language, take_photos
 from heka_app.state.form_data import form_value
@@ -138,5 +139,5 @@ class FaultDetailState(LiveReloadMixin, FormState, rx.State):
         self.saved = ok if result.ok else ""
         await self._reload()
         if result.ok:  # the addition is on the timeline now: empty its field
-            return rx.call_script("document.getElementById('comment-form')?.reset()")
+            await ask_browser(self, "reset_form", "comment-form")
         return None

@@ -23,53 +23,6 @@ from heka_app.state.paging import PagingMixin
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
-# Keeps the form's draft and submission id in localStorage (see pages/faults.py).
-DRAFT_SCRIPT = """
-(function () {
-  const KEY = 'heka-fault-draft';
-  function read() {
-    try { return JSON.parse(localStorage.getItem(KEY) || '{}'); } catch (e) { return {}; }
-  }
-  function save() {
-    const f = document.getElementById('fault-form'); if (!f) return;
-    const d = read();
-    for (const el of f.elements) {
-      if (!el.name || el.type === 'file' || el.type === 'submit') continue;
-      if (el.type === 'radio') { if (el.checked) d[el.name] = el.value; }
-      else if (el.type === 'checkbox') d[el.name] = el.checked;
-      else d[el.name] = el.value;
-    }
-    localStorage.setItem(KEY, JSON.stringify(d));
-  }
-  function restore(tries) {
-    const f = document.getElementById('fault-form');
-    if (!f) { if (tries < 100) setTimeout(() => restore(tries + 1), 100); return; }
-    if (f.dataset.draft === '1') return;
-    f.dataset.draft = '1';
-    const d = read();
-    if (!d.submission_id) {
-      const a = new Uint8Array(16);
-      crypto.getRandomValues(a);
-      d.submission_id = Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
-      localStorage.setItem(KEY, JSON.stringify(d));
-    }
-    for (const el of f.elements) {
-      if (!el.name || !(el.name in d) || el.type === 'file') continue;
-      if (el.type === 'radio') el.checked = d[el.name] === el.value;
-      else if (el.type === 'checkbox') el.checked = !!d[el.name];
-      else el.value = d[el.name];
-    }
-    // The photo picker's file input is named by the visible label (the zone in
-    // assets/heka_dropzone.js names it too, so this is now a redundant fallback).
-    const picker = document.querySelector('#fault-photos input[type=file]');
-    if (picker) picker.setAttribute('aria-labelledby', 'photos-label');
-    f.addEventListener('input', save);
-    f.addEventListener('change', save);
-  }
-  restore(0);
-})();
-"""
-CLEAR_DRAFT = "try { localStorage.removeItem('heka-fault-draft') } catch (e) {}"
 SAMPLE_FORM = {"submission_id": "matrix-sample-submission", "category": "other"}
 
 
@@ -139,8 +92,7 @@ class FaultFormState(FormState, rx.State):
         self._clear_messages()
         self.photo_error, self.progress = "", 0
         self.emergency_phone = await call_service(emergency_phone, actor=actor)
-        self.loaded = True
-        return rx.call_script(DRAFT_SCRIPT)
+        self.loaded = True  # the form mounts and restores its draft (components/fault_draft.py)
 
     @rx.event
     @matrix_payload(files=[])
@@ -201,8 +153,7 @@ class FaultFormState(FormState, rx.State):
         if result.ok and result.report_id is not None:
             self.number = result.number
             self.report_link = routes.fault_detail(result.report_id)
-            self._tokens, self.previews = [], []
-            return rx.call_script(CLEAR_DRAFT)
+            self._tokens, self.previews = [], []  # the confirmation clears the draft
 
 
 class FaultListState(PagingMixin, rx.State):

@@ -18,6 +18,7 @@ from heka_app.services.auth import security_log
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import LOGIN_REQUIRED, NOT_YET_OPEN, authorize
 from heka_app.services.common.clock import utcnow
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -48,7 +49,8 @@ async def guard(state: rx.State, permission: str) -> tuple[Actor | None, list | 
         message = gettext(lang, "This opens when your lease takes effect.")
     else:
         message = gettext(lang, "You do not have access to this.")
-    return None, [rx.toast.error(message)]
+    await ask_browser(state, "toast_error", message)
+    return None, []
 
 
 def client_ip(state: rx.State) -> str:

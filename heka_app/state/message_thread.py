@@ -15,13 +15,14 @@ from heka_app.services.common.results import NotFound
 from heka_app.services.messages import threads
 from heka_app.services.messages.permissions import SEND
 from heka_app.services.service_requests import signatures
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import AttachmentsMixin, label_picker
+from heka_app.state.message_uploads import AttachmentsMixin
 from heka_app.state.messages import refresh_unread
 from heka_app.state.service_calls import call_service
 
@@ -57,7 +58,7 @@ class MessageThreadState(LiveReloadMixin, AttachmentsMixin, FormState, rx.State)
         refusal = await self._reload()
         if refusal is not None or self.missing:
             return refusal
-        return label_picker("reply-files")
+        return None
 
     async def _reload(self):
         actor, refusal = await guard(self, SEND)
@@ -117,5 +118,5 @@ class MessageThreadState(LiveReloadMixin, AttachmentsMixin, FormState, rx.State)
         await self._reload()
         if result.ok:
             self._clear_attachments()
-            return rx.call_script("document.getElementById('reply-form')?.reset()")
+            await ask_browser(self, "reset_form", "reply-form")
         return None

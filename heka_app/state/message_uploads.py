@@ -43,16 +43,6 @@ async def store_uploads(actor: Actor, files: list, tokens: list[str], previews: 
     return error
 
 
-def label_picker(upload_id: str) -> rx.event.EventSpec:
-    """Name the picker's file input by its visible label (assets/heka_dropzone.js names it
-    as well, so this is now a redundant fallback)."""
-    return rx.call_script(
-        "(function f(n){const i=document.querySelector('#" + upload_id
-        + " input[type=file]');if(i){i.setAttribute('aria-labelledby','" + upload_id
-        + "-label');}else if(n<100){setTimeout(()=>f(n+1),100);}})(0)"
-    )  # fmt: skip
-
-
 def progress_percent(progress: object) -> int:
     """Upload progress as a whole percentage (0 for anything odd)."""
     value = progress.get("progress", 0) if isinstance(progress, dict) else 0
@@ -110,4 +100,4 @@ class AttachmentsMixin(rx.State, mixin=True):
         return None
 
 
-__all__ = ["AttachmentsMixin", "label_picker", "progress_percent", "remove_at", "store_uploads"]
+__all__ = ["AttachmentsMixin", "progress_percent", "remove_at", "store_uploads"]

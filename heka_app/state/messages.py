@@ -17,7 +17,7 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import AttachmentsMixin, label_picker
+from heka_app.state.message_uploads import AttachmentsMixin
 from heka_app.state.paging import PagingMixin
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
@@ -73,7 +73,6 @@ class MessageFormState(AttachmentsMixin, FormState, rx.State):
             {"key": key, "label": routing.TOPICS[key]} for key in threads.topics_for(actor)
         ]
         self.send_key = new_submission_id()
-        return label_picker("message-files")
 
     @rx.event
     @matrix_payload(form_data=SAMPLE_MESSAGE)

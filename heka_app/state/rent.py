@@ -16,6 +16,7 @@ from heka_app.services.rent.downloads import statement_file
 from heka_app.services.rent.overview import rent_overview
 from heka_app.services.rent.permissions import PAGE, VIEW, VIEW_ANY
 from heka_app.services.rent.statement import WINDOW_MONTHS
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
@@ -144,7 +145,9 @@ class RentState(rx.State):
             await self._show(actor)
         except (NotAllowed, NotFound):
             language = (await self.get_state(SessionState)).lang
-            return rx.toast.error(gettext(language, "You do not have access to this."))
+            await ask_browser(
+                self, "toast_error", gettext(language, "You do not have access to this.")
+            )
         return None
 
     @rx.event
@@ -176,7 +179,10 @@ class RentState(rx.State):
                 lease_id=self._lease_id if actor.is_staff else None,
             )
         except (NotAllowed, NotFound):
-            return rx.toast.error(gettext(language, "You do not have access to this."))
+            await ask_browser(
+                self, "toast_error", gettext(language, "You do not have access to this.")
+            )
+            return None
         self.download_error = result.error
         if not result.ok:
             return None

@@ -12,6 +12,7 @@ from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
 from heka_app.services.household.permissions import TERMINATE
 from heka_app.services.service_requests import signatures
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import client_ip, guard
@@ -34,7 +35,7 @@ class RequestSignatureState(FormState, rx.State):
         self.done = ok if result.ok else ""
         await thread._reload()
         if result.ok:
-            return rx.call_script("document.getElementById('confirm-form')?.reset()")
+            await ask_browser(self, "reset_form", "confirm-form")
         return None
 
     @rx.event

@@ -16,7 +16,7 @@ from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
-from heka_app.state.message_uploads import AttachmentsMixin, label_picker
+from heka_app.state.message_uploads import AttachmentsMixin
 from heka_app.state.messages import new_submission_id
 from heka_app.state.service_calls import call_service
 
@@ -89,7 +89,6 @@ class RequestFormState(AttachmentsMixin, FormState, rx.State):
         self.needs_signatures = definition.confirm_by == d.EVERY_SIGNATORY
         self.has_attachments = any(f.kind == d.ATTACHMENT for f in definition.fields)
         self.send_key = new_submission_id()
-        return label_picker("request-files") if self.has_attachments else None
 
     @rx.event
     @matrix_payload(form_data=SAMPLE_REQUEST)

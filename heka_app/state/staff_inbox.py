@@ -3,7 +3,6 @@ at a time, with counts per status. One thread's handling page: state/staff_messa
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
 import reflex as rx
@@ -15,6 +14,7 @@ from heka_app.services.messages.inbox import InboxFilters
 from heka_app.services.messages.permissions import HANDLE
 from heka_app.services.messages.routing import QUEUE_LABELS
 from heka_app.services.service_requests import definitions as d
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.form_data import form_value
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.paging import PagingMixin
@@ -42,11 +42,10 @@ def read_filters(values: object) -> dict[str, str]:
 
 
 def filters_in_url(path: str, filters: dict[str, str]) -> str:
-    """A script that puts ``filters`` in the address bar without a navigation, so a reload,
-    a bookmark or a link to a colleague shows the same view."""
+    """The address of ``path`` with ``filters``: put in the address bar without a navigation,
+    so a reload, a bookmark or a link to a colleague shows the same view."""
     query = urlencode({k: v for k, v in filters.items() if v})
-    url = f"{path}?{query}" if query else path
-    return f"history.replaceState(history.state, '', {json.dumps(url)})"
+    return f"{path}?{query}" if query else path
 
 
 class StaffInboxState(PagingMixin, rx.State):
@@ -80,7 +79,8 @@ class StaffInboxState(PagingMixin, rx.State):
         refusal = await self._show(1)
         if refusal is not None:
             return refusal
-        return rx.call_script(filters_in_url(routes.STAFF_MESSAGES, self.filters))
+        await ask_browser(self, "replace_url", filters_in_url(routes.STAFF_MESSAGES, self.filters))
+        return None
 
     def _inbox_filters(self) -> InboxFilters:
         f = self.filters

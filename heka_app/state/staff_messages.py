@@ -16,6 +16,7 @@ from heka_app.services.messages import inbox, payment_plans, statuses, templates
 from heka_app.services.messages.permissions import HANDLE, PAYMENT_PLAN
 from heka_app.services.messages.routing import RENT_TOPICS
 from heka_app.services.rent.overview import rent_overview
+from heka_app.state.browser_actions import ask_browser
 from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
@@ -129,7 +130,7 @@ class StaffThreadState(LiveReloadMixin, FormState, rx.State):
         result = await self._act(inbox.staff_reply, ok=done, text=text, internal=internal)
         if self.saved:
             self.draft = ""
-            return rx.call_script("document.getElementById('staff-reply-form')?.reset()")
+            await ask_browser(self, "reset_form", "staff-reply-form")
         return result
 
     @rx.event

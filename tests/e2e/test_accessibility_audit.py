@@ -125,7 +125,7 @@ def test_every_page_passes_axe(
             page.goto(url(portal, path))
             wait_hydrated(page)
             page.wait_for_selector("main h1")
-            page.wait_for_function(f"document.documentElement.lang === '{language}'")
+            page.wait_for_function(f"() => document.documentElement.lang === '{language}'")
             if path in DETAILS and (link := _detail_link(page, DETAILS[path])):
                 queue.append(link)
             problems = _violations(page)

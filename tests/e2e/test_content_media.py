@@ -87,7 +87,7 @@ def test_editor_adds_image_and_pdf_and_only_the_property_sees_them(open_page, po
     expect(image).to_have_attribute("alt", "Havainnekuva uudesta leikkipaikasta <b>")
     expect(image).to_have_attribute("width", "1600")
     expect(image).to_have_attribute("height", "900")
-    tenant.wait_for_function("document.querySelector('img.heka-lead-image').naturalWidth > 0")
+    tenant.wait_for_function("() => document.querySelector('img.heka-lead-image').naturalWidth > 0")
     box = image.bounding_box()
     assert box and box["width"] <= 390 and abs(box["height"] / box["width"] - 900 / 1600) < 0.02
     link = tenant.get_by_role("link", name="Pihasuunnitelma 2027.pdf")

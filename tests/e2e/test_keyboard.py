@@ -125,7 +125,7 @@ def test_a_fault_with_a_photo_by_keyboard(portal, tenant, tmp_path):
     tenant.keyboard.type("040 123 4567")
     _tab_to(tenant, "#fault-photos, #fault-photos button")
     tenant.keyboard.press("Enter")
-    tenant.wait_for_function("window.__hekaOpened === 'fault-photos'")
+    tenant.wait_for_function("() => window.__hekaOpened === 'fault-photos'")
     tenant.keyboard.press("Escape")  # the chooser, if the browser showed one
     tenant.set_input_files("#fault-photos input[type=file]", str(_photo(tmp_path)))
     tenant.wait_for_selector(".heka-photos img")

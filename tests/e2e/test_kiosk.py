@@ -80,7 +80,7 @@ def _a_walks_through(page, portal) -> list[str]:
     page.goto(url(portal, "/faults/new"))
     wait_hydrated(page)
     page.fill("#field-description", A_FAULT)
-    page.wait_for_function("localStorage.getItem('heka-fault-draft') !== null")
+    page.wait_for_function("() => localStorage.getItem('heka-fault-draft') !== null")
     page.goto(url(portal, "/messages/new"))  # A writes to the area office
     page.wait_for_selector("#message-form")
     page.select_option("#field-topic", "general")

@@ -44,19 +44,27 @@ def test_narrowest_phone_has_no_horizontal_scroll(open_page):
 
 def test_language_switch_changes_text_without_reload_and_is_remembered(open_page):
     page = open_page("/", width=1280, locale="fi-FI")
-    page.wait_for_function("document.querySelector('h1')?.textContent === 'Hekan asukassivut'")
+    page.wait_for_function(
+        "() => document.querySelector('h1')?.textContent === 'Hekan asukassivut'"
+    )
     page.evaluate("window.__hekaNoReload = 'still here'")
     page.click("#lang-en")
-    page.wait_for_function("document.querySelector('h1')?.textContent === 'Heka resident pages'")
+    page.wait_for_function(
+        "() => document.querySelector('h1')?.textContent === 'Heka resident pages'"
+    )
     assert page.evaluate("window.__hekaNoReload") == "still here"
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.get_attribute("#lang-en", "aria-pressed") == "true"
     page.click("#lang-sv")
-    page.wait_for_function("document.querySelector('h1')?.textContent === 'Hekas boendesidor'")
+    page.wait_for_function(
+        "() => document.querySelector('h1')?.textContent === 'Hekas boendesidor'"
+    )
     assert page.evaluate("window.__hekaNoReload") == "still here"
     # A new visit in the same browser keeps Swedish even though the browser says Finnish.
     page.reload()
-    page.wait_for_function("document.querySelector('h1')?.textContent === 'Hekas boendesidor'")
+    page.wait_for_function(
+        "() => document.querySelector('h1')?.textContent === 'Hekas boendesidor'"
+    )
     screenshot(page, "landing-switched-sv-1280")
 
 

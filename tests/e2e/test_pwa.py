@@ -67,7 +67,7 @@ def _open_form(open_page, portal, *, lang: str, width: int = 390):
     page.click(f"#lang-{lang}")
     page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
     # The worker controls the page once installed: the shell is kept from now on.
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     return page
 
 
@@ -189,7 +189,7 @@ def test_the_manifest_is_served_valid_and_installable(open_page, portal):
     assert {i["purpose"] for i in manifest["icons"]} == {"any", "maskable"}
 
     cdp = page.context.new_cdp_session(page)
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     found = cdp.send("Page.getAppManifest")
     assert found["errors"] == []
     errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]

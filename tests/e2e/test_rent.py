@@ -175,7 +175,7 @@ def test_debtor_sees_balance_overdue_chart_and_how_to_pay(
     months = page.locator("#rent-statement h3")
     assert months.count() == 3
     page.click("#rent-statement-more")
-    page.wait_for_function("document.querySelectorAll('#rent-statement h3').length === 6")
+    page.wait_for_function("() => document.querySelectorAll('#rent-statement h3').length === 6")
     assert page.evaluate("document.activeElement.id") == "rent-statement-more"
     assert page.inner_text("#pay-iban") == "FI21 1234 5600 0007 85"
     bars = page.locator("#bank-barcode svg path").get_attribute("d") or ""
