@@ -89,9 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         counted[0] += 1
 
     secrets = [tab["cookie"].split("=", 1)[1] for tab in tabs]
-    print(
-        f"{get_engine().dialect.name}; load average {os.getloadavg()[0]:.1f}; {len(tabs)} tabs, {args.rounds} rounds"
-    )
+    load = os.getloadavg()[0]
+    dialect = get_engine().dialect.name
+    print(f"{dialect}; load average {load:.1f}; {len(tabs)} tabs, {args.rounds} rounds")
     print("| event (its service calls) | statements per event | service CPU ms per event |")
     print("| --- | --- | --- |")
     for label, calls in _calls().items():

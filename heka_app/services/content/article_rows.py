@@ -31,7 +31,7 @@ _FINNISH = aliased(ArticleTranslation, name="finnish")  # the fallback
 
 # audience.visible_to's rule with its values as parameters: published, in its window,
 # and for everyone, the reader's property or area office (or any, for staff).
-_NOW = bindparam("now")
+_NOW: Any = bindparam("now")
 _AUDIENCE = col(Article.audience)
 VISIBLE = and_(
     col(Article.state) == "published",
@@ -53,9 +53,9 @@ _OPENED = exists().where(
 
 def _matching() -> Any:
     """Article ids whose title, summary or body holds the ``pattern`` in any language."""
-    pattern = bindparam("pattern")
+    pattern: Any = bindparam("pattern")
     fields = (ArticleTranslation.title, ArticleTranslation.summary, ArticleTranslation.body)
-    return select(ArticleTranslation.article_id).where(
+    return select(col(ArticleTranslation.article_id)).where(
         or_(*(func.lower(col(field)).like(pattern, escape="\\") for field in fields))
     )
 
