@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 
-from sqlalchemy import ColumnElement, and_, false, or_, true
+from sqlalchemy import ColumnElement, and_, bindparam, false, or_, true
 from sqlmodel import Session, col, select
 
 from heka_app.models import Apartment, Article, Building, Property
@@ -40,13 +40,18 @@ def reader_for(session: Session, actor: Actor) -> Reader:
     return known[actor.apartment_id]
 
 
+# Built once (the front page and the news list ask on every load: issue 15).
+_PLACE_OF_APARTMENT = (
+    select(col(Property.id), col(Property.area_office_id))
+    .join(Building, col(Building.property_id) == col(Property.id))
+    .join(Apartment, col(Apartment.building_id) == col(Building.id))
+    .where(col(Apartment.id) == bindparam("apartment_id"))
+)
+
+
 def _reader_of_apartment(session: Session, apartment_id: int) -> Reader:
-    row = session.exec(
-        select(Property.id, Property.area_office_id)
-        .join(Building, col(Building.property_id) == Property.id)
-        .join(Apartment, col(Apartment.building_id) == Building.id)
-        .where(Apartment.id == apartment_id)
-    ).first()
+    params = {"apartment_id": apartment_id}
+    row = session.connection().execute(_PLACE_OF_APARTMENT, params).first()
     if row is None:
         return PUBLIC
     return Reader(property_id=row[0], area_office_id=row[1])
