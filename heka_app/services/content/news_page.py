@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from sqlmodel import Session
 
 from heka_app.services.auth.actor import Actor
-from heka_app.services.content.articles import PAGE_SIZE, ArticlePage, list_articles
+from heka_app.services.content.articles import ArticlePage, list_articles
 from heka_app.services.notifications.preferences import NEWS_MY_BUILDING, email_choice
 
 
@@ -26,18 +27,10 @@ class NewsPage:
 
 
 def news_page(
-    *,
-    session: Session,
-    actor: Actor,
-    now: dt.datetime,
-    language: str,
-    kind: str | None = "news",
-    query: str = "",
-    page: int = 1,
-    page_size: int = PAGE_SIZE,
+    *, session: Session, actor: Actor, now: dt.datetime, language: str, **listing: Any
 ) -> NewsPage:
-    """:func:`list_articles`'s page, and :func:`email_choice` for a tenant (asked first,
-    as the two calls were).
+    """:func:`list_articles`'s page (``listing``: its kind, query, page and page_size), and
+    :func:`email_choice` for a tenant (asked first, as the two calls were).
 
     Raises:
         NotAllowed: A signed-in actor without ``content.read`` (or a tenant without
@@ -46,8 +39,5 @@ def news_page(
     news_mail = None
     if actor.is_tenant:
         news_mail = email_choice(session=session, actor=actor, kind=NEWS_MY_BUILDING)
-    articles = list_articles(
-        session=session, actor=actor, now=now, language=language, kind=kind, query=query,
-        page=page, page_size=page_size,
-    )  # fmt: skip
+    articles = list_articles(session=session, actor=actor, now=now, language=language, **listing)
     return NewsPage(articles=articles, news_mail=news_mail)
