@@ -23,12 +23,21 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from heka_app.i18n import DEFAULT_LANGUAGE
-from heka_app.models import Article, ArticleRead, ArticleTranslation
-from heka_app.services.content.audience import Reader
+from heka_app.models import Apartment, Article, ArticleRead, ArticleTranslation, Building, Property
 
 _SHOWN = aliased(ArticleTranslation, name="shown")  # the reader's language
 _FINNISH = aliased(ArticleTranslation, name="finnish")  # the fallback
 
+# The reader's property and area office, found from their apartment inside the statement
+# (audience.reader_for asked for them in a statement of its own).
+_APARTMENT: Any = bindparam("apartment_id")
+_PLACE = (
+    select(col(Property.id), col(Property.area_office_id))
+    .join(Building, col(Building.property_id) == col(Property.id))
+    .join(Apartment, col(Apartment.building_id) == col(Building.id))
+    .where(col(Apartment.id) == _APARTMENT)
+    .subquery("place")
+)
 # audience.visible_to's rule with its values as parameters: published, in its window,
 # and for everyone, the reader's property or area office (or any, for staff).
 _NOW: Any = bindparam("now")
@@ -40,8 +49,14 @@ VISIBLE = and_(
     or_(
         bindparam("sees_all", type_=Boolean),
         _AUDIENCE == "everyone",
-        and_(_AUDIENCE == "property", col(Article.property_id) == bindparam("property_id")),
-        and_(_AUDIENCE == "area", col(Article.area_office_id) == bindparam("area_office_id")),
+        and_(
+            _AUDIENCE == "property",
+            col(Article.property_id) == select(_PLACE.c.id).scalar_subquery(),
+        ),
+        and_(
+            _AUDIENCE == "area",
+            col(Article.area_office_id) == select(_PLACE.c.area_office_id).scalar_subquery(),
+        ),
     ),
 )
 
@@ -150,7 +165,8 @@ def _row(raw: Any, language: str) -> ArticleRow:
 def article_page(
     session: Session,
     *,
-    reader: Reader,
+    sees_all: bool,
+    apartment_id: int | None,
     account_id: int | None,
     now: dt.datetime,
     language: str,
@@ -159,15 +175,16 @@ def article_page(
     page: int,
     page_size: int,
 ) -> RowsPage:
-    """Page ``page`` (1-based, clamped to the pages that exist) of what ``reader`` may see.
+    """Page ``page`` (1-based, clamped to the pages that exist) of what a reader may see:
+    every audience (``sees_all``), else those of ``apartment_id``'s property and area
+    office and everyone's (``apartment_id`` None: everyone's only).
 
     ``pattern``: a LIKE pattern (escaped with a backslash) to search for, or None.
     """
     params: dict[str, Any] = {
         "now": now,
-        "sees_all": reader.sees_all,
-        "property_id": reader.property_id,
-        "area_office_id": reader.area_office_id,
+        "sees_all": sees_all,
+        "apartment_id": apartment_id,
         "account_id": account_id,
         "language": language,
         "kind": kind,
@@ -186,8 +203,9 @@ def article_page(
     else:  # past the last page: count, and show the last page instead
         total = connection.execute(_count_statement(*variant), params).scalar_one()
         return article_page(
-            session, reader=reader, account_id=account_id, now=now, language=language,
-            kind=kind, pattern=pattern, page=max(1, -(-total // page_size)), page_size=page_size,
+            session, sees_all=sees_all, apartment_id=apartment_id, account_id=account_id,
+            now=now, language=language, kind=kind, pattern=pattern,
+            page=max(1, -(-total // page_size)), page_size=page_size,
         )  # fmt: skip
     rows = tuple(_row(r, language) for r in raw)
     return RowsPage(rows=rows, page=page, total=int(total), not_opened=int(not_opened or 0))

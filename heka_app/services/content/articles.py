@@ -20,7 +20,13 @@ from heka_app.services.common.results import NotFound
 from heka_app.services.common.tables import table_of
 from heka_app.services.content import permissions
 from heka_app.services.content.article_rows import article_page
-from heka_app.services.content.audience import PUBLIC, Reader, reader_for, visible_to
+from heka_app.services.content.audience import (
+    PUBLIC,
+    Reader,
+    reader_for,
+    reader_place,
+    visible_to,
+)
 from heka_app.services.content.files import AttachmentLink, LeadImage, media_of
 from heka_app.services.content.markdown import render_markdown
 
@@ -104,9 +110,14 @@ def _page(
     query: str, page: int, page_size: int,
 ) -> tuple[ArticlePage, int]:  # fmt: skip
     """The page and how many of the listed kind the actor has not opened."""
-    reader = _reader(session, actor)
+    # The reader's place is looked up inside the page statement (one statement less).
+    sees_all, apartment_id = False, None
+    if not actor.is_anonymous:
+        require(actor, permissions.READ)
+        sees_all, apartment_id = reader_place(actor)
     found = article_page(
-        session, reader=reader, account_id=actor.account_id, now=now, language=language,
+        session, sees_all=sees_all, apartment_id=apartment_id, account_id=actor.account_id,
+        now=now, language=language,
         kind=kind, pattern=_pattern(query.strip()[:MAX_QUERY]), page=page, page_size=page_size,
     )  # fmt: skip
     items = tuple(
@@ -118,7 +129,7 @@ def _page(
             date=format_date(row.published_at.date(), language),
             fallback=row.fallback,
             unread=not actor.is_anonymous and not row.opened,
-            for_my_building=row.audience == "property" and not reader.sees_all,
+            for_my_building=row.audience == "property" and not sees_all,
         )
         for row in found.rows
         if row.title is not None  # Finnish is required; an item the editors broke is skipped

@@ -30,14 +30,23 @@ def reader_for(session: Session, actor: Actor) -> Reader:
 
     Remembered for the database session: the front page's news item asks twice in one
     transaction (the unread count and the list), and each ask cost a query (issue 15)."""
-    if actor.is_staff:
+    sees_all, apartment_id = reader_place(actor)
+    if sees_all:
         return Reader(sees_all=True)
-    if actor.apartment_id is None:
+    if apartment_id is None:
         return PUBLIC
     known: dict[int, Reader] = session.info.setdefault("content.readers", {})
-    if actor.apartment_id not in known:
-        known[actor.apartment_id] = _reader_of_apartment(session, actor.apartment_id)
-    return known[actor.apartment_id]
+    if apartment_id not in known:
+        known[apartment_id] = _reader_of_apartment(session, apartment_id)
+    return known[apartment_id]
+
+
+def reader_place(actor: Actor) -> tuple[bool, int | None]:
+    """Whether ``actor`` sees every audience (staff), else the apartment whose property
+    and area office decide what they see (None: public items only)."""
+    if actor.is_staff:
+        return True, None
+    return False, actor.apartment_id
 
 
 # Built once (the front page and the news list ask on every load: issue 15).
