@@ -23,21 +23,15 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from heka_app.i18n import DEFAULT_LANGUAGE
-from heka_app.models import Apartment, Article, ArticleRead, ArticleTranslation, Building, Property
+from heka_app.models import Article, ArticleRead, ArticleTranslation
+from heka_app.services.content.audience import PLACE_OF_APARTMENT
 
 _SHOWN = aliased(ArticleTranslation, name="shown")  # the reader's language
 _FINNISH = aliased(ArticleTranslation, name="finnish")  # the fallback
 
 # The reader's property and area office, found from their apartment inside the statement
 # (audience.reader_for asked for them in a statement of its own).
-_APARTMENT: Any = bindparam("apartment_id")
-_PLACE = (
-    select(col(Property.id), col(Property.area_office_id))
-    .join(Building, col(Building.property_id) == col(Property.id))
-    .join(Apartment, col(Apartment.building_id) == col(Building.id))
-    .where(col(Apartment.id) == _APARTMENT)
-    .subquery("place")
-)
+_PLACE = PLACE_OF_APARTMENT.subquery("place")
 # audience.visible_to's rule with its values as parameters: published, in its window,
 # and for everyone, the reader's property or area office (or any, for staff).
 _NOW: Any = bindparam("now")

@@ -49,8 +49,9 @@ def reader_place(actor: Actor) -> tuple[bool, int | None]:
     return False, actor.apartment_id
 
 
+# The property and area office of the apartment ``apartment_id`` (a bound parameter).
 # Built once (the front page and the news list ask on every load: issue 15).
-_PLACE_OF_APARTMENT = (
+PLACE_OF_APARTMENT = (
     select(col(Property.id), col(Property.area_office_id))
     .join(Building, col(Building.property_id) == col(Property.id))
     .join(Apartment, col(Apartment.building_id) == col(Building.id))
@@ -60,7 +61,7 @@ _PLACE_OF_APARTMENT = (
 
 def _reader_of_apartment(session: Session, apartment_id: int) -> Reader:
     params = {"apartment_id": apartment_id}
-    row = session.connection().execute(_PLACE_OF_APARTMENT, params).first()
+    row = session.connection().execute(PLACE_OF_APARTMENT, params).first()
     if row is None:
         return PUBLIC
     return Reader(property_id=row[0], area_office_id=row[1])
