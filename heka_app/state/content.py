@@ -12,14 +12,11 @@ from heka_app.i18n.catalogs import gettext
 from heka_app.services.accounts import permissions as accounts
 from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
-from heka_app.services.content.articles import MAX_QUERY, get_article, list_articles
+from heka_app.services.content.articles import MAX_QUERY, get_article
 from heka_app.services.content.news import latest_public_news
+from heka_app.services.content.news_page import news_page
 from heka_app.services.housing.area_offices import list_area_offices
-from heka_app.services.notifications.preferences import (
-    NEWS_MY_BUILDING,
-    email_choice,
-    set_email_choice,
-)
+from heka_app.services.notifications.preferences import NEWS_MY_BUILDING, set_email_choice
 from heka_app.state.browser_actions import ask_browser
 from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
@@ -112,10 +109,9 @@ class NewsState(rx.State):
         session_state = await self.get_state(SessionState)
         actor = await session_state._actor()
         self.can_subscribe = actor.is_tenant
-        if self.can_subscribe:
-            self.news_mail = await call_service(email_choice, actor=actor, kind=NEWS_MY_BUILDING)
-        result = await call_service(
-            list_articles,
+        # The mail choice and the list in one service call (issue 15: CPU per event).
+        view = await call_service(
+            news_page,
             actor=actor,
             now=utcnow(),
             language=session_state.lang,
@@ -123,6 +119,9 @@ class NewsState(rx.State):
             query=self.query,
             page=max(1, min(self.page, 10_000)),
         )
+        if view.news_mail is not None:
+            self.news_mail = view.news_mail
+        result = view.articles
         assign_changed(
             self,
             items=[dataclasses.asdict(item) for item in result.items],

@@ -9,8 +9,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.i18n import N_
 from heka_app.services.common.clock import utcnow
-from heka_app.services.housing.attention import attention_for
-from heka_app.services.housing.home import home_overview
+from heka_app.services.housing.front_page import front_page
 from heka_app.services.housing.home_details import home_details
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.state.changed import assign_changed
@@ -42,12 +41,13 @@ class HomeState(rx.State):
                 return rx.redirect(routes.STAFF)  # staff have no home here: their front page
             return refusal
         language = (await self.get_state(SessionState)).lang
-        view = await call_service(home_overview, actor=actor, language=language)
-        items = await call_service(attention_for, actor=actor, now=utcnow(), language=language)
+        # One service call for both parts (issue 15: CPU per event).
+        page = await call_service(front_page, actor=actor, now=utcnow(), language=language)
+        view = page.home
         opens_on = view.opens_on if view else ""
         assign_changed(  # a repeat visit with nothing new sends nothing
             self,
-            attention=[dataclasses.asdict(item) for item in items],
+            attention=[dataclasses.asdict(item) for item in page.attention],
             home=dataclasses.asdict(view) if view else {},
             opens_on=opens_on,
             lease_label=LEASE_STARTS if opens_on else LEASE_STARTED,

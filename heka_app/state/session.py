@@ -25,10 +25,10 @@ from heka_app.services.auth.actor import ANONYMOUS, Actor
 from heka_app.services.auth.devices import DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE
 from heka_app.services.auth.handoff import make_return
 from heka_app.services.auth.navigation import navigation_for
+from heka_app.services.auth.page_check import check_page
 from heka_app.services.auth.sessions import end_session, idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
 from heka_app.services.common.secrets import device_owner_tag
-from heka_app.services.messages.threads import unread_count
 from heka_app.session_routes import SESSION_COOKIE
 from heka_app.settings import get_settings
 from heka_app.state import connection, language_reload
@@ -199,10 +199,15 @@ class SessionState(rx.State):
     @rx.event
     async def refresh(self):
         """Re-check the session on every page load (display only; handlers re-check)."""
-        actor = await self._actor()
+        # One service call for the session check and the badge (issue 15: CPU per event).
+        check = await call_service(
+            check_page, secret=self._session_secret(), now=utcnow(), idle_timeout=idle_timeout()
+        )
+        actor = check.actor
+        self._show(actor)
         assign_changed(
             self,
-            unread_messages=await call_service(unread_count, actor=actor),
+            unread_messages=check.unread_messages,
             leave_url=self._kept_leave_url() if not actor.is_anonymous else "",
         )
 

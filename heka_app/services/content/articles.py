@@ -19,7 +19,14 @@ from heka_app.services.common.insert_once import insert_once
 from heka_app.services.common.results import NotFound
 from heka_app.services.common.tables import table_of
 from heka_app.services.content import permissions
-from heka_app.services.content.audience import PUBLIC, Reader, reader_for, visible_to
+from heka_app.services.content.article_rows import article_page
+from heka_app.services.content.audience import (
+    PUBLIC,
+    Reader,
+    reader_for,
+    reader_place,
+    visible_to,
+)
 from heka_app.services.content.files import AttachmentLink, LeadImage, media_of
 from heka_app.services.content.markdown import render_markdown
 
@@ -90,16 +97,46 @@ def _pick(by_lang: dict[str, ArticleTranslation], language: str):
     return None
 
 
-def _matching(query: str):
-    """Article ids whose title, summary or body holds ``query`` in any language."""
+def _pattern(query: str) -> str | None:
+    """The LIKE pattern for ``query`` (wildcards literal), None for no search."""
+    if not query:
+        return None
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped.lower()}%"
-    fields = (ArticleTranslation.title, ArticleTranslation.summary, ArticleTranslation.body)
-    return select(ArticleTranslation.article_id).where(
-        func.lower(col(fields[0])).like(pattern, escape="\\")
-        | func.lower(col(fields[1])).like(pattern, escape="\\")
-        | func.lower(col(fields[2])).like(pattern, escape="\\")
+    return f"%{escaped.lower()}%"
+
+
+def _page(
+    session: Session, actor: Actor, *, now: dt.datetime, language: str, kind: str | None,
+    query: str, page: int, page_size: int,
+) -> tuple[ArticlePage, int]:  # fmt: skip
+    """The page and how many of the listed kind the actor has not opened."""
+    # The reader's place is looked up inside the page statement (one statement less).
+    sees_all, apartment_id = False, None
+    if not actor.is_anonymous:
+        require(actor, permissions.READ)
+        sees_all, apartment_id = reader_place(actor)
+    found = article_page(
+        session, sees_all=sees_all, apartment_id=apartment_id, account_id=actor.account_id,
+        now=now, language=language,
+        kind=kind, pattern=_pattern(query.strip()[:MAX_QUERY]), page=page, page_size=page_size,
+    )  # fmt: skip
+    items = tuple(
+        ArticleSummary(
+            slug=row.slug,
+            kind=row.kind,
+            title=row.title,
+            summary=row.summary,
+            date=format_date(row.published_at.date(), language),
+            fallback=row.fallback,
+            unread=not actor.is_anonymous and not row.opened,
+            for_my_building=row.audience == "property" and not sees_all,
+        )
+        for row in found.rows
+        if row.title is not None  # Finnish is required; an item the editors broke is skipped
     )
+    pages = max(1, -(-found.total // page_size))
+    not_opened = 0 if actor.account_id is None else found.not_opened
+    return ArticlePage(items=items, page=found.page, pages=pages, total=found.total), not_opened
 
 
 def list_articles(
@@ -131,55 +168,25 @@ def list_articles(
     Raises:
         NotAllowed: A signed-in actor without ``content.read``.
     """
-    reader = _reader(session, actor)
-    condition = visible_to(reader, now)
-    if kind is not None:
-        condition = condition & (col(Article.kind) == kind)
-    query = query.strip()[:MAX_QUERY]
-    if query:
-        condition = condition & col(Article.id).in_(_matching(query))
-    total = session.exec(select(func.count()).select_from(Article).where(condition)).one()
-    pages = max(1, -(-total // page_size))
-    page = min(max(1, page), pages)
-    articles = session.exec(
-        select(Article)
-        .where(condition)
-        .order_by(col(Article.published_at).desc(), col(Article.id).desc())
-        .offset((page - 1) * page_size)
-        .limit(page_size)
-    ).all()
-    ids = [a.id for a in articles if a.id is not None]
-    versions = _versions(session, ids)
-    read = _read_ids(session, actor, ids)
-    items = []
-    for article in articles:
-        assert article.id is not None  # loaded from the database
-        picked = _pick(versions[article.id], language)
-        if picked is None:  # Finnish is required; an item the editors broke is skipped
-            continue
-        version, fallback = picked
-        items.append(
-            ArticleSummary(
-                slug=article.slug,
-                kind=article.kind,
-                title=version.title,
-                summary=version.summary,
-                date=format_date(article.published_at.date(), language),
-                fallback=fallback,
-                unread=not actor.is_anonymous and article.id not in read,
-                for_my_building=article.audience == "property" and not reader.sees_all,
-            )
-        )
-    return ArticlePage(items=tuple(items), page=page, pages=pages, total=total)
+    return _page(
+        session, actor, now=now, language=language, kind=kind, query=query, page=page,
+        page_size=page_size,
+    )[0]  # fmt: skip
 
 
-def _read_ids(session: Session, actor: Actor, ids: list[int]) -> set[int]:
-    if actor.account_id is None or not ids:
-        return set()
-    rows = select(ArticleRead.article_id).where(
-        ArticleRead.account_id == actor.account_id, col(ArticleRead.article_id).in_(ids)
-    )
-    return set(session.exec(rows).all())
+def unread_news_page(
+    *, session: Session, actor: Actor, now: dt.datetime, language: str, page_size: int
+) -> tuple[ArticlePage, int]:
+    """The first page of news and how many news items ``actor`` has not opened (the front
+    page's item: one statement for what took the list and ``unread_count`` five).
+
+    Raises:
+        NotAllowed: A signed-in actor without ``content.read``.
+    """
+    return _page(
+        session, actor, now=now, language=language, kind="news", query="", page=1,
+        page_size=page_size,
+    )  # fmt: skip
 
 
 def get_article(

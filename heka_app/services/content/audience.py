@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 
-from sqlalchemy import ColumnElement, and_, false, or_, true
+from sqlalchemy import ColumnElement, and_, bindparam, false, or_, true
 from sqlmodel import Session, col, select
 
 from heka_app.models import Apartment, Article, Building, Property
@@ -30,23 +30,38 @@ def reader_for(session: Session, actor: Actor) -> Reader:
 
     Remembered for the database session: the front page's news item asks twice in one
     transaction (the unread count and the list), and each ask cost a query (issue 15)."""
-    if actor.is_staff:
+    sees_all, apartment_id = reader_place(actor)
+    if sees_all:
         return Reader(sees_all=True)
-    if actor.apartment_id is None:
+    if apartment_id is None:
         return PUBLIC
     known: dict[int, Reader] = session.info.setdefault("content.readers", {})
-    if actor.apartment_id not in known:
-        known[actor.apartment_id] = _reader_of_apartment(session, actor.apartment_id)
-    return known[actor.apartment_id]
+    if apartment_id not in known:
+        known[apartment_id] = _reader_of_apartment(session, apartment_id)
+    return known[apartment_id]
+
+
+def reader_place(actor: Actor) -> tuple[bool, int | None]:
+    """Whether ``actor`` sees every audience (staff), else the apartment whose property
+    and area office decide what they see (None: public items only)."""
+    if actor.is_staff:
+        return True, None
+    return False, actor.apartment_id
+
+
+# The property and area office of the apartment ``apartment_id`` (a bound parameter).
+# Built once (the front page and the news list ask on every load: issue 15).
+PLACE_OF_APARTMENT = (
+    select(col(Property.id), col(Property.area_office_id))
+    .join(Building, col(Building.property_id) == col(Property.id))
+    .join(Apartment, col(Apartment.building_id) == col(Building.id))
+    .where(col(Apartment.id) == bindparam("apartment_id"))
+)
 
 
 def _reader_of_apartment(session: Session, apartment_id: int) -> Reader:
-    row = session.exec(
-        select(Property.id, Property.area_office_id)
-        .join(Building, col(Building.property_id) == Property.id)
-        .join(Apartment, col(Apartment.building_id) == Building.id)
-        .where(Apartment.id == apartment_id)
-    ).first()
+    params = {"apartment_id": apartment_id}
+    row = session.connection().execute(PLACE_OF_APARTMENT, params).first()
     if row is None:
         return PUBLIC
     return Reader(property_id=row[0], area_office_id=row[1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from heka_app import routes
@@ -23,27 +24,36 @@ OPEN_ITEM = N_("Fault report {number}: {status}")
 FEEDBACK_ITEM = N_("Fault report {number} is done: was it fixed?")
 UPDATED = N_("Updated {date}")
 
+# Built once, executed with the household and moment bound (every front-page load: issue
+# 15, building the two statements cost more than running them).
+_HOUSEHOLD = col(FaultReport.apartment_id) == bindparam("apartment_id")
+_OPEN_REPORTS = (
+    select(FaultReport)
+    .where(_HOUSEHOLD, col(FaultReport.status).in_(OPEN))
+    .order_by(col(FaultReport.updated_at).desc())
+    .limit(SHOWN)
+)
+_DONE_WITHOUT_FEEDBACK = (
+    select(FaultReport)
+    .where(_HOUSEHOLD, col(FaultReport.status) == DONE)
+    .where(col(FaultReport.updated_at) >= bindparam("since"))
+    .where(col(FaultReport.fixed).is_(None))
+    .order_by(col(FaultReport.updated_at).desc())
+    .limit(SHOWN)
+)
+
 
 def faults_attention(
     session: Session, actor: Actor, now: dt.datetime, language: str
 ) -> list[AttentionItem]:
     """Up to three open reports (newest change first) and recently finished ones without
     feedback."""
-    household = FaultReport.apartment_id == actor.apartment_id
-    open_reports = session.exec(
-        select(FaultReport)
-        .where(household, col(FaultReport.status).in_(OPEN))
-        .order_by(col(FaultReport.updated_at).desc())
-        .limit(SHOWN)
-    ).all()
-    done = session.exec(
-        select(FaultReport)
-        .where(household, FaultReport.status == DONE)
-        .where(col(FaultReport.updated_at) >= now - dt.timedelta(days=FEEDBACK_DAYS))
-        .where(col(FaultReport.fixed).is_(None))
-        .order_by(col(FaultReport.updated_at).desc())
-        .limit(SHOWN)
-    ).all()
+    params = {
+        "apartment_id": actor.apartment_id,
+        "since": now - dt.timedelta(days=FEEDBACK_DAYS),
+    }
+    open_reports = session.execute(_OPEN_REPORTS, params).scalars().all()
+    done = session.execute(_DONE_WITHOUT_FEEDBACK, params).scalars().all()
     items = [
         AttentionItem(
             kind="fault",

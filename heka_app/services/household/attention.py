@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from heka_app import routes
@@ -22,23 +23,32 @@ from heka_app.services.service_requests.signatures import CONFIRM_WITHIN, deadli
 WAITS_FOR_YOU = N_("A notice of termination waits for your confirmation")
 CONFIRM_BY = N_("Confirm it by {date}, or withdraw it.")
 
+# Built once, executed with the lease, person and moment bound (every front-page load:
+# issue 15, building the statement cost more than running it).
+_WAITING_FOR_PERSON = (
+    select(MessageThread)
+    .join(RequestSignatory, col(RequestSignatory.thread_id) == col(MessageThread.id))
+    .where(
+        col(MessageThread.lease_id) == bindparam("lease_id"),
+        col(MessageThread.status) == WAITING,
+        col(MessageThread.created_at) >= bindparam("since"),
+        col(RequestSignatory.person_id) == bindparam("person_id"),
+        col(RequestSignatory.confirmed_at).is_(None),
+    )
+    .order_by(col(MessageThread.id))
+)
+
 
 def signature_attention(
     session: Session, actor: Actor, now: dt.datetime, language: str
 ) -> list[AttentionItem]:
     """One item per request of the household still waiting for the actor's confirmation."""
-    rows = session.exec(
-        select(MessageThread)
-        .join(RequestSignatory, col(RequestSignatory.thread_id) == col(MessageThread.id))
-        .where(
-            MessageThread.lease_id == actor.lease_id,
-            MessageThread.status == WAITING,
-            MessageThread.created_at >= now - CONFIRM_WITHIN,
-            RequestSignatory.person_id == actor.person_id,
-            col(RequestSignatory.confirmed_at).is_(None),
-        )
-        .order_by(col(MessageThread.id))
-    ).all()
+    params = {
+        "lease_id": actor.lease_id,
+        "person_id": actor.person_id,
+        "since": now - CONFIRM_WITHIN,
+    }
+    rows = session.execute(_WAITING_FOR_PERSON, params).scalars().all()
     return [
         AttentionItem(
             "signature",

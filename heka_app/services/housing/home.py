@@ -1,10 +1,16 @@
-"""The tenant's own home and property, scoped to the actor's current or upcoming lease."""
+"""The tenant's own home and property, scoped to the actor's current or upcoming lease.
+
+Read on every front-page load: one prebuilt statement joins the lease, apartment,
+building, property and area office (five ORM lookups before issue 15, ~0.6 ms of
+SQLAlchemy work for one small row).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 
-from sqlmodel import Session
+from sqlalchemy import bindparam, select
+from sqlmodel import Session, col
 
 from heka_app.i18n.formatting import format_date, format_number, format_opening_hours
 from heka_app.models import Apartment, AreaOffice, Building, Lease, Property
@@ -39,6 +45,38 @@ class HomeView:
     opens_on: str  # "" once the lease is in force
 
 
+_HOME = (
+    select(
+        col(Lease.contract_number),
+        col(Lease.starts_on),
+        col(Apartment.number),
+        col(Apartment.apartment_type),
+        col(Apartment.rooms),
+        col(Apartment.area_m2),
+        col(Apartment.floor),
+        col(Building.street_address),
+        col(Property.postal_code),
+        col(Property.city),
+        col(Property.name),
+        col(Property.year_built),
+        col(Property.manager_name),
+        col(Property.manager_phone),
+        col(Property.manager_email),
+        col(Property.maintenance_company),
+        col(Property.maintenance_phone),
+        col(Property.emergency_phone),
+        col(AreaOffice.name),
+        col(AreaOffice.phone),
+        col(AreaOffice.opening_hours),
+    )
+    .join(Apartment, col(Apartment.id) == col(Lease.apartment_id))
+    .join(Building, col(Building.id) == col(Apartment.building_id))
+    .join(Property, col(Property.id) == col(Building.property_id))
+    .join(AreaOffice, col(AreaOffice.id) == col(Property.area_office_id))
+    .where(col(Lease.id) == bindparam("lease_id"))
+)
+
+
 def home_overview(*, session: Session, actor: Actor, language: str) -> HomeView | None:
     """The actor's home; None when no lease is found.
 
@@ -48,31 +86,31 @@ def home_overview(*, session: Session, actor: Actor, language: str) -> HomeView 
     require(actor, VIEW_HOME)
     if actor.lease_id is None:
         return None
-    # Foreign keys guarantee each row; get_one says so (and raises if one ever vanished).
-    lease = session.get_one(Lease, actor.lease_id)
-    apartment = session.get_one(Apartment, lease.apartment_id)
-    building = session.get_one(Building, apartment.building_id)
-    prop = session.get_one(Property, building.property_id)
-    office = session.get_one(AreaOffice, prop.area_office_id)
+    # Foreign keys guarantee the row; one() says so (and raises if one ever vanished).
+    row = session.connection().execute(_HOME, {"lease_id": actor.lease_id}).one()
+    (contract_number, starts_on, number, apartment_type, rooms, area_m2, floor, street,
+     postal_code, city, property_name, year_built, manager, manager_phone, manager_email,
+     maintenance, maintenance_phone, emergency_phone, office_name, office_phone,
+     opening_hours) = row  # fmt: skip
     return HomeView(
-        address=f"{building.street_address} {apartment.number}, {prop.postal_code} {prop.city}",
-        apartment=apartment.number,
-        apartment_type=apartment.apartment_type,
-        rooms=apartment.rooms,
-        area=f"{format_number(apartment.area_m2, language)} m²",
-        floor=apartment.floor,
-        property_name=prop.name,
-        year_built=str(prop.year_built or ""),
-        contract_number=lease.contract_number,
-        lease_starts=format_date(lease.starts_on, language),
-        manager=prop.manager_name,
-        manager_phone=prop.manager_phone,
-        manager_email=prop.manager_email,
-        maintenance=prop.maintenance_company,
-        maintenance_phone=prop.maintenance_phone,
-        emergency_phone=prop.emergency_phone,
-        office_name=office.name,
-        office_phone=office.phone,
-        office_hours=", ".join(format_opening_hours(office.opening_hours, language)),
+        address=f"{street} {number}, {postal_code} {city}",
+        apartment=number,
+        apartment_type=apartment_type,
+        rooms=rooms,
+        area=f"{format_number(area_m2, language)} m²",
+        floor=floor,
+        property_name=property_name,
+        year_built=str(year_built or ""),
+        contract_number=contract_number,
+        lease_starts=format_date(starts_on, language),
+        manager=manager,
+        manager_phone=manager_phone,
+        manager_email=manager_email,
+        maintenance=maintenance,
+        maintenance_phone=maintenance_phone,
+        emergency_phone=emergency_phone,
+        office_name=office_name,
+        office_phone=office_phone,
+        office_hours=", ".join(format_opening_hours(opening_hours, language)),
         opens_on=format_date(actor.opens_on, language) if actor.opens_on else "",
     )

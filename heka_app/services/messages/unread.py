@@ -3,13 +3,17 @@ not seen, and how many (the messages link's badge, read on every page load)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, func, select
 
 from heka_app.models.messages import MessageThread, ThreadMessage, ThreadRead
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize
 from heka_app.services.messages.access import scope
-from heka_app.services.messages.permissions import SEND
+from heka_app.services.messages.permissions import RENT, SEND
+from heka_app.services.messages.routing import RENT_TOPICS
 
 
 def _last_public_staff(session: Session, thread_ids: list[int]) -> dict[int, int]:
@@ -49,12 +53,9 @@ def _unread_of(session: Session, actor: Actor, thread_ids: list[int]) -> set[int
     return {i for i in thread_ids if latest.get(i, 0) > marks.get(i, 0)}
 
 
-def unread_count(*, session: Session, actor: Actor) -> int:
-    """How many of the actor's visible threads have a staff reply they have not read."""
-    if not authorize(actor, SEND).allowed or actor.is_staff:
-        return 0
-    # One statement (it runs on every page load: issue 15), the same rule as _unread_of:
-    # the newest public staff line is past what the actor has read (0: nothing read).
+def _count_statement(*, rent_topics: bool) -> Any:
+    """Threads whose newest public staff line is past what the reader has read (0:
+    nothing read), of one lease; without the rent topics unless ``rent_topics``."""
     newest = (
         select(func.max(ThreadMessage.id))
         .where(
@@ -68,9 +69,27 @@ def unread_count(*, session: Session, actor: Actor) -> int:
         select(ThreadRead.last_read_message_id)
         .where(
             col(ThreadRead.thread_id) == col(MessageThread.id),
-            ThreadRead.account_id == actor.account_id,
+            col(ThreadRead.account_id) == bindparam("account_id"),
         )
         .scalar_subquery()
     )
-    query = select(func.count(col(MessageThread.id))).where(newest > func.coalesce(read, 0))
-    return session.exec(scope(session, actor, query)).one()
+    query = select(func.count(col(MessageThread.id))).where(
+        newest > func.coalesce(read, 0), col(MessageThread.lease_id) == bindparam("lease_id")
+    )
+    return query if rent_topics else query.where(col(MessageThread.topic).not_in(RENT_TOPICS))
+
+
+# Built once (it runs on every page load: issue 15); the tenant's scope of access.scope
+# (their lease's threads, the rent topics only for those who may see rent) as parameters.
+_TENANT_COUNTS = {shown: _count_statement(rent_topics=shown) for shown in (True, False)}
+
+
+def unread_count(*, session: Session, actor: Actor) -> int:
+    """How many of the actor's visible threads have a staff reply they have not read."""
+    if not authorize(actor, SEND).allowed or actor.is_staff:
+        return 0
+    if actor.lease_id is None:
+        scope(session, actor, select(MessageThread.id))  # raises NotFound, as it always did
+    statement = _TENANT_COUNTS[authorize(actor, RENT).allowed]
+    params = {"account_id": actor.account_id, "lease_id": actor.lease_id}
+    return int(session.connection().execute(statement, params).scalar_one())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select, update
 
 from heka_app.models import NotificationPreference
@@ -21,13 +22,17 @@ DEFAULTS: dict[str, bool] = {FAULT_STATUS: True, MESSAGE_REPLIES: True, NEWS_MY_
 UNIQUE = ("account_id", "kind")
 
 
+# Built once: the news list reads the choice on every load (issue 15: CPU per event).
+_CHOICE = select(col(NotificationPreference.email)).where(
+    col(NotificationPreference.account_id) == bindparam("account_id"),
+    col(NotificationPreference.kind) == bindparam("kind"),
+)
+
+
 def wants_email(session: Session, account_id: int, kind: str) -> bool:
     """Whether ``account_id`` wants ``kind`` by email."""
-    chosen = session.exec(
-        select(NotificationPreference.email).where(
-            NotificationPreference.account_id == account_id, NotificationPreference.kind == kind
-        )
-    ).first()
+    params = {"account_id": account_id, "kind": kind}
+    chosen = session.connection().execute(_CHOICE, params).scalar()
     return DEFAULTS[kind] if chosen is None else bool(chosen)
 
 
