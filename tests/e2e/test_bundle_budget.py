@@ -12,7 +12,7 @@ import re
 import pytest
 
 from heka_app.frontend_build import COLORS
-from heka_app.radix_css_trim import BREAKPOINTS
+from heka_app.radix_css_trim import BREAKPOINTS, RESPONSIVE_PROPS
 from tests.e2e.bundles import (
     BUILD,
     CSS_BUDGET,
@@ -157,3 +157,23 @@ def test_every_breakpoint_the_source_names_keeps_its_utilities():
     assert "md" in named  # the scan sees the calls
     missing = {k: where for k, where in named.items() if k not in (*BREAKPOINTS, "initial")}
     assert not missing, f"add to heka_app/radix_css_trim.py BREAKPOINTS: {missing}"
+
+
+# A responsive prop value as Reflex compiles it: columns:({ ["initial"] : "1", ["md"] : "2" })
+RESPONSIVE_VALUE = re.compile(r"\b(\w+):\(\{ \[\"(?:initial|xs|sm|md|lg|xl)\"\]")
+
+
+def test_every_responsive_prop_the_pages_pass_keeps_its_rules(loads):
+    """radix_css_trim.RESPONSIVE_PROPS decides which responsive classes ship: a prop the
+    compiled pages give a responsive value but the list lacks would lose its layout."""
+    web = BUILD.parents[1]
+    passed: dict[str, str] = {}
+    for source in [*(web / "app").rglob("*.jsx"), *(web / "app_components").rglob("*.jsx")]:
+        for prop in RESPONSIVE_VALUE.findall(source.read_text(encoding="utf-8")):
+            passed.setdefault(prop, str(source.relative_to(web)))
+    assert "columns" in passed  # the scan sees the grids
+    missing = {prop: where for prop, where in passed.items() if prop not in RESPONSIVE_PROPS}
+    assert not missing, f"add to heka_app/radix_css_trim.py RESPONSIVE_PROPS: {missing}"
+    css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
+    assert ".md\\:rt-r-gtc-2" in css and ".sm\\:rt-r-orientation-horizontal" in css
+    assert ".sm\\:rt-r-size-2" not in css and ".md\\:rt-r-gap-3" not in css  # trimmed
