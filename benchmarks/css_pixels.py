@@ -27,6 +27,9 @@ from PIL import Image, ImageChops
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from main_thread_cpu import CHROMIUM, serve_stylesheet  # noqa: E402
 
 from tests.e2e.test_accessibility_audit import (  # noqa: E402
     AUDIENCES,
@@ -36,9 +39,6 @@ from tests.e2e.test_accessibility_audit import (  # noqa: E402
     _detail_link,
 )
 from tests.factories import PASSWORD  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-STYLESHEET = re.compile(r".*/assets/__reflex_global_styles-[^/]*\.css$")
 
 # The selectors of every style rule in the page's stylesheets (inside @media, @layer, ...).
 SELECTORS_JS = """() => {
@@ -142,9 +142,7 @@ def side(browser, base: str, width: int, cookies: list[dict], old_css: bytes | N
     """A browser context at ``width`` with ``cookies``; serving ``old_css`` if given."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     context.add_cookies(cookies)
-    if old_css is not None:
-        css = old_css
-        context.route(STYLESHEET, lambda route: route.fulfill(body=css, content_type="text/css"))
+    serve_stylesheet(context, old_css)
     return context
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import sys
 from pathlib import Path
@@ -29,10 +28,9 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from main_thread_cpu import CATEGORIES, CHROMIUM, PHONE, sign_in  # noqa: E402
+from main_thread_cpu import CATEGORIES, CHROMIUM, PHONE, serve_stylesheet, sign_in  # noqa: E402
 
 PAGES = [("/", False), ("/login", False), ("/home", True)]
-STYLESHEET = re.compile(r".*/assets/__reflex_global_styles-[^/]*\.css$")
 EVENTS = ("UpdateLayoutTree", "Layout")
 
 
@@ -53,8 +51,7 @@ def style_and_layout(trace: bytes) -> dict[str, float]:
 
 def load_once(browser, context, base: str, path: str, css: bytes | None) -> dict[str, float]:
     page = context.new_page()
-    if css is not None:
-        page.route(STYLESHEET, lambda route: route.fulfill(body=css, content_type="text/css"))
+    serve_stylesheet(page, css)
     cdp = context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     browser.start_tracing(page=page, categories=CATEGORIES)

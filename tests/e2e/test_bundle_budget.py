@@ -12,7 +12,7 @@ import re
 import pytest
 
 from heka_app.frontend_build import COLORS
-from heka_app.radix_css_trim import BREAKPOINTS, RESPONSIVE_PROPS
+from heka_app.radix_css_trim import BREAKPOINTS, RESPONSIVE_PROPS, UNUSED_CLASSES
 from tests.e2e.bundles import (
     BUILD,
     CSS_BUDGET,
@@ -177,3 +177,28 @@ def test_every_responsive_prop_the_pages_pass_keeps_its_rules(loads):
     css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
     assert ".md\\:rt-r-gtc-2" in css and ".sm\\:rt-r-orientation-horizontal" in css
     assert ".sm\\:rt-r-size-2" not in css and ".md\\:rt-r-gap-3" not in css  # trimmed
+
+
+# Props that make one of radix_css_trim.UNUSED_CLASSES, as Reflex compiles them.
+MARGIN_PROP = re.compile(r"[{,]\s*(m|mt|mr|mb|ml|mx|my):")
+
+
+def test_no_page_makes_a_class_the_trim_drops(loads):
+    """radix_css_trim.UNUSED_CLASSES: margin props and the classic variant, whose rules
+    are dropped, must stay unused (a Radix dialog would bring margins on its titles)."""
+    web = BUILD.parents[1]
+    made: dict[str, str] = {}
+    for source in [*(web / "app").rglob("*.jsx"), *(web / "app_components").rglob("*.jsx")]:
+        text = source.read_text(encoding="utf-8")
+        where = str(source.relative_to(web))
+        for prop in MARGIN_PROP.findall(text):
+            made.setdefault(f"margin prop {prop}", where)
+        if 'variant:"classic"' in text or "rt-variant-classic" in text:
+            made.setdefault("variant classic", where)
+        for name in RADIX_IMPORT.findall(text):
+            if name in ("Dialog", "AlertDialog", "Kbd"):
+                made.setdefault(f"Radix {name}", where)
+    assert not made, f"remove from heka_app/radix_css_trim.py UNUSED_CLASSES: {made}"
+    css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
+    assert ".rt-r-mt-2" not in css and "rt-variant-classic" not in css  # trimmed
+    assert len(UNUSED_CLASSES) == 2  # each one checked here

@@ -85,8 +85,9 @@ def test_every_responsive_class_the_source_makes_keeps_its_rules(tmp_path):
     assert not dropped, f"the trim drops rules these classes need: {dropped}"
 
 
-def test_responsive_classes_no_prop_makes_are_dropped(tmp_path):
-    """What the trim is for: Radix ships every size and utility at five breakpoints."""
+def test_classes_no_page_makes_are_dropped(tmp_path):
+    """What the trim is for: Radix ships every size and utility at five breakpoints, and
+    classes of props no page passes."""
     drop = [
         ".sm\\:rt-r-size-2",
         ".rt-Text:where(.md\\:rt-r-size-3)",
@@ -96,13 +97,20 @@ def test_responsive_classes_no_prop_makes_are_dropped(tmp_path):
         ".xl\\:rt-r-gtc-2",  # a breakpoint the source never names
         ".xs\\:rt-r-orientation-vertical",
         ".rt-SelectTrigger",  # a component no page renders
+        ".rt-r-mt-2",  # margin props: no page passes one
+        ".-rt-r-mx-3",
+        ".rt-r-m",
+        ".rt-Button:where(.rt-variant-classic):where(:hover)",  # no classic variant
     ]
     keep = [
         ".rt-r-size-2",  # not responsive: any size prop makes it
         ".rt-Text:where(.rt-r-size-3)",
         ".rt-r-gtc-2",
-        ".-rt-r-m-2",
+        ".rt-r-inset-2",  # a position, not a margin
         ".rt-Text",
+        ".rt-r-max-w",  # not a margin
+        ".rt-r-min-h",
+        ".rt-Button:where(.rt-variant-soft)",
         ":where(.rt-DataListRoot) :where(.sm\\:rt-r-orientation-horizontal)",
         ".sm\\:rt-r-gtc",  # an arbitrary value: the class without one
         ":where(.md\\:rt-r-size-2, .md\\:rt-r-gtc-2)",  # names a kept one too
