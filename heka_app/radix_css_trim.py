@@ -15,7 +15,9 @@ class is only ever made by Radix's ``extractProps`` from a responsive prop value
 passes one to two props only, :data:`RESPONSIVE_PROPS`. A responsive class of another
 prop, or of a breakpoint outside :data:`BREAKPOINTS`, is dropped.
 And it drops the rules of :data:`UNUSED_CLASSES`, classes Radix only makes from props no
-page passes (margins, the classic variant).
+page passes (margins, the classic variant), and the rules of the theme settings the
+portal's one Theme does not take (``[data-radius='full']``, ``[data-scaling='90%']``,
+...: ``theme`` of :func:`plugin_js`, from ``frontend_build.THEME_ATTRIBUTES``).
 Tokens (the dark theme too: Reflex follows the phone's dark mode), the reset, layout and
 the other utility classes are kept whole.
 
@@ -115,10 +117,23 @@ function namesUnusedClass(selector) {
   return false;
 }
 
+// The root Theme's data-* attributes: a rule for another value matches nothing.
+const THEME = __THEME__;
+const THEME_ATTRIBUTE = /\\[(data-[a-z-]+)=['"]?([^'"\\]]+)['"]?\\]/g;
+
+function otherTheme(selector) {
+  for (const [, attribute, value] of selector.matchAll(THEME_ATTRIBUTE)) {
+    if (attribute in THEME && THEME[attribute] !== value) return true;
+  }
+  return false;
+}
+
 // Unused when it names component classes and none of them is kept (a selector that also
 // names a kept component, e.g. inside :where(a, b), stays).
 export function unused(selector) {
-  if (unusedResponsive(selector) || namesUnusedClass(selector)) return true;
+  if (unusedResponsive(selector) || namesUnusedClass(selector) || otherTheme(selector)) {
+    return true;
+  }
   let named = false;
   for (const match of selector.matchAll(COMPONENT)) {
     if (KEEP.test(match[1])) return false;
@@ -141,7 +156,7 @@ const hekaRadixTrim = () => ({
   postcssPlugin: "heka-radix-trim",
   OnceExit(root) {
     root.walkRules((rule) => {
-      if (!rule.selector.includes("rt-")) return;
+      if (!rule.selector.includes("rt-") && !rule.selector.includes("data-")) return;
       const kept = rule.selectors.filter((s) => !unused(s));
       if (kept.length === 0) prune(rule);
       else if (kept.length !== rule.selectors.length) rule.selectors = kept;
@@ -154,18 +169,21 @@ export default hekaRadixTrim;
 
 
 def plugin_js(
+    theme: dict[str, str],
     components: tuple[str, ...] = RADIX_COMPONENTS,
     breakpoints: tuple[str, ...] = BREAKPOINTS,
     responsive: tuple[str, ...] = tuple(RESPONSIVE_PROPS.values()),
     unused_classes: tuple[str, ...] = UNUSED_CLASSES,
 ) -> str:
     """The PostCSS plugin's source, keeping ``components``, and the responsive classes
-    of ``responsive`` at ``breakpoints``, dropping ``unused_classes``."""
+    of ``responsive`` at ``breakpoints``, dropping ``unused_classes`` and the rules of
+    theme attributes (``{"data-radius": "medium"}``) with a value other than ``theme``'s."""
     return (
         _PLUGIN_JS.replace("__KEEP__", json.dumps(list(components)))
         .replace("__KEEP_BREAKPOINTS__", json.dumps(list(breakpoints)))
         .replace("__KEEP_RESPONSIVE__", json.dumps(list(responsive)))
         .replace("__UNUSED_CLASSES__", json.dumps(list(unused_classes)))
+        .replace("__THEME__", json.dumps(theme))
     )
 
 

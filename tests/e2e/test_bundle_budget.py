@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from heka_app.frontend_build import COLORS
+from heka_app.frontend_build import COLORS, GRAY_COLOR, PANEL_BACKGROUND, RADIUS
 from heka_app.radix_css_trim import BREAKPOINTS, RESPONSIVE_PROPS, UNUSED_CLASSES
 from tests.e2e.bundles import (
     BUILD,
@@ -202,3 +202,28 @@ def test_no_page_makes_a_class_the_trim_drops(loads):
     css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
     assert ".rt-r-mt-2" not in css and "rt-variant-classic" not in css  # trimmed
     assert len(UNUSED_CLASSES) == 2  # each one checked here
+
+
+# Theme settings as Reflex compiles them: the root Theme's radius:"medium" (or a component's).
+THEME_PROP = re.compile(r"[{,]\s*(radius|scaling|panelBackground|grayColor):([^,}]*)")
+
+
+def test_no_page_sets_a_theme_value_the_trim_drops(loads):
+    """frontend_build.THEME_ATTRIBUTES: the CSS of other radii, scalings, grays and panel
+    backgrounds is dropped, so no page may pass one (a button's radius="full" would lose
+    its rounding)."""
+    web = BUILD.parents[1]
+    ours = {"radius": RADIUS, "panelBackground": PANEL_BACKGROUND, "grayColor": GRAY_COLOR}
+    seen: dict[str, str] = {}
+    for source in [*(web / "app").rglob("*.jsx"), *(web / "app_components").rglob("*.jsx")]:
+        for prop, value in THEME_PROP.findall(source.read_text(encoding="utf-8")):
+            seen[f"{prop}:{value}"] = str(source.relative_to(web))
+    assert f'grayColor:"{GRAY_COLOR}"' in seen  # the scan sees the root Theme
+    other = {
+        p: where for p, where in seen.items() if p not in {f'{k}:"{v}"' for k, v in ours.items()}
+    }
+    assert not other, (
+        f"a theme value the trimmed CSS lacks (frontend_build.THEME_ATTRIBUTES): {other}"
+    )
+    css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
+    assert "[data-radius=medium]" in css and "[data-radius=full]" not in css

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from heka_app.radix_css_trim import RESPONSIVE_PROPS, plugin_js
+from heka_app.frontend_build import trim_plugin_js
+from heka_app.radix_css_trim import RESPONSIVE_PROPS
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE = shutil.which("node")
@@ -24,7 +25,7 @@ STATIC_RESPONSIVE = re.compile(r"\b([a-z]+):(-?rt-r-[\w-]+)")
 def unused(selectors: list[str], tmp_path: Path) -> dict[str, bool]:
     """selector -> whether the trim drops it."""
     plugin = tmp_path / "trim.mjs"
-    plugin.write_text(plugin_js(), encoding="utf-8")
+    plugin.write_text(trim_plugin_js(), encoding="utf-8")
     script = (
         f"const m = await import({json.dumps(plugin.as_uri())});"
         "const s = JSON.parse(process.argv[1]);"
@@ -101,6 +102,10 @@ def test_classes_no_page_makes_are_dropped(tmp_path):
         ".-rt-r-mx-3",
         ".rt-r-m",
         ".rt-Button:where(.rt-variant-classic):where(:hover)",  # no classic variant
+        "[data-radius='full']",  # theme settings other than the portal's Theme's
+        ".radix-themes:where([data-scaling='90%'])",
+        ".radix-themes:where([data-gray-color='sand'])",
+        ".radix-themes:where([data-panel-background='translucent']) .rt-BaseCard",
     ]
     keep = [
         ".rt-r-size-2",  # not responsive: any size prop makes it
@@ -111,6 +116,12 @@ def test_classes_no_page_makes_are_dropped(tmp_path):
         ".rt-r-max-w",  # not a margin
         ".rt-r-min-h",
         ".rt-Button:where(.rt-variant-soft)",
+        "[data-radius='medium']",
+        "[data-radius]",
+        ".radix-themes:where([data-scaling='100%'])",
+        ".radix-themes:where([data-gray-color='slate'])",
+        ".radix-themes:where([data-panel-background='solid'])",
+        "[data-accent-color='red']",  # not a theme setting: any component's color_scheme
         ":where(.rt-DataListRoot) :where(.sm\\:rt-r-orientation-horizontal)",
         ".sm\\:rt-r-gtc",  # an arbitrary value: the class without one
         ":where(.md\\:rt-r-size-2, .md\\:rt-r-gtc-2)",  # names a kept one too
