@@ -13,6 +13,7 @@ looked up in the page (state pseudo-classes and pseudo-elements removed): a drop
 that matches an element would be a rule the page needs.
 
     python benchmarks/css_pixels.py --base http://127.0.0.1:3000 --stylesheet before.css
+    ... --dark --languages fi      # the phone in dark mode (Reflex follows it), Finnish only
 """
 
 from __future__ import annotations
@@ -138,15 +139,18 @@ def compare_page(old_page, new_page, name: str, out: Path) -> bool:
     return True
 
 
-def side(browser, base: str, width: int, cookies: list[dict], old_css: bytes | None):
+def side(browser, width: int, cookies: list[dict], old_css: bytes | None, scheme: str):
     """A browser context at ``width`` with ``cookies``; serving ``old_css`` if given."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    viewport = {"width": width, "height": 900}
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
     context.add_cookies(cookies)
     serve_stylesheet(context, old_css)
     return context
 
 
-def compare(base: str, stylesheet: Path, out: Path) -> int:
+def compare(
+    base: str, stylesheet: Path, out: Path, languages: list[str], scheme: str = "light"
+) -> int:
     old_css = stylesheet.read_bytes()
     out.mkdir(parents=True, exist_ok=True)
     problems = 0
@@ -154,11 +158,11 @@ def compare(base: str, stylesheet: Path, out: Path) -> int:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for audience, (email, paths) in AUDIENCES.items():
             session = login(browser, base, email) if email else []
-            for language in LANGUAGES:
+            for language in languages:
                 cookies = [{"name": "heka_lang", "value": language, "url": base}, *session]
                 for width in WIDTHS:
-                    new = side(browser, base, width, cookies, None)
-                    old = side(browser, base, width, cookies, old_css)
+                    new = side(browser, width, cookies, None, scheme)
+                    old = side(browser, width, cookies, old_css, scheme)
                     new_page, old_page = new.new_page(), old.new_page()
                     queue, seen = list(paths), set()
                     while queue:
@@ -170,7 +174,7 @@ def compare(base: str, stylesheet: Path, out: Path) -> int:
                         open_page(old_page, base, path, language)
                         if path in DETAILS and (link := _detail_link(new_page, DETAILS[path])):
                             queue.append(link)
-                        name = f"{audience}-{language}-{width}-{path.strip('/') or 'home'}"
+                        name = f"{scheme}-{audience}-{language}-{width}-{path.strip('/') or 'home'}"
                         name = re.sub(r"[^\w-]+", "_", name)
                         problems += compare_page(old_page, new_page, name, out)
                     new.close()
@@ -185,5 +189,9 @@ if __name__ == "__main__":
     parser.add_argument("--base", default="http://127.0.0.1:3000")
     parser.add_argument("--stylesheet", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=Path("artifacts/css-pixels"))
+    parser.add_argument("--languages", nargs="*", default=list(LANGUAGES))
+    parser.add_argument("--dark", action="store_true", help="prefers-color-scheme: dark")
     args = parser.parse_args()
-    raise SystemExit(1 if compare(args.base.rstrip("/"), args.stylesheet, args.out) else 0)
+    scheme = "dark" if args.dark else "light"
+    problems = compare(args.base.rstrip("/"), args.stylesheet, args.out, args.languages, scheme)
+    raise SystemExit(1 if problems else 0)
