@@ -101,17 +101,18 @@ def measure(base: str, runs: int, sides: dict[str, bytes | None]) -> None:
                     if not needs_login:
                         context.close()
             for side, runs_of in samples.items():
-                cells = ", ".join(
-                    f"{key} {statistics.median(r[key] for r in runs_of):.0f} "
-                    f"({min(r[key] for r in runs_of):.0f}-{max(r[key] for r in runs_of):.0f})"
-                    for key in runs_of[0]
-                    if not key.endswith("count")
-                )
-                print(
-                    f"{path:7} {side:8} median (range): {cells}; load {os.getloadavg()[0]:.1f}",
-                    flush=True,
-                )
+                load = os.getloadavg()[0]
+                print(f"{path:7} {side:8} {summary(runs_of)}; load {load:.1f}", flush=True)
         browser.close()
+
+
+def summary(runs: list[dict[str, float]]) -> str:
+    """``name median (min-max)`` of every measured number over the runs."""
+    cells = []
+    for key in (k for k in runs[0] if not k.endswith("count")):
+        values = [r[key] for r in runs]
+        cells.append(f"{key} {statistics.median(values):.0f} ({min(values):.0f}-{max(values):.0f})")
+    return "median (range): " + ", ".join(cells)
 
 
 if __name__ == "__main__":
