@@ -9,6 +9,9 @@ after ``load``, and sums the CPU time of the renderer main thread's tasks: all o
 the part in tasks over 50 ms (what becomes blocking time on a phone). Median of --runs.
 
     python benchmarks/main_thread_cpu.py --base http://127.0.0.1:3000 [--runs 3]
+
+``--stylesheet FILE`` serves FILE in place of the built stylesheet (two stylesheets
+measured on one server, with the same JS).
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
@@ -25,6 +30,13 @@ PAGES = [("/", False), ("/login", False), ("/home", True), ("/faults/new", True)
 TENANT = ("tenant@demo.heka.example", "Kotiasukas-2026!")
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75}
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"]
+STYLESHEET = re.compile(r".*/assets/__reflex_global_styles-[^/]*\.css$")
+
+
+def serve_stylesheet(target, css: bytes | None) -> None:
+    """Serve ``css`` to a Playwright page or context in place of the built stylesheet."""
+    if css is not None:
+        target.route(STYLESHEET, lambda route: route.fulfill(body=css, content_type="text/css"))
 
 
 def main_thread_cpu(trace: bytes) -> tuple[float, float]:
@@ -57,7 +69,7 @@ def sign_in(context, base: str) -> None:
     page.close()
 
 
-def measure(base: str, runs: int) -> dict[str, dict[str, float]]:
+def measure(base: str, runs: int, css: bytes | None = None) -> dict[str, dict[str, float]]:
     results = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -68,6 +80,7 @@ def measure(base: str, runs: int) -> dict[str, dict[str, float]]:
             for _ in range(runs):
                 context = signed_in if needs_login else browser.new_context(**PHONE, locale="fi-FI")
                 page = context.new_page()
+                serve_stylesheet(page, css)
                 browser.start_tracing(page=page, categories=CATEGORIES)
                 page.goto(base + path, wait_until="load")
                 page.wait_for_timeout(6000)
@@ -94,5 +107,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="http://127.0.0.1:3000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--stylesheet", type=Path, help="serve this CSS instead of the built")
     args = parser.parse_args()
-    measure(args.base.rstrip("/"), args.runs)
+    css = args.stylesheet.read_bytes() if args.stylesheet else None
+    measure(args.base.rstrip("/"), args.runs, css)

@@ -19,6 +19,17 @@ from heka_app import radix_css_trim
 
 ACCENT_COLOR = "indigo"
 GRAY_COLOR = "slate"
+RADIUS = "medium"
+PANEL_BACKGROUND = "solid"
+# The data-* attributes the one Theme (heka_theme) sets on the root; scaling is Radix's
+# default. No page renders another Theme or passes a radius, so the CSS of the other
+# values (data-radius='full', data-scaling='90%', ...) is dropped (radix_css_trim.py).
+THEME_ATTRIBUTES = {
+    "data-gray-color": GRAY_COLOR,
+    "data-radius": RADIUS,
+    "data-panel-background": PANEL_BACKGROUND,
+    "data-scaling": "100%",
+}
 # Every Radix colour scale a component names (color_scheme=..., accent/gray of the theme).
 COLORS: tuple[str, ...] = (ACCENT_COLOR, GRAY_COLOR, "gray", "red", "amber", "blue", "green")
 
@@ -51,7 +62,7 @@ class HekaRadixThemesPlugin(rx.plugins.RadixThemesPlugin):
 
     def get_static_assets(self, **context: Any) -> list[tuple[str, str]]:
         """The PostCSS plugin, next to postcss.config.js in the web directory."""
-        return [(radix_css_trim.PLUGIN_FILE, radix_css_trim.plugin_js())]
+        return [(radix_css_trim.PLUGIN_FILE, trim_plugin_js())]
 
     def get_frontend_dependencies(self, **context: Any) -> tuple[str, ...]:
         """None of its own: the components' imports install ``@radix-ui/themes`` anyway,
@@ -61,10 +72,18 @@ class HekaRadixThemesPlugin(rx.plugins.RadixThemesPlugin):
         return ()
 
 
+def trim_plugin_js() -> str:
+    """The build's Radix CSS trim (PostCSS plugin source), for the portal's theme."""
+    return radix_css_trim.plugin_js(theme=THEME_ATTRIBUTES)
+
+
 def heka_theme() -> rx.Component:
     """The portal's Radix theme."""
     # Solid panels: translucent ones blur what is behind every card (backdrop-filter,
     # 64 px), costly to paint on a phone for no visible gain on the plain page background.
     return rx.theme(
-        accent_color=ACCENT_COLOR, gray_color=GRAY_COLOR, radius="medium", panel_background="solid"
+        accent_color=ACCENT_COLOR,
+        gray_color=GRAY_COLOR,
+        radius=RADIUS,
+        panel_background=PANEL_BACKGROUND,
     )

@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from heka_app.frontend_build import COLORS
-from heka_app.radix_css_trim import BREAKPOINTS
+from heka_app.frontend_build import COLORS, GRAY_COLOR, PANEL_BACKGROUND, RADIUS
+from heka_app.radix_css_trim import BREAKPOINTS, RESPONSIVE_PROPS, UNUSED_CLASSES
 from tests.e2e.bundles import (
     BUILD,
     CSS_BUDGET,
@@ -157,3 +157,73 @@ def test_every_breakpoint_the_source_names_keeps_its_utilities():
     assert "md" in named  # the scan sees the calls
     missing = {k: where for k, where in named.items() if k not in (*BREAKPOINTS, "initial")}
     assert not missing, f"add to heka_app/radix_css_trim.py BREAKPOINTS: {missing}"
+
+
+# A responsive prop value as Reflex compiles it: columns:({ ["initial"] : "1", ["md"] : "2" })
+RESPONSIVE_VALUE = re.compile(r"\b(\w+):\(\{ \[\"(?:initial|xs|sm|md|lg|xl)\"\]")
+
+
+def test_every_responsive_prop_the_pages_pass_keeps_its_rules(loads):
+    """radix_css_trim.RESPONSIVE_PROPS decides which responsive classes ship: a prop the
+    compiled pages give a responsive value but the list lacks would lose its layout."""
+    web = BUILD.parents[1]
+    passed: dict[str, str] = {}
+    for source in [*(web / "app").rglob("*.jsx"), *(web / "app_components").rglob("*.jsx")]:
+        for prop in RESPONSIVE_VALUE.findall(source.read_text(encoding="utf-8")):
+            passed.setdefault(prop, str(source.relative_to(web)))
+    assert "columns" in passed  # the scan sees the grids
+    missing = {prop: where for prop, where in passed.items() if prop not in RESPONSIVE_PROPS}
+    assert not missing, f"add to heka_app/radix_css_trim.py RESPONSIVE_PROPS: {missing}"
+    css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
+    assert ".md\\:rt-r-gtc-2" in css and ".sm\\:rt-r-orientation-horizontal" in css
+    assert ".sm\\:rt-r-size-2" not in css and ".md\\:rt-r-gap-3" not in css  # trimmed
+
+
+# Props that make one of radix_css_trim.UNUSED_CLASSES, as Reflex compiles them.
+MARGIN_PROP = re.compile(r"[{,]\s*(m|mt|mr|mb|ml|mx|my):")
+
+
+def test_no_page_makes_a_class_the_trim_drops(loads):
+    """radix_css_trim.UNUSED_CLASSES: margin props and the classic variant, whose rules
+    are dropped, must stay unused (a Radix dialog would bring margins on its titles)."""
+    web = BUILD.parents[1]
+    made: dict[str, str] = {}
+    for source in [*(web / "app").rglob("*.jsx"), *(web / "app_components").rglob("*.jsx")]:
+        text = source.read_text(encoding="utf-8")
+        where = str(source.relative_to(web))
+        for prop in MARGIN_PROP.findall(text):
+            made.setdefault(f"margin prop {prop}", where)
+        if 'variant:"classic"' in text or "rt-variant-classic" in text:
+            made.setdefault("variant classic", where)
+        for name in RADIX_IMPORT.findall(text):
+            if name in ("Dialog", "AlertDialog", "Kbd"):
+                made.setdefault(f"Radix {name}", where)
+    assert not made, f"remove from heka_app/radix_css_trim.py UNUSED_CLASSES: {made}"
+    css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
+    assert ".rt-r-mt-2" not in css and "rt-variant-classic" not in css  # trimmed
+    assert len(UNUSED_CLASSES) == 2  # each one checked here
+
+
+# Theme settings as Reflex compiles them: the root Theme's radius:"medium" (or a component's).
+THEME_PROP = re.compile(r"[{,]\s*(radius|scaling|panelBackground|grayColor):([^,}]*)")
+
+
+def test_no_page_sets_a_theme_value_the_trim_drops(loads):
+    """frontend_build.THEME_ATTRIBUTES: the CSS of other radii, scalings, grays and panel
+    backgrounds is dropped, so no page may pass one (a button's radius="full" would lose
+    its rounding)."""
+    web = BUILD.parents[1]
+    ours = {"radius": RADIUS, "panelBackground": PANEL_BACKGROUND, "grayColor": GRAY_COLOR}
+    seen: dict[str, str] = {}
+    for source in [*(web / "app").rglob("*.jsx"), *(web / "app_components").rglob("*.jsx")]:
+        for prop, value in THEME_PROP.findall(source.read_text(encoding="utf-8")):
+            seen[f"{prop}:{value}"] = str(source.relative_to(web))
+    assert f'grayColor:"{GRAY_COLOR}"' in seen  # the scan sees the root Theme
+    other = {
+        p: where for p, where in seen.items() if p not in {f'{k}:"{v}"' for k, v in ours.items()}
+    }
+    assert not other, (
+        f"a theme value the trimmed CSS lacks (frontend_build.THEME_ATTRIBUTES): {other}"
+    )
+    css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
+    assert "[data-radius=medium]" in css and "[data-radius=full]" not in css
