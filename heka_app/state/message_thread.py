@@ -5,8 +5,6 @@ answer arriving while it is open, marks it read."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import reflex as rx
 
 from heka_app.i18n import N_
@@ -23,6 +21,7 @@ from heka_app.state.guard import guard
 from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.message_uploads import AttachmentsMixin
+from heka_app.state.plain_data import as_dict
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -79,10 +78,10 @@ class MessageThreadState(LiveReloadMixin, AttachmentsMixin, FormState, rx.State)
             self.signing = {}
             return None
         detail = opened.detail
-        data = dataclasses.asdict(detail)
+        data = as_dict(detail)
         self.card, self.answers, self.lines = data["card"], list(data["answers"]), _lines(data)
         self.decision, self.version, self.missing = detail.decision, detail.version, False
-        self.signing = dataclasses.asdict(opened.signatures)
+        self.signing = as_dict(opened.signatures)
         self.signing["signers"] = list(self.signing["signers"])
         (await self.get_state(SessionState)).unread_messages = opened.unread_count
         return None

@@ -145,5 +145,3 @@ def barcode_svg(digits: str, *, module_px: int = 2, height_px: int = 80) -> str:
         f'<rect width="{width}" height="{height_px}" fill="#fff"/>'
         f'<path fill="#000" d="{bars}"/></svg>'
     )
-
-
