@@ -9,7 +9,11 @@ and reads the worker's CPU time (user + system) before and after each kind. With
 event in flight at a time there is no queueing: the number is the work an event costs,
 and it moves far less with the machine's load than a Locust run's total does (the worker
 still shares caches and cores with everything else: compare runs made one after the other).
-``--profile out.txt`` samples the worker with py-spy (``--gil``) meanwhile.
+``--profile out.txt`` samples the worker with py-spy (``--gil``) meanwhile; ``--queries``
+also counts the SQL statements per event (a listener in the worker: its own CPU is then in
+the times, so count and time in separate runs). "connect+hydrate" is a signed-in tab
+opened afresh (new token: new tab state) and hydrated, as each simulated tenant starts;
+it counts 2 events (the hydrate and its echo), the connect's CPU included.
 """
 
 from __future__ import annotations
@@ -17,20 +21,23 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import psutil
 
-from benchmarks.load import names, stack
+from benchmarks.load import names, serve, stack
 from benchmarks.load import run as load_run
 from benchmarks.load.reflex_client import ReflexTab
 
 # (label, handler, path, query key in the plan or None): the load test's page events.
 EVENTS = (
     ("echo alone", None, "/home", None),
+    ("connect+hydrate", names.HYDRATE, "/home", None),
     ("session.refresh", names.REFRESH, "/home", None),
     ("home.load", names.HOME, "/home", None),
     ("faults.list", names.FAULT_LIST, "/faults", None),
@@ -51,6 +58,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--profile", type=Path, default=None, help="py-spy output (raw)")
     parser.add_argument("--only", default="", help="comma-separated event labels")
+    parser.add_argument("--queries", action="store_true", help="SQL statements per event")
     return parser.parse_args(argv)
 
 
@@ -69,20 +77,38 @@ def _cpu(pid: int) -> float:
     return times.user + times.system
 
 
-def _measure(tabs: list[tuple[ReflexTab, dict]], pid: int, rounds: int, only: str) -> list:
+def _queries(pid: int, counter: Path | None) -> int:
+    """The worker's running count of statements (0 when not counting)."""
+    if counter is None:
+        return 0
+    counter.unlink(missing_ok=True)
+    os.kill(pid, signal.SIGUSR1)
+    for _ in range(200):
+        if counter.exists() and (text := counter.read_text()):
+            return int(text)
+        time.sleep(0.01)
+    raise RuntimeError("the worker did not write its query count")
+
+
+def _measure(
+    tabs: list[tuple[ReflexTab, dict]], pid: int, rounds: int, only: str, counter: Path | None
+) -> list:
     rows = []
     for label, handler, path, key in EVENTS:
         if only and label not in only.split(","):
             continue
         for tab, home in tabs[:3]:  # warm: first visits build per-tab state
             _one(tab, home, handler, path, key)
+        queries = _queries(pid, counter)
         before, started, count = _cpu(pid), time.perf_counter(), 0
         for _ in range(rounds):
             for tab, home in tabs:
                 _one(tab, home, handler, path, key)
                 count += 1 if handler is None else 2
         cpu, wall = _cpu(pid) - before, time.perf_counter() - started
-        rows.append((label, count, 1000 * cpu / count, 1000 * wall / count))
+        queries = _queries(pid, counter) - queries  # per call (an event and its echo)
+        calls = rounds * len(tabs)
+        rows.append((label, count, 1000 * cpu / count, 1000 * wall / count, queries / calls))
     return rows
 
 
@@ -90,6 +116,10 @@ def _one(tab: ReflexTab, home: dict, handler: str | None, path: str, key: str | 
     if handler is None:
         tab.echo(path)
         return
+    if handler == names.HYDRATE:  # a new tab of the same signed-in browser
+        tab.close()
+        tab.token = str(uuid.uuid4())
+        tab.connect()
     query = {QUERY_NAMES[key]: str(home[key])} if key else None
     tab.call(handler, path=path.format(home.get(key, "")), query=query)
 
@@ -101,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or stack.ROOT / "artifacts" / "event_cpu" / time.strftime("%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
     env, plan = _prepare(out, args)
+    counter = out / "queries.txt" if args.queries else None
+    if counter is not None:
+        env[serve.QUERY_COUNT_FILE] = str(counter)
     homes = json.loads(plan.read_text())["tabs"][: args.tabs]
     worker = stack.start("worker", stack.backend_command(args.port), out, env,
                          f"http://127.0.0.1:{args.port}/ping", None)  # fmt: skip
@@ -117,17 +150,18 @@ def main(argv: list[str] | None = None) -> int:
                                     "--rate", "200", "--format", "raw", "-o", str(args.profile),
                                     "--nonblocking"], stdout=subprocess.DEVNULL)  # fmt: skip
             time.sleep(1)
-        rows = _measure(tabs, worker.popen.pid, args.rounds, args.only)
+        rows = _measure(tabs, worker.popen.pid, args.rounds, args.only, counter)
         if spy is not None:
             spy.send_signal(2)  # SIGINT: py-spy writes its file and exits
             spy.wait(timeout=60)
         for tab, _home in tabs:
             tab.close()
     print(f"load average {os.getloadavg()[0]:.1f}; {len(tabs)} tabs, {args.rounds} rounds")
-    print("| event (+ its echo) | events | CPU ms per event | wall ms per event |")
-    print("| --- | --- | --- | --- |")
-    for label, count, cpu, wall in rows:
-        print(f"| {label} | {count} | {cpu:.2f} | {wall:.2f} |")
+    print("| event (+ its echo) | events | CPU ms per event | wall ms per event | queries/call |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, count, cpu, wall, queries in rows:
+        shown = f"{queries:.1f}" if counter is not None else "-"
+        print(f"| {label} | {count} | {cpu:.2f} | {wall:.2f} | {shown} |")
     return 0
 
 

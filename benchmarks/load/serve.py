@@ -9,6 +9,26 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+from pathlib import Path
+
+# benchmarks/event_cpu.py --queries: count the statements the worker sends (SQLAlchemy's
+# before_cursor_execute) and write the running total to this file on SIGUSR1. Off by
+# default: the listener costs CPU of its own, so CPU runs leave it out.
+QUERY_COUNT_FILE = "HEKA_BENCH_QUERY_COUNT_FILE"
+
+
+def _count_queries(path: Path) -> None:
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    count = [0]
+
+    def counted(*_args) -> None:
+        count[0] += 1
+
+    event.listen(Engine, "before_cursor_execute", counted)
+    signal.signal(signal.SIGUSR1, lambda *_: path.write_text(str(count[0])))
 
 
 def main() -> None:
@@ -18,6 +38,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("__REFLEX_SKIP_COMPILE", "true")
     os.environ.setdefault("REFLEX_ENV_MODE", "prod")
+    if os.environ.get(QUERY_COUNT_FILE):
+        _count_queries(Path(os.environ[QUERY_COUNT_FILE]))
     import uvicorn
 
     uvicorn.run(

@@ -4,8 +4,6 @@ database, so it works whichever backend worker the staff member's change went th
 
 from __future__ import annotations
 
-import dataclasses
-
 import reflex as rx
 
 from heka_app.i18n import N_
@@ -22,6 +20,7 @@ from heka_app.state.forms import FormState
 from heka_app.state.guard import guard
 from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.plain_data import as_dict
 from heka_app.state.service_calls import call_service
 
 
@@ -41,7 +40,7 @@ class FaultDetailState(LiveReloadMixin, FormState, rx.State):
     _fault_id: int = 0
 
     def _show_detail(self, detail) -> None:
-        data = dataclasses.asdict(detail)
+        data = as_dict(detail)
         assign_changed(  # the live page reloads often: send only what moved
             self,
             card=data.pop("card"),

@@ -5,8 +5,6 @@ answer arriving while it is open, marks it read."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import reflex as rx
 
 from heka_app.i18n import N_
@@ -14,7 +12,7 @@ from heka_app.services.common.clock import utcnow
 from heka_app.services.common.results import NotFound
 from heka_app.services.messages import threads
 from heka_app.services.messages.permissions import SEND
-from heka_app.services.service_requests import signatures
+from heka_app.services.messages.reading import open_my_thread
 from heka_app.state.browser_actions import ask_browser
 from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
@@ -23,8 +21,9 @@ from heka_app.state.guard import guard
 from heka_app.state.live_reload import LiveReloadMixin
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.message_uploads import AttachmentsMixin
-from heka_app.state.messages import refresh_unread
+from heka_app.state.plain_data import as_dict
 from heka_app.state.service_calls import call_service
+from heka_app.state.session import SessionState
 
 
 def _lines(data: dict) -> list[dict]:
@@ -66,30 +65,25 @@ class MessageThreadState(LiveReloadMixin, AttachmentsMixin, FormState, rx.State)
             self.card, self.lines, self.missing = {}, [], False
             return refusal
         try:
-            detail = await call_service(
-                threads.my_thread,
+            # One call: the page, the thread marked read, confirmations and the badge.
+            opened = await call_service(
+                open_my_thread,
                 actor=actor,
                 now=utcnow(),
                 language=await session_language(self),
                 thread_id=self._thread_id,
             )
-            await call_service(
-                threads.mark_read, actor=actor, now=utcnow(), thread_id=self._thread_id
-            )
-            signing = await call_service(
-                signatures.signatures, actor=actor, now=utcnow(),
-                language=await session_language(self), thread_id=self._thread_id,
-            )  # fmt: skip
         except NotFound:
             self.card, self.lines, self.missing, self.version = {}, [], True, 0
             self.signing = {}
             return None
-        data = dataclasses.asdict(detail)
+        detail = opened.detail
+        data = as_dict(detail)
         self.card, self.answers, self.lines = data["card"], list(data["answers"]), _lines(data)
         self.decision, self.version, self.missing = detail.decision, detail.version, False
-        self.signing = dataclasses.asdict(signing)
+        self.signing = as_dict(opened.signatures)
         self.signing["signers"] = list(self.signing["signers"])
-        await refresh_unread(self, actor)
+        (await self.get_state(SessionState)).unread_messages = opened.unread_count
         return None
 
     def _live_source(self):

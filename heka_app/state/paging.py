@@ -4,7 +4,6 @@ page). The list's own ``_show(page)`` says which service and permission."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +14,7 @@ from heka_app.services.common.paging import Paged
 from heka_app.state.changed import assign_changed
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.plain_data import as_dict
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -46,7 +46,7 @@ class PagingMixin(rx.State, mixin=True):
         found = await call_service(
             list_page, actor=actor, now=utcnow(), language=language, page=page, **kwargs
         )
-        self._show_paging(found, cards=[dataclasses.asdict(c) for c in found.cards])
+        self._show_paging(found, cards=[as_dict(c) for c in found.cards])
         return actor, found, None
 
     def _show_paging(self, found: Paged, **values: Any) -> None:

@@ -3,8 +3,6 @@ monitoring's search and view of any lease. Statements download from here too."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import reflex as rx
 
 from heka_app.i18n.catalogs import gettext
@@ -21,6 +19,7 @@ from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.plain_data import as_dict
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -71,7 +70,7 @@ class RentState(rx.State):
             lease_id=self._lease_id if actor.is_staff else None,
             period_end=self.period_end,
         )
-        data = dataclasses.asdict(view)
+        data = as_dict(view)
         months = list(data.pop("months"))
         assign_changed(  # a repeat visit resends none of the 20 KB that did not change
             self,

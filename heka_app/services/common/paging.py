@@ -26,11 +26,32 @@ def paginate(session: Session, query: Any, *, page: object, size: int) -> tuple[
     """The rows of ``page`` (anything but a whole number counts as 1; past the end, the
     last page) of the ordered select ``query``, ``size`` rows a page."""
     total = session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
+    page, pages = _clamp(page, total, size)
+    rows = list(session.exec(query.offset((page - 1) * size).limit(size)).all())
+    return rows, _paged(page, pages, total, size, len(rows))
+
+
+def paginate_prebuilt(
+    session: Session, count: Any, rows: Any, params: dict[str, Any], *, page: object, size: int
+) -> tuple[list, Paged]:
+    """``paginate`` with statements built once (issue 15: lists load on every visit):
+    ``count`` answers the total, ``rows`` is the ordered select with ``offset`` and
+    ``limit`` bind parameters; ``params`` binds the rest of both."""
+    total = session.exec(count, params=params).one()
+    page, pages = _clamp(page, total, size)
+    bound = {**params, "offset": (page - 1) * size, "limit": size}
+    found = list(session.exec(rows, params=bound).all())
+    return found, _paged(page, pages, total, size, len(found))
+
+
+def _clamp(page: object, total: int, size: int) -> tuple[int, int]:
     pages = max(1, -(-total // size))
     wanted = page if isinstance(page, int) and not isinstance(page, bool) else 1
-    page = min(max(1, wanted), pages)
-    rows = list(session.exec(query.offset((page - 1) * size).limit(size)).all())
-    first = (page - 1) * size + 1 if rows else 0
-    return rows, Paged(
-        page=page, pages=pages, total=total, first=first, last=first + len(rows) - 1 if rows else 0
+    return min(max(1, wanted), pages), pages
+
+
+def _paged(page: int, pages: int, total: int, size: int, shown: int) -> Paged:
+    first = (page - 1) * size + 1 if shown else 0
+    return Paged(
+        page=page, pages=pages, total=total, first=first, last=first + shown - 1 if shown else 0
     )

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from heka_app.i18n import N_
@@ -184,18 +185,23 @@ def _photo_row(report_id: int, token: str, actor: Actor, now: dt.datetime) -> Fa
     )
 
 
+# Built once: every report page, tick and action looks its report up (issue 15).
+_ANY_REPORT = select(FaultReport).where(col(FaultReport.id) == bindparam("fault_id"))
+_HOUSEHOLDS_REPORT = _ANY_REPORT.where(col(FaultReport.apartment_id) == bindparam("apartment_id"))
+
+
 def get_fault_for(*, session: Session, actor: Actor, fault_id: int) -> FaultReport:
     """The report ``fault_id`` if ``actor`` may see it: their household's, or any for staff
     who handle faults. Anything else raises :class:`NotFound`, like a missing id.
     """
-    query = select(FaultReport).where(FaultReport.id == fault_id)
+    ids: dict[str, object] = {"fault_id": fault_id}
     if actor.is_staff and authorize(actor, HANDLE).allowed:
-        pass
+        query = _ANY_REPORT
     elif authorize(actor, REPORT).allowed and actor.apartment_id is not None:
-        query = query.where(FaultReport.apartment_id == actor.apartment_id)
+        query, ids["apartment_id"] = _HOUSEHOLDS_REPORT, actor.apartment_id
     else:
         raise NotFound("fault")
-    report = session.exec(query).first()
+    report = session.exec(query, params=ids).first()
     if report is None:
         raise NotFound("fault")
     return report

@@ -10,13 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlmodel import Session, col, select
+from sqlalchemy import bindparam
+from sqlmodel import Session, col, func, select
 
 from heka_app.i18n import N_
 from heka_app.models.faults import FaultEvent, FaultPhoto, FaultReport
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
-from heka_app.services.common.paging import Paged, paginate
+from heka_app.services.common.paging import Paged, paginate_prebuilt
 from heka_app.services.common.results import FormResult
 from heka_app.services.faults.permissions import REPORT
 from heka_app.services.faults.reports import MAX_PHOTOS, get_fault_for, photos_of
@@ -40,17 +41,25 @@ class FaultPage(Paged):
     cards: list[FaultCard] = dataclasses.field(default_factory=list)
 
 
+# The household's list, built once (issue 15: it loads on every visit to /faults).
+_HOUSEHOLDS = col(FaultReport.apartment_id) == bindparam("apartment_id")
+_COUNT = select(func.count(col(FaultReport.id))).where(_HOUSEHOLDS)
+_PAGE = (
+    select(FaultReport)
+    .where(_HOUSEHOLDS)
+    .order_by(col(FaultReport.created_at).desc(), col(FaultReport.id).desc())
+    .offset(bindparam("offset"))
+    .limit(bindparam("limit"))
+)
+
+
 def list_my_reports(
     *, session: Session, actor: Actor, now: dt.datetime, language: str, page: int = 1
 ) -> FaultPage:
     """The household's reports, ``PAGE_SIZE`` a page (``page`` clamped into range)."""
     require(actor, REPORT)
-    query = (
-        select(FaultReport)
-        .where(FaultReport.apartment_id == actor.apartment_id)
-        .order_by(col(FaultReport.created_at).desc(), col(FaultReport.id).desc())
-    )
-    rows, paged = paginate(session, query, page=page, size=PAGE_SIZE)
+    ids = {"apartment_id": actor.apartment_id}
+    rows, paged = paginate_prebuilt(session, _COUNT, _PAGE, ids, page=page, size=PAGE_SIZE)
     cards = [card_of(r, now=now, language=language) for r in rows]
     return FaultPage(cards=cards, **dataclasses.asdict(paged))
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import bindparam, select
+from sqlmodel import Session, col
 
 from heka_app.i18n.formatting import format_date
 from heka_app.models import Apartment, Building, Property
-from heka_app.models.faults import FaultEvent, FaultReport
+from heka_app.models.faults import FaultEvent, FaultPhoto, FaultReport
 from heka_app.services.common.clock import HELSINKI
 from heka_app.services.faults import catalog
-from heka_app.services.faults.reports import photos_of, report_number
+from heka_app.services.faults.reports import report_number
 from heka_app.services.faults.transitions import (
     CLOSED,
     DONE,
@@ -113,14 +115,35 @@ def card_of(
     )
 
 
+# The detail's reads, built once (issue 15: a report's page loads on every visit and each
+# tick that finds it changed; building the ORM selects cost more than the indexed reads).
+_ADDRESS = (
+    select(col(Building.street_address), col(Apartment.number))
+    .join(Apartment, col(Apartment.building_id) == col(Building.id))
+    .join(Property, col(Property.id) == col(Building.property_id))
+    .where(col(Apartment.id) == bindparam("apartment_id"))
+)
+_EVENT_COLUMNS: tuple[Any, ...] = (
+    FaultEvent.kind, FaultEvent.new_status, FaultEvent.text, FaultEvent.by_staff,
+    FaultEvent.public, FaultEvent.created_at,
+)  # fmt: skip
+_ALL_EVENTS = (
+    select(*_EVENT_COLUMNS)
+    .where(col(FaultEvent.report_id) == bindparam("report_id"))
+    .order_by(col(FaultEvent.created_at), col(FaultEvent.id))
+)
+_PUBLIC_EVENTS = _ALL_EVENTS.where(col(FaultEvent.public).is_(True))
+_PHOTO_TOKENS = (
+    select(col(FaultPhoto.token))
+    .where(col(FaultPhoto.report_id) == bindparam("report_id"))
+    .order_by(col(FaultPhoto.id))
+)
+
+
 def address_of(session: Session, report: FaultReport) -> str:
     """``<building street address>, <apartment number>`` of the report's home."""
-    row = session.exec(
-        select(Building.street_address, Apartment.number, Property.name)
-        .join(Apartment, col(Apartment.building_id) == col(Building.id))
-        .join(Property, col(Property.id) == col(Building.property_id))
-        .where(Apartment.id == report.apartment_id)
-    ).first()
+    ids = {"apartment_id": report.apartment_id}
+    row = session.connection().execute(_ADDRESS, ids).first()
     return f"{row[0]}, {row[1]}" if row else ""
 
 
@@ -129,10 +152,9 @@ def detail_of(
 ) -> FaultDetail:
     """The full view of ``report``; internal notes only when ``for_staff``."""
     assert report.id is not None
-    query = select(FaultEvent).where(FaultEvent.report_id == report.id)
-    if not for_staff:
-        query = query.where(col(FaultEvent.public).is_(True))
-    events = session.exec(query.order_by(col(FaultEvent.created_at), col(FaultEvent.id))).all()
+    session.flush()  # Core reads skip the ORM's autoflush (the page loads add nothing)
+    connection, ids = session.connection(), {"report_id": report.id}
+    events = connection.execute(_ALL_EVENTS if for_staff else _PUBLIC_EVENTS, ids).all()
     timeline = [
         TimelineEntry(
             kind=e.kind,
@@ -151,7 +173,7 @@ def detail_of(
         reachable_at=report.reachable_at,
         pets=report.pets,
         contact_phone=report.contact_phone,
-        photos=[p.token for p in photos_of(session, report.id)],
+        photos=list(connection.execute(_PHOTO_TOKENS, ids).scalars()),
         timeline=timeline,
         may_cancel=not for_staff and tenant_may_cancel(report.status),
         may_give_feedback=not for_staff and report.status == DONE and report.fixed is None,

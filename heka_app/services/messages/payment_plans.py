@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select, update
 
 from heka_app.i18n import N_
@@ -111,21 +112,32 @@ def record_plan(
     return FormResult.done()
 
 
+# The rent page reads the plan on every visit (issue 15): one statement built once, the
+# newest active plan with its instalments (none: one row of NULLs; no plan: no rows).
+_NEWEST_PLAN = (
+    select(col(PaymentPlan.id))
+    .where(col(PaymentPlan.lease_id) == bindparam("lease_id"), col(PaymentPlan.active).is_(True))
+    .order_by(col(PaymentPlan.id).desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_PLAN_ROWS = (
+    select(col(PaymentPlanInstalment.due_on), col(PaymentPlanInstalment.amount_cents))
+    .select_from(PaymentPlan)
+    .outerjoin(PaymentPlanInstalment, col(PaymentPlanInstalment.plan_id) == col(PaymentPlan.id))
+    .where(col(PaymentPlan.id) == _NEWEST_PLAN)
+    .order_by(col(PaymentPlanInstalment.due_on))
+)
+
+
 def plan_text(session: Session, lease_id: int, language: str) -> str:
     """The lease's active plan as lines for the rent page ("" when there is none)."""
-    plan = session.exec(
-        select(PaymentPlan)
-        .where(PaymentPlan.lease_id == lease_id, col(PaymentPlan.active).is_(True))
-        .order_by(col(PaymentPlan.id).desc())
-    ).first()
-    if plan is None:
+    rows = session.connection().execute(_PLAN_ROWS, {"lease_id": lease_id}).all()
+    if not rows:
         return ""
-    rows = session.exec(
-        select(PaymentPlanInstalment)
-        .where(PaymentPlanInstalment.plan_id == plan.id)
-        .order_by(col(PaymentPlanInstalment.due_on))
-    ).all()
     lines = [
-        f"{format_date(r.due_on, language)}: {format_money(r.amount_cents, language)}" for r in rows
+        f"{format_date(due_on, language)}: {format_money(cents, language)}"
+        for due_on, cents in rows
+        if due_on is not None
     ]
     return "\n".join([gettext(language, PLAN_TITLE), *lines])

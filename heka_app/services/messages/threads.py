@@ -13,17 +13,16 @@ import datetime as dt
 from sqlmodel import Session, case, col, func, select
 
 from heka_app.i18n import N_
-from heka_app.models.messages import MessageThread, ThreadMessage, ThreadRead
+from heka_app.models.messages import MessageThread, ThreadMessage
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import authorize, require
-from heka_app.services.common.insert_once import insert_once
 from heka_app.services.common.paging import Paged, paginate
 from heka_app.services.common.results import FormResult
-from heka_app.services.common.tables import table_of
 from heka_app.services.messages import routing
 from heka_app.services.messages.access import get_thread_for, scope
 from heka_app.services.messages.create import Opened, add_attachments, attachable, open_thread
 from heka_app.services.messages.permissions import RENT, SEND
+from heka_app.services.messages.read_marks import record_read
 from heka_app.services.messages.statuses import OPEN
 from heka_app.services.messages.unread import unread_count as unread_count
 from heka_app.services.messages.unread import unread_ids
@@ -138,19 +137,7 @@ def mark_read(*, session: Session, actor: Actor, now: dt.datetime, thread_id: in
         ).one()
         or 0
     )
-    values = {
-        "thread_id": thread_id,
-        "account_id": actor.account_id,
-        "last_read_message_id": newest,
-    }
-    if not insert_once(session, table_of(ThreadRead), values, unique=("thread_id", "account_id")):
-        mark = session.exec(
-            select(ThreadRead).where(
-                ThreadRead.thread_id == thread_id, ThreadRead.account_id == actor.account_id
-            )
-        ).one()
-        mark.last_read_message_id = max(mark.last_read_message_id, newest)
-        session.add(mark)
+    record_read(session, thread_id, actor.account_id, newest)
 
 
 def thread_version(*, session: Session, actor: Actor, thread_id: int) -> int:

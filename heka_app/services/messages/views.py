@@ -6,8 +6,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import bindparam, select
+from sqlmodel import Session, col
 
 from heka_app.i18n.formatting import format_date
 from heka_app.models.messages import MessageThread, ThreadAttachment, ThreadMessage
@@ -128,21 +130,37 @@ def answers_of(thread: MessageThread, language: str = "") -> tuple[Answer, ...]:
     return tuple(out)
 
 
+# The lines and their files, built once (issue 15: a thread's page loads on every visit
+# and each tick that finds it changed; building the ORM selects cost more than the reads).
+_LINE_COLUMNS: tuple[Any, ...] = (
+    ThreadMessage.id, ThreadMessage.kind, ThreadMessage.text, ThreadMessage.by_staff,
+    ThreadMessage.public, ThreadMessage.new_status, ThreadMessage.created_at,
+)  # fmt: skip
+_ALL_LINES = (
+    select(*_LINE_COLUMNS)
+    .where(col(ThreadMessage.thread_id) == bindparam("thread_id"))
+    .order_by(col(ThreadMessage.id))
+)
+_PUBLIC_LINES = _ALL_LINES.where(col(ThreadMessage.public).is_(True))
+_FILES = (
+    select(
+        col(ThreadAttachment.message_id), col(ThreadAttachment.kind), col(ThreadAttachment.token)
+    )
+    .where(col(ThreadAttachment.thread_id) == bindparam("thread_id"))
+    .order_by(col(ThreadAttachment.id))
+)
+
+
 def lines_of(
     session: Session, thread_id: int, *, language: str, for_staff: bool
 ) -> tuple[Line, ...]:
     """The thread's lines, oldest first (public ones only unless ``for_staff``)."""
-    query = select(ThreadMessage).where(ThreadMessage.thread_id == thread_id)
-    if not for_staff:
-        query = query.where(col(ThreadMessage.public).is_(True))
-    rows = session.exec(query.order_by(col(ThreadMessage.id))).all()
+    session.flush()  # Core reads skip the ORM's autoflush (the page loads add nothing)
+    connection, ids = session.connection(), {"thread_id": thread_id}
+    rows = connection.execute(_ALL_LINES if for_staff else _PUBLIC_LINES, ids).all()
     files: dict[tuple[int, str], list[str]] = {}
-    for a in session.exec(
-        select(ThreadAttachment)
-        .where(ThreadAttachment.thread_id == thread_id)
-        .order_by(col(ThreadAttachment.id))
-    ).all():
-        files.setdefault((a.message_id, a.kind), []).append(a.token)
+    for message_id, kind, token in connection.execute(_FILES, ids):
+        files.setdefault((message_id, kind), []).append(token)
     return tuple(
         Line(
             id=r.id or 0,
@@ -160,15 +178,24 @@ def lines_of(
 
 
 def detail_of(
-    session: Session, thread: MessageThread, *, language: str, for_staff: bool, unread: bool
+    session: Session,
+    thread: MessageThread,
+    *,
+    language: str,
+    for_staff: bool,
+    unread: bool,
+    lines: tuple[Line, ...] | None = None,
 ) -> ThreadDetail:
-    """The page of ``thread`` for a tenant or (``for_staff``) a handler."""
+    """The page of ``thread`` for a tenant or (``for_staff``) a handler; ``lines``: its
+    ``lines_of`` when the caller has read them already."""
+    if lines is None:
+        lines = lines_of(session, thread.id or 0, language=language, for_staff=for_staff)
     return ThreadDetail(
         card=card_of(thread, language=language, unread=unread),
         request_type=thread.request_type,
         answers=answers_of(thread, language),
         decision=thread.decision,
-        lines=lines_of(session, thread.id or 0, language=language, for_staff=for_staff),
+        lines=lines,
         version=thread.version,
         assigned_to_id=thread.assigned_to_id if for_staff else None,
         topic=thread.topic,

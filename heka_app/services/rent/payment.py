@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from xml.sax.saxutils import escape
 
 from barcode.codex import Code128
@@ -116,6 +117,9 @@ def barcode_modules(digits: str) -> str:
     return Code128(digits).build()[0]
 
 
+_DARK = re.compile("1+")
+
+
 def barcode_svg(digits: str, *, module_px: int = 2, height_px: int = 80) -> str:
     """The bank barcode as a self-contained SVG (quiet zones of ten modules each side).
 
@@ -127,27 +131,17 @@ def barcode_svg(digits: str, *, module_px: int = 2, height_px: int = 80) -> str:
     modules = barcode_modules(digits)
     quiet = 10
     width = (len(modules) + 2 * quiet) * module_px
-    bars = []
-    x = quiet
-    for run in _runs(modules):
-        if run[0] == "1":
-            w = len(run) * module_px
-            bars.append(f"M{x * module_px} 0h{w}v{height_px}h-{w}z")
-        x += len(run)
+    # Each run of dark modules found by the regex engine, not a Python loop over every
+    # module (the rent page draws two barcodes a visit: issue 15).
+    bars = "".join(
+        f"M{(quiet + bar.start()) * module_px} 0h{w}v{height_px}h-{w}z"
+        for bar in _DARK.finditer(modules)
+        for w in ((bar.end() - bar.start()) * module_px,)
+    )
     label = escape(digits)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height_px}" '
         f'width="{width}" height="{height_px}" role="img" aria-label="{label}">'
         f'<rect width="{width}" height="{height_px}" fill="#fff"/>'
-        f'<path fill="#000" d="{"".join(bars)}"/></svg>'
+        f'<path fill="#000" d="{bars}"/></svg>'
     )
-
-
-def _runs(modules: str) -> list[str]:
-    runs: list[str] = []
-    for bit in modules:
-        if runs and runs[-1][0] == bit:
-            runs[-1] += bit
-        else:
-            runs.append(bit)
-    return runs

@@ -104,6 +104,13 @@ def signatures(
     """Who has confirmed the household's request ``thread_id``. Raises NotFound."""
     require(actor, SEND)
     thread = get_thread_for(session=session, actor=actor, thread_id=thread_id)
+    return signatures_of(session, actor, thread, now=now, language=language)
+
+
+def signatures_of(
+    session: Session, actor: Actor, thread: MessageThread, *, now: dt.datetime, language: str
+) -> Signatures:
+    """``signatures`` of a thread the caller has already looked up for ``actor``."""
     definition = d.request_type(thread.request_type)
     if definition is None or definition.confirm_by != d.EVERY_SIGNATORY:
         return Signatures(needed=False)
