@@ -14,12 +14,15 @@ With Redis, state lives in Redis under Reflex's own expiry: nothing changes ther
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 
 from reflex.utils.token_manager import LocalTokenManager
 
 DEFAULT_GRACE_SECONDS = 900
+# How often closed tabs' deadlines are checked (a state may stay this much past its grace).
+SWEEP_SECONDS = 30.0
 
 
 def grace_seconds(environ=os.environ) -> int:
@@ -42,13 +45,31 @@ def expire_soon(token: str, grace: int, manager=None) -> bool:
     if entry is None or entry[0] <= deadline:
         return False
     manager._token_expires_at[token] = (deadline, entry[1])
-    # The expiry task sleeps until the earliest deadline it knew: start one that knows
-    # this one (the old task no longer counts as the manager's when it wakes).
-    if manager._expiration_task is not None:
-        manager._expiration_task.cancel()
-        manager._expiration_task = None
-    manager._ensure_expiration_task()
+    _ensure_sweeper(manager, grace)
     return True
+
+
+def _ensure_sweeper(manager, grace: int) -> None:
+    """Reflex's expiry task sleeps until the earliest deadline it knew, so a deadline
+    brought forward needs a wake-up of its own. Restarting that task on every close did
+    it, but each restart walks every token at once: a reconnect storm of n closing tabs
+    cost n x n. One sweeper per manager walks them every SWEEP_SECONDS instead, while a
+    closed tab's deadline is pending."""
+    task = getattr(manager, "_heka_sweeper", None)
+    if task is None or task.done():
+        manager._heka_sweeper = asyncio.get_running_loop().create_task(
+            _sweep(manager, grace), name="heka closed-tab states"
+        )
+
+
+async def _sweep(manager, grace: int) -> None:
+    while True:
+        await asyncio.sleep(SWEEP_SECONDS)
+        next_deadline = manager._purge_expired_tokens()
+        # Every pending closed tab's deadline is within the grace; the rest are Reflex's
+        # hours, which its own task keeps.
+        if next_deadline is None or next_deadline > time.time() + grace:
+            return
 
 
 class ClosedTabTokenManager(LocalTokenManager):

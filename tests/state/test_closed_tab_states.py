@@ -75,6 +75,29 @@ def test_a_deadline_is_never_pushed_later_and_zero_turns_it_off(states):
     asyncio.run(scenario())
 
 
+def test_a_storm_of_closing_tabs_is_swept_without_restarting_reflexs_expiry(states, monkeypatch):
+    """Each close used to restart Reflex's expiry task, which walks every token at once."""
+
+    async def scenario() -> None:
+        monkeypatch.setattr(closed_tab_states, "SWEEP_SECONDS", 0.01)
+        tokens = ClosedTabTokenManager()
+        for n in range(50):
+            await _open(states, tokens, f"tab-{n}", f"sid-{n}")
+        reflex_task = states._expiration_task
+        for n in range(40):  # a storm: 40 of 50 tabs close
+            await tokens.disconnect_token(f"tab-{n}", f"sid-{n}")
+        assert states._expiration_task is reflex_task
+        monkeypatch.setattr(memory, "time", _Later(GRACE + 1))
+        for _ in range(100):  # the sweeper's next round frees them
+            await asyncio.sleep(0.01)
+            if len(states.states) == 10:
+                break
+        assert set(states.states) == {f"tab-{n}" for n in range(40, 50)}
+        await states.close()
+
+    asyncio.run(scenario())
+
+
 def test_grace_from_the_environment():
     assert grace_seconds({}) == closed_tab_states.DEFAULT_GRACE_SECONDS
     assert grace_seconds({"HEKA_CLOSED_TAB_STATE_SECONDS": "120"}) == 120
