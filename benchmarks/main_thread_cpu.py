@@ -24,6 +24,14 @@ CHROMIUM = "/usr/bin/chromium"
 PAGES = [("/", False), ("/login", False), ("/home", True), ("/faults/new", True), ("/rent", True)]
 TENANT = ("tenant@demo.heka.example", "Kotiasukas-2026!")
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75}
+PUBLIC = ("/", "/login")
+
+
+def chosen_pages(paths: list[str] | None) -> list[tuple[str, bool]]:
+    """``--pages`` as (path, needs a signed-in tenant); PAGES when none are given."""
+    return [(path, path not in PUBLIC) for path in paths] if paths else PAGES
+
+
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"]
 
 
@@ -57,13 +65,15 @@ def sign_in(context, base: str) -> None:
     page.close()
 
 
-def measure(base: str, runs: int) -> dict[str, dict[str, float]]:
+def measure(
+    base: str, runs: int, pages: list[tuple[str, bool]] = PAGES
+) -> dict[str, dict[str, float]]:
     results = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         signed_in = browser.new_context(**PHONE, locale="fi-FI")
         sign_in(signed_in, base)
-        for path, needs_login in PAGES:
+        for path, needs_login in pages:
             samples = []
             for _ in range(runs):
                 context = signed_in if needs_login else browser.new_context(**PHONE, locale="fi-FI")
@@ -94,5 +104,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="http://127.0.0.1:3000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", nargs="+", help="paths instead of the default five")
     args = parser.parse_args()
-    measure(args.base.rstrip("/"), args.runs)
+    measure(args.base.rstrip("/"), args.runs, chosen_pages(args.pages))
