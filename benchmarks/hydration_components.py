@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from main_thread_cpu import sign_in  # run as a script: benchmarks/ is on sys.path
+from main_thread_cpu import chosen_pages, sign_in  # run as a script: benchmarks/ is on sys.path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -82,13 +82,15 @@ COUNT_JS = """RADIX_FAMILIES => {
 }"""
 
 
-def measure(base: str, show_names: bool = False) -> dict[str, dict]:
+def measure(
+    base: str, show_names: bool = False, pages: list[tuple[str, bool]] = PAGES
+) -> dict[str, dict]:
     results = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         signed_in = browser.new_context(**PHONE, locale="fi-FI")
         sign_in(signed_in, base)
-        for path, needs_login in PAGES:
+        for path, needs_login in pages:
             context = signed_in if needs_login else browser.new_context(**PHONE, locale="fi-FI")
             page = context.new_page()
             page.goto(base + path, wait_until="load")
@@ -109,5 +111,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="http://127.0.0.1:3000")
     parser.add_argument("--names", action="store_true", help="the Radix components by name")
+    parser.add_argument("--pages", nargs="+", help="paths instead of the default five")
     args = parser.parse_args()
-    measure(args.base.rstrip("/"), args.names)
+    measure(args.base.rstrip("/"), args.names, chosen_pages(args.pages))

@@ -29,6 +29,14 @@ CHROMIUM = "/usr/bin/chromium"
 PAGES = [("/", False), ("/login", False), ("/home", True), ("/faults/new", True), ("/rent", True)]
 TENANT = ("tenant@demo.heka.example", "Kotiasukas-2026!")
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75}
+PUBLIC = ("/", "/login")
+
+
+def chosen_pages(paths: list[str] | None) -> list[tuple[str, bool]]:
+    """``--pages`` as (path, needs a signed-in tenant); PAGES when none are given."""
+    return [(path, path not in PUBLIC) for path in paths] if paths else PAGES
+
+
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"]
 STYLESHEET = re.compile(r".*/assets/__reflex_global_styles-[^/]*\.css$")
 
@@ -69,13 +77,15 @@ def sign_in(context, base: str) -> None:
     page.close()
 
 
-def measure(base: str, runs: int, css: bytes | None = None) -> dict[str, dict[str, float]]:
+def measure(
+    base: str, runs: int, css: bytes | None = None, pages: list[tuple[str, bool]] = PAGES
+) -> dict[str, dict[str, float]]:
     results = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         signed_in = browser.new_context(**PHONE, locale="fi-FI")
         sign_in(signed_in, base)
-        for path, needs_login in PAGES:
+        for path, needs_login in pages:
             samples = []
             for _ in range(runs):
                 context = signed_in if needs_login else browser.new_context(**PHONE, locale="fi-FI")
@@ -108,6 +118,7 @@ if __name__ == "__main__":
     parser.add_argument("--base", default="http://127.0.0.1:3000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--stylesheet", type=Path, help="serve this CSS instead of the built")
+    parser.add_argument("--pages", nargs="+", help="paths instead of the default five")
     args = parser.parse_args()
     css = args.stylesheet.read_bytes() if args.stylesheet else None
-    measure(args.base.rstrip("/"), args.runs, css)
+    measure(args.base.rstrip("/"), args.runs, css, chosen_pages(args.pages))

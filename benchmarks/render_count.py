@@ -55,7 +55,9 @@ window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
 """
 
 
-def measure(base: str, locale: str) -> dict[str, dict[str, list[int]]]:
+def measure(
+    base: str, locale: str, pages: list[tuple[str, bool]] = PAGES
+) -> dict[str, dict[str, list[int]]]:
     """``{path: {"rendered": [per commit], "updated": [per commit]}}``."""
     # Run as a script (benchmarks/ on sys.path); the e2e test imports only HOOK.
     from main_thread_cpu import sign_in
@@ -63,7 +65,7 @@ def measure(base: str, locale: str) -> dict[str, dict[str, list[int]]]:
     results: dict[str, dict[str, list[int]]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("HEKA_CHROMIUM", CHROMIUM))
-        for path, signed_in in PAGES:
+        for path, signed_in in pages:
             context = browser.new_context(locale=locale, **PHONE)
             if signed_in:
                 sign_in(context, base)
@@ -84,8 +86,11 @@ def main() -> None:
     parser.add_argument("--base", default="http://127.0.0.1:3000")
     parser.add_argument("--locale", default="fi-FI")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--pages", nargs="+", help="paths instead of the default five")
     args = parser.parse_args()
-    results = measure(args.base.rstrip("/"), args.locale)
+    from main_thread_cpu import chosen_pages
+
+    results = measure(args.base.rstrip("/"), args.locale, chosen_pages(args.pages))
     if args.json:
         print(json.dumps(results))
         return

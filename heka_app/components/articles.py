@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.plain import badge, card, heading, link, text
 from heka_app.i18n.ui import t, ui_lang
 
 
@@ -15,7 +16,7 @@ def article_href(item: rx.Var) -> rx.Var:
 
 def finnish_only_badge() -> rx.Component:
     """The label on text shown in Finnish because the reader's language version is missing."""
-    return rx.badge(t("Available in Finnish only"), color_scheme="amber", high_contrast=True)
+    return badge(t("Available in Finnish only"), color="amber", high_contrast=True)
 
 
 def _text_lang(item: rx.Var) -> rx.Var:
@@ -24,30 +25,27 @@ def _text_lang(item: rx.Var) -> rx.Var:
 
 def article_row(item: rx.Var) -> rx.Component:
     """One list item: date, title (the link), summary and its markers."""
+    # Plain elements in Radix's classes and static classes for the former style props
+    # (components/plain.py): a page of news mounted nine Radix components a row (issue 9).
     return rx.el.li(
-        rx.card(
-            rx.hstack(
-                rx.text(item["date"], size="1", color_scheme="gray"),
-                rx.cond(item["unread"], rx.badge(t("New"), color_scheme="blue")),
-                rx.cond(
-                    item["for_my_building"], rx.badge(t("Your building"), color_scheme="green")
-                ),
+        card(
+            rx.el.div(
+                text(item["date"], size="1", data_accent_color="gray"),
+                rx.cond(item["unread"], badge(t("New"), color="blue")),
+                rx.cond(item["for_my_building"], badge(t("Your building"), color="green")),
                 rx.cond(item["fallback"], finnish_only_badge()),
-                spacing="2",
-                wrap="wrap",
-                align="center",
+                class_name="heka-row heka-center heka-wrap heka-gap-2",
             ),
             # Only the Finnish fallback text is marked Finnish; the badges are in the UI's.
-            rx.heading(
-                rx.link(item["title"], href=article_href(item), class_name="heka-article-link"),
-                as_="h2",
+            heading(
+                link(item["title"], href=article_href(item), class_name="heka-article-link"),
+                level="h2",
                 size="4",
-                margin_y="0.25em",
+                class_name="heka-news-title",
                 lang=_text_lang(item),
             ),
-            rx.cond(item["summary"], rx.text(item["summary"], size="2", lang=_text_lang(item))),
+            rx.cond(item["summary"], text(item["summary"], size="2", lang=_text_lang(item))),
         ),
-        list_style="none",
     )
 
 

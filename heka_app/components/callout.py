@@ -1,13 +1,18 @@
-"""``rx.callout`` without an Emotion style: Reflex's Callout passes its ``icon`` name on to
-the root as a prop the root does not have, so it ends up as a CSS property
-(``css={{icon: "info"}}``), which Emotion serializes and inserts on every page that shows a
-callout (issue 9). Same elements, same Radix classes."""
+"""The portal's callout: ``rx.callout``'s look in plain elements (components/plain.py).
+
+Reflex's Callout passed its ``icon`` name on to the root as a CSS property, which Emotion
+serialized and inserted on every page that showed one; and Radix's Callout is three React
+components (root, icon, text) that each run ``extractProps`` at hydration. The fault
+form alone mounted seven (its offline outbox has one per state) (issue 9)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components import plain
 
-def callout(text: rx.Var | str, *, icon: str, **props) -> rx.Component:
-    """Root, icon and text as ``rx.callout(text, icon=icon, **props)`` renders them."""
-    return rx.callout.root(rx.callout.icon(rx.icon(icon)), rx.callout.text(text), **props)
+
+def callout(text: rx.Var | str | rx.Component, *, icon: str, **props) -> rx.Component:
+    """What ``rx.callout(text, icon=icon, **props)`` renders; ``color_scheme`` and
+    ``high_contrast`` as there."""
+    return plain.callout(text, icon=icon, color=props.pop("color_scheme", ""), **props)

@@ -50,7 +50,7 @@ class _OutboxLoader(rx.Fragment):
 
 
 def _message(state: str, color: str) -> rx.Component:
-    return rx.box(
+    return rx.el.div(
         callout(rx.el.span(custom_attrs={"data-outbox-text": ""}), icon="info", color_scheme=color),
         custom_attrs={"data-when": state},
     )
@@ -60,7 +60,7 @@ def fault_outbox() -> rx.Component:
     """The outbox status line and loader (nothing in kiosk mode)."""
     if get_settings().kiosk_mode:
         return rx.fragment()
-    return rx.box(
+    return rx.el.div(
         *(_message(state, color) for state, color in OUTBOX_COLORS.items()),
         _OutboxLoader.create(),
         id=OUTBOX_ID,

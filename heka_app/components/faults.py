@@ -7,6 +7,7 @@ from reflex.constants import Dirs
 from reflex.vars import Var, VarData
 
 from heka_app import routes
+from heka_app.components.plain import badge, card, data_list, link, text
 from heka_app.i18n.ui import t, t_var, tn
 
 # The backend's origin (in dev it is another port than the page's), as Reflex finds it for
@@ -38,47 +39,48 @@ def status_badge(status: rx.Var, label: rx.Var) -> rx.Component:
         status,
         *[
             # high contrast: the soft blue and green text fell under 4.5:1 (axe, issue 16)
-            (key, rx.badge(t_var(label), color_scheme=color, size="2", high_contrast=True))
+            (key, badge(t_var(label), color=color, size="2", high_contrast=True))
             for key, color in STATUS_COLORS.items()
         ],
-        rx.badge(t_var(label), size="2", high_contrast=True),
+        badge(t_var(label), size="2", high_contrast=True),
     )
 
 
-def fault_card(card: rx.Var, href: rx.Var, show_address: bool = False) -> rx.Component:
+def fault_card(report: rx.Var, href: rx.Var, show_address: bool = False) -> rx.Component:
     """One report in a list, linking to its page; overdue and urgent marked in words."""
-    return rx.link(
-        rx.card(
-            rx.vstack(
-                rx.hstack(
-                    rx.text(t("No. {number}", number=card["number"]), weight="bold"),
-                    status_badge(card["status"], card["status_label"]),
-                    rx.cond(card["urgent"], rx.badge(t("Urgent"), color_scheme="red", size="2")),
+    # Plain elements in Radix's classes (components/plain.py): a list of cards mounted
+    # seven Radix components a card (issue 9).
+    return link(
+        card(
+            rx.el.div(
+                rx.el.div(
+                    text(t("No. {number}", number=report["number"]), weight="bold"),
+                    status_badge(report["status"], report["status_label"]),
+                    rx.cond(report["urgent"], badge(t("Urgent"), color="red", size="2")),
                     rx.cond(
-                        card["overdue"],
-                        rx.badge(t("Overdue"), color_scheme="red", variant="outline", size="2"),
+                        report["overdue"],
+                        badge(t("Overdue"), color="red", variant="outline", size="2"),
                     ),
-                    wrap="wrap",
-                    spacing="2",
-                    align="center",
+                    class_name="heka-row heka-center heka-wrap heka-gap-2",
                 ),
-                rx.text(
-                    t_var(card["category_label"]),
+                text(
+                    t_var(report["category_label"]),
                     " · ",
-                    t_var(card["location_label"]),
+                    t_var(report["location_label"]),
                 ),
-                rx.cond(show_address, rx.text(card["address"], size="2")),
-                rx.text(
-                    t("Reported {date}", date=card["created"]),
+                rx.cond(show_address, text(report["address"], size="2")),
+                text(
+                    t("Reported {date}", date=report["created"]),
                     " · ",
-                    tn("{n} day ago", "{n} days ago", card["age_days"]),
+                    tn("{n} day ago", "{n} days ago", report["age_days"]),
                     size="2",
-                    color_scheme="gray",
+                    data_accent_color="gray",
                 ),
-                spacing="1",
-                align="start",
+                class_name="heka-column heka-gap-1",
             ),
-            class_name=rx.cond(card["overdue"], "heka-overdue heka-full-width", "heka-full-width"),
+            class_name=rx.cond(
+                report["overdue"], "heka-overdue heka-full-width", "heka-full-width"
+            ),
         ),
         href=href,
         class_name="heka-fault-card heka-full-width",
@@ -91,21 +93,21 @@ def timeline(entries: rx.Var) -> rx.Component:
         rx.foreach(
             entries,
             lambda e: rx.el.li(
-                rx.text(
+                text(
                     e["when"],
                     " · ",
                     rx.cond(e["by_staff"], t("Maintenance"), t("Resident")),
                     size="2",
-                    color_scheme="gray",
+                    data_accent_color="gray",
                 ),
                 rx.cond(
                     e["kind"] == "status",
-                    rx.text(t("Status: {status}", status=t_var(e["status_label"])), weight="bold"),
+                    text(t("Status: {status}", status=t_var(e["status_label"])), weight="bold"),
                 ),
-                rx.cond(e["kind"] == "note", rx.badge(t("Internal note"), color_scheme="amber")),
-                rx.cond(e["kind"] == "photo", rx.text(t("Added photos"))),
-                rx.cond(e["kind"] == "feedback", rx.text(t("Feedback"), weight="bold")),
-                rx.cond(e["text"] != "", rx.text(e["text"], class_name="heka-pre-wrap")),
+                rx.cond(e["kind"] == "note", badge(t("Internal note"), color="amber")),
+                rx.cond(e["kind"] == "photo", text(t("Added photos"))),
+                rx.cond(e["kind"] == "feedback", text(t("Feedback"), weight="bold")),
+                rx.cond(e["text"] != "", text(e["text"], class_name="heka-pre-wrap")),
                 class_name=rx.cond(e["public"], "", "heka-note"),
             ),
         ),
@@ -115,7 +117,7 @@ def timeline(entries: rx.Var) -> rx.Component:
 
 def photo_grid(tokens: rx.Var) -> rx.Component:
     """The report's photos as thumbnails linking to the full photo (session-checked)."""
-    return rx.box(
+    return rx.el.div(
         rx.foreach(
             tokens,
             lambda token, i: rx.link(
@@ -135,15 +137,12 @@ def photo_grid(tokens: rx.Var) -> rx.Component:
 def detail_rows(detail: rx.Var, card: rx.Var) -> rx.Component:
     """Where, description, entry permission, pets and phone."""
 
-    def row(label, value):
-        return rx.data_list.item(rx.data_list.label(label), rx.data_list.value(value))
-
-    return rx.data_list.root(
-        row(t("What"), t_var(card["category_label"])),
-        row(t("Where"), t_var(card["location_label"])),
-        row(t("Address"), card["address"]),
-        row(t("Reported"), card["created"]),
-        row(
+    return data_list(
+        (t("What"), t_var(card["category_label"])),
+        (t("Where"), t_var(card["location_label"])),
+        (t("Address"), card["address"]),
+        (t("Reported"), card["created"]),
+        (
             t("Master key"),
             rx.cond(
                 detail["permission_to_enter"],
@@ -151,7 +150,6 @@ def detail_rows(detail: rx.Var, card: rx.Var) -> rx.Component:
                 t("Not with a master key. Reachable: {when}", when=detail["reachable_at"]),
             ),
         ),
-        row(t("Pets"), rx.cond(detail["pets"] != "", detail["pets"], t("None"))),
-        row(t("Contact phone"), detail["contact_phone"]),
-        orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+        (t("Pets"), rx.cond(detail["pets"] != "", detail["pets"], t("None"))),
+        (t("Contact phone"), detail["contact_phone"]),
     )

@@ -8,6 +8,7 @@ import reflex as rx
 from heka_app import routes
 from heka_app.components.callout import callout
 from heka_app.components.faults import BACKEND_ORIGIN
+from heka_app.components.plain import badge, card, link, text
 from heka_app.components.upload_picker import PHOTO_OR_PDF_TYPES, PickerTexts, upload_picker
 from heka_app.i18n.ui import t, t_var
 
@@ -25,10 +26,10 @@ def thread_status(status: rx.Var, label: rx.Var) -> rx.Component:
     return rx.match(
         status,
         *[
-            (key, rx.badge(t_var(label), color_scheme=color, size="2", high_contrast=True))
+            (key, badge(t_var(label), color=color, size="2", high_contrast=True))
             for key, color in STATUS_COLORS.items()
         ],
-        rx.badge(t_var(label), size="2", high_contrast=True),
+        badge(t_var(label), size="2", high_contrast=True),
     )
 
 
@@ -49,32 +50,29 @@ def subject(card: rx.Var) -> rx.Var:
     return rx.cond(card["subject_is_msgid"], t_var(card["subject"]), card["subject"])
 
 
-def thread_card(card: rx.Var, href: rx.Var) -> rx.Component:
+def thread_card(thread: rx.Var, href: rx.Var) -> rx.Component:
     """One thread in a list; an unread answer is said in words, not only bold."""
-    return rx.link(
-        rx.card(
-            rx.vstack(
-                rx.hstack(
-                    rx.text(subject(card), weight="bold"),
-                    thread_status(card["status"], card["status_label"]),
+    # Plain elements in Radix's classes (components/plain.py, issue 9).
+    return link(
+        card(
+            rx.el.div(
+                rx.el.div(
+                    text(subject(thread), weight="bold"),
+                    thread_status(thread["status"], thread["status_label"]),
                     rx.cond(
-                        card["unread"],
-                        rx.badge(
-                            t("New answer"), color_scheme="amber", size="2", high_contrast=True
-                        ),
+                        thread["unread"],
+                        badge(t("New answer"), color="amber", size="2", high_contrast=True),
                     ),
-                    wrap="wrap",
-                    spacing="2",
-                    align="center",
+                    class_name="heka-row heka-center heka-wrap heka-gap-2",
                 ),
-                rx.text(
-                    t_var(card["topic_label"]),
+                text(
+                    t_var(thread["topic_label"]),
                     " · ",
-                    card["updated"],
+                    thread["updated"],
                     size="2",
-                    color_scheme="gray",
+                    data_accent_color="gray",
                 ),
-                spacing="1",
+                class_name="heka-column heka-gap-1",
             ),
             class_name="heka-full-width",
         ),
@@ -103,7 +101,7 @@ def _files(line: rx.Var) -> rx.Component:
     return rx.fragment(
         rx.cond(
             line["photos"].to(list[str]).length() > 0,
-            rx.box(
+            rx.el.div(
                 rx.foreach(
                     line["photos"].to(list[str]),
                     lambda token, i: rx.link(
@@ -131,13 +129,17 @@ def thread_line(line: rx.Var, staff_view: bool = False) -> rx.Component:
     who = rx.cond(line["by_staff"], t("Heka"), t("Household"))
     head = rx.match(
         line["kind"],
-        ("status", rx.text(t("Status: {s}", s=t_var(line["status_label"])), weight="bold")),
-        ("note", rx.text(t("Internal note (not shown to the tenant)"), weight="bold")),
-        rx.text(who, weight="bold"),
+        ("status", text(t("Status: {s}", s=t_var(line["status_label"])), weight="bold")),
+        ("note", text(t("Internal note (not shown to the tenant)"), weight="bold")),
+        text(who, weight="bold"),
     )
-    return rx.box(
-        rx.hstack(head, rx.text(line["when"], size="1", color_scheme="gray"), wrap="wrap"),
-        rx.cond(line["text"] != "", rx.text(line["text"], class_name="heka-pre-wrap")),
+    return rx.el.div(
+        rx.el.div(
+            head,
+            text(line["when"], size="1", data_accent_color="gray"),
+            class_name="heka-row heka-wrap heka-gap-3",
+        ),
+        rx.cond(line["text"] != "", text(line["text"], class_name="heka-pre-wrap")),
         _files(line),
         class_name=rx.cond(
             line["kind"] == "note",
@@ -172,6 +174,6 @@ def attachment_picker(state, upload_id: str) -> rx.Component:
         preview=lambda p, i: rx.cond(
             p["kind"] == "photo",
             rx.image(src=p["src"], alt=t("Photo {n}", n=i + 1)),
-            rx.text(t("PDF: {name}", name=p["name"]), size="2"),
+            text(t("PDF: {name}", name=p["name"]), size="2"),
         ),
     )

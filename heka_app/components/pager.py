@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from heka_app.components.plain import classes, text
 from heka_app.i18n.ui import t
 
 
@@ -23,17 +24,19 @@ def pager(
     return rx.cond(
         pages > 1,
         rx.el.nav(
-            rx.hstack(
+            # A plain row, not rx.hstack (components/plain.py, issue 9).
+            rx.el.div(
                 rx.button(
                     t("Previous"), on_click=go_to(page - 1), disabled=page <= 1, variant=variant
                 ),
-                rx.text(t("Page {page} of {pages}", page=page, pages=pages)),
+                text(t("Page {page} of {pages}", page=page, pages=pages)),
                 rx.button(
                     t("Next"), on_click=go_to(page + 1), disabled=page >= pages, variant=variant
                 ),
-                align="center",
-                spacing="3",
-                **({"justify": "between", "width": "100%"} if spread else {}),
+                class_name=classes(
+                    "heka-row heka-center heka-gap-3",
+                    "heka-between heka-full-width" if spread else "",
+                ),
             ),
             aria_label=t("Pages"),
         ),

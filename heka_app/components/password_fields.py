@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from heka_app.components.forms import field
+from heka_app.components.plain import text
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.password_hint import PasswordHintState
 
@@ -28,7 +29,7 @@ def new_password_fields(errors: rx.Var, label: rx.Var | None = None) -> list[rx.
             type_="password",
             autocomplete="new-password",
         ),
-        rx.text(
+        text(
             t("Use at least 12 characters. A few unrelated words make a good password."),
             size="2",
         ),

@@ -23,9 +23,13 @@ from reflex_components_core.react_router.dom import ReactRouterLink
 LINK = "rt-Text rt-reset rt-Link heka-link"
 
 
-def classes(*names: str) -> str:
-    """The non-empty class names, space separated."""
-    return " ".join(name for name in names if name)
+def classes(*names: str | rx.Var) -> str | rx.Var:
+    """The non-empty class names, space separated; a Var (``rx.cond`` of classes) is
+    appended as a Var."""
+    joined: str | rx.Var = " ".join(name for name in names if isinstance(name, str) and name)
+    for var in (name for name in names if isinstance(name, rx.Var)):
+        joined = (joined + " " if joined else "") + var.to(str)
+    return joined
 
 
 def text(
@@ -48,21 +52,28 @@ def heading(*children, level: str, size: str, class_name: str = "", **props) -> 
 
 
 def _is_internal(href: str | rx.Var) -> bool:
-    # A Var (a route from state) is always one of the portal's own paths here.
+    # A Var (a route from state) is one of the portal's own paths unless the caller
+    # says otherwise (``internal=False``).
     return isinstance(href, rx.Var) or href.startswith("/")
 
 
 def link(
-    *children, href: str | rx.Var, underline: str = "auto", class_name: str = "", **props
+    *children,
+    href: str | rx.Var,
+    underline: str = "auto",
+    class_name: str = "",
+    internal: bool | None = None,
+    **props,
 ) -> rx.Component:
     """A link that looks like ``rx.link``. The portal's own pages go through React
     Router's ``Link`` (a plain ``<a>`` that navigates without reloading the app); other
-    addresses (tel:, mailto:, the chat) are a plain ``<a>``."""
+    addresses (tel:, mailto:, the chat; ``internal=False`` for one built from a Var) are
+    a plain ``<a>``."""
     cls = classes(LINK, f"rt-underline-{underline}", class_name)
     # Radix puts an empty data-accent-color on its links; Radix's CSS colours
     # ``.rt-Text:where([data-accent-color])``, so the plain link keeps it.
     props.setdefault("data_accent_color", "")
-    if _is_internal(href):
+    if _is_internal(href) if internal is None else internal:
         return ReactRouterLink.create(*children, to=href, class_name=cls, **props)
     return rx.el.a(*children, href=href, class_name=cls, **props)
 
@@ -97,13 +108,64 @@ def card(*children, size: str = "1", class_name: str = "", **props) -> rx.Compon
     return rx.el.div(*children, class_name=cls, **props)
 
 
-def badge(*children, color: str = "", size: str = "1", class_name: str = "", **props):
-    """``rx.badge`` (soft) as a plain ``<span>``; ``color`` is Radix's accent colour."""
-    cls = classes("rt-reset rt-Badge", f"rt-r-size-{size}", "rt-variant-soft", class_name)
+def badge(
+    *children,
+    color: str = "",
+    size: str = "1",
+    variant: str = "soft",
+    high_contrast: bool = False,
+    class_name: str = "",
+    **props,
+):
+    """``rx.badge`` as a plain ``<span>``; ``color`` is Radix's accent colour."""
+    cls = classes(
+        "rt-reset rt-Badge",
+        f"rt-r-size-{size}",
+        f"rt-variant-{variant}",
+        "rt-high-contrast" if high_contrast else "",
+        class_name,
+    )
     return rx.el.span(*children, class_name=cls, data_accent_color=color, **props)
 
 
-def data_list(*rows: tuple[rx.Var | str, rx.Var | str]) -> rx.Component:
+def callout_root(
+    icon: str,
+    *children: rx.Component,
+    color: str = "",
+    high_contrast: bool = False,
+    class_name: str = "",
+    **props,
+) -> rx.Component:
+    """``rx.callout.root`` (size 2, soft) with its icon, as the plain ``<div>``s Radix's
+    Callout.Root and Callout.Icon render; ``children`` follow the icon."""
+    cls = classes(
+        "rt-CalloutRoot rt-r-size-2 rt-variant-soft",
+        "rt-high-contrast" if high_contrast else "",
+        class_name,
+    )
+    return rx.el.div(
+        rx.el.div(rx.icon(icon), class_name="rt-CalloutIcon"),
+        *children,
+        class_name=cls,
+        data_accent_color=color,
+        **props,
+    )
+
+
+def callout(
+    message: rx.Var | str | rx.Component, *, icon: str, text_as: str = "p", **props
+) -> rx.Component:
+    """``rx.callout``: the root and icon of :func:`callout_root` and the ``<p>`` Radix's
+    Callout.Text renders (three React components fewer per callout). ``text_as="div"``
+    for a message of blocks (Reflex refuses a ``<div>`` in a ``<p>``; the reset gives
+    both the same box)."""
+    text_el = getattr(rx.el, text_as)
+    return callout_root(
+        icon, text_el(message, class_name="rt-Text rt-r-size-2 rt-CalloutText"), **props
+    )
+
+
+def data_list(*rows: tuple[rx.Var | str, rx.Var | str | rx.Component]) -> rx.Component:
     """``rx.data_list`` (vertical on a phone, horizontal from Radix's ``sm``) as a plain
     ``<dl>`` with Radix's classes: label and value pairs, one per row."""
     return rx.el.dl(

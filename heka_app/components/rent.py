@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.plain import card, data_list, heading, text
 from heka_app.components.rent_chart import rent_chart
 from heka_app.i18n.ui import t
 from heka_app.state.rent import RentState
@@ -15,19 +16,18 @@ from heka_app.state.rent import RentState
 # and inserted the same table style once per table while the page hydrated (issue 9).
 
 
-def _row(label: rx.Var, value: rx.Var, value_id: str = "") -> rx.Component:
-    return rx.data_list.item(
-        rx.data_list.label(label), rx.data_list.value(rx.text(value, id=value_id or None))
-    )
+def _row(label: rx.Var, value: rx.Var, value_id: str = "") -> tuple[rx.Var, rx.Component]:
+    return label, text(value, id=value_id) if value_id else text(value)
 
 
 def how_to_pay() -> rx.Component:
     """Account, references, the virtual barcode with a copy button, the bank barcode."""
     pay = RentState.payment
     code = rx.cond(RentState.no_amount, pay["barcode_no_amount"], pay["barcode"])
-    return rx.card(
-        rx.heading(t("How to pay"), as_="h2", size="5", class_name="heka-section-title"),
-        rx.data_list.root(
+    # Plain elements in Radix's classes (components/plain.py, issue 9).
+    return card(
+        heading(t("How to pay"), level="h2", size="5", class_name="heka-section-title"),
+        data_list(
             _row(t("Recipient"), pay["recipient"]),
             _row(t("Account (IBAN)"), pay["iban"], "pay-iban"),
             _row(t("BIC"), pay["bic"]),
@@ -48,7 +48,6 @@ def how_to_pay() -> rx.Component:
                     t("No due date"),
                 ),
             ),
-            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
         ),
         # A native checkbox: Radix's brought five chunks of JavaScript to the page's first
         # load for one box.
@@ -62,8 +61,8 @@ def how_to_pay() -> rx.Component:
             t("No amount: I pay a different sum"),
             class_name="heka-rent-no-amount",
         ),
-        rx.text(t("Virtual barcode"), weight="bold", as_="div"),
-        rx.hstack(
+        text(t("Virtual barcode"), weight="bold", as_="div"),
+        rx.el.div(
             rx.el.code(code, id="virtual-barcode", class_name="heka-rent-code"),
             rx.button(
                 rx.icon("copy", size=16),
@@ -73,12 +72,10 @@ def how_to_pay() -> rx.Component:
                 id="copy-barcode",
                 on_click=[rx.set_clipboard(code), rx.toast.success(t("Copied"))],
             ),
-            align="center",
-            wrap="wrap",
-            class_name="heka-rent-gap-y",
+            class_name="heka-row heka-center heka-wrap heka-gap-3 heka-rent-gap-y",
         ),
-        rx.text(t("Bank barcode for scanning with your banking app"), size="2", as_="div"),
-        rx.box(
+        text(t("Bank barcode for scanning with your banking app"), size="2", as_="div"),
+        rx.el.div(
             rx.html(
                 rx.cond(
                     RentState.no_amount,
@@ -92,10 +89,10 @@ def how_to_pay() -> rx.Component:
             role="region",
             aria_label=t("Bank barcode for scanning with your banking app"),
         ),
-        rx.heading(
-            t("E-invoice and direct payment"), as_="h3", size="3", class_name="heka-rent-subhead"
+        heading(
+            t("E-invoice and direct payment"), level="h3", size="3", class_name="heka-rent-subhead"
         ),
-        rx.text(
+        text(
             t(
                 "In your online bank, search for Heka as an e-invoice sender and give the "
                 "reference above: your rent then arrives as an e-invoice every month. With "
@@ -119,15 +116,15 @@ def _chart_row(month: rx.Var) -> rx.Component:
 
 def chart_and_table() -> rx.Component:
     """Charges against payments a month, as a chart and as the same numbers in a table."""
-    return rx.grid(
-        rx.box(
+    return rx.el.div(
+        rx.el.div(
             rent_chart(),
             role="figure",
             aria_label=t("Chart of charges and payments by month; the table has the same numbers."),
             id="rent-chart",
             class_name="heka-rent-chart",
         ),
-        rx.box(
+        rx.el.div(
             rx.el.table(
                 rx.el.thead(
                     rx.el.tr(
@@ -146,6 +143,5 @@ def chart_and_table() -> rx.Component:
             aria_label=t("Charges and payments by month"),
             role="region",
         ),
-        columns=rx.breakpoints(initial="1", md="2"),
-        spacing="4",
+        class_name="heka-grid-md-2",
     )

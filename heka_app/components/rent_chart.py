@@ -36,7 +36,7 @@ class _HekaRentChart(rx.NoSSRComponent):
 
 def rent_chart() -> rx.Component:
     """Charged and paid euros a month as bars, in a box of the chart's fixed height."""
-    return rx.box(
+    return rx.el.div(
         _HekaRentChart.create(
             months=RentState.months,
             charged_label=t("Charged"),

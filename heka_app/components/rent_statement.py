@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from heka_app.components.plain import heading, text
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.rent import STATEMENT_FIRST_MONTHS, STATEMENT_MORE_MONTHS, RentState
 
@@ -20,8 +21,9 @@ def _line(row: rx.Var) -> rx.Component:
 
 
 def _month(month: rx.Var) -> rx.Component:
-    return rx.box(
-        rx.heading(month["label"], as_="h3", size="3", class_name="heka-rent-month"),
+    # Plain elements in Radix's classes (components/plain.py, issue 9).
+    return rx.el.div(
+        heading(month["label"], level="h3", size="3", class_name="heka-rent-month"),
         rx.cond(
             month["rows"].to(list).length() > 0,
             rx.el.table(
@@ -37,7 +39,7 @@ def _month(month: rx.Var) -> rx.Component:
                 rx.el.tbody(rx.foreach(month["rows"].to(list[dict]), _line)),
                 class_name="heka-table",
             ),
-            rx.text(t("Nothing booked this month."), size="2", color_scheme="gray"),
+            text(t("Nothing booked this month."), size="2", data_accent_color="gray"),
         ),
     )
 
@@ -46,7 +48,7 @@ def _more_or_fewer() -> rx.Component:
     # One button that stays where it is (and keeps the keyboard focus): it adds earlier
     # months until the window's 24 are shown, then folds the statement back.
     all_shown = RentState.statement.length() >= RentState.months.length()
-    return rx.hstack(
+    return rx.el.div(
         rx.button(
             rx.cond(all_shown, t("Show fewer months"), t("Show earlier months")),
             variant="soft",
@@ -60,7 +62,7 @@ def _more_or_fewer() -> rx.Component:
             aria_controls="rent-statement",
             id="rent-statement-more",
         ),
-        rx.text(
+        text(
             t(
                 "Months shown: {shown} of {total}",
                 shown=RentState.statement.length(),
@@ -70,9 +72,7 @@ def _more_or_fewer() -> rx.Component:
             role="status",
             id="rent-statement-shown",
         ),
-        align="center",
-        wrap="wrap",
-        spacing="3",
+        class_name="heka-row heka-center heka-wrap heka-gap-3",
     )
 
 
@@ -80,7 +80,7 @@ def statement() -> rx.Component:
     """The statement's newest months first, with the running balance, and the button that
     shows earlier months of the window."""
     return rx.fragment(
-        rx.box(
+        rx.el.div(
             rx.foreach(RentState.statement, _month),
             class_name="heka-scroll-x",
             tab_index=0,
@@ -95,7 +95,7 @@ def statement() -> rx.Component:
 def downloads() -> rx.Component:
     """Choose a period and download the statement as PDF or CSV."""
     return rx.form(
-        rx.hstack(
+        rx.el.div(
             rx.el.label(
                 t("From month"),
                 rx.el.input(
@@ -129,15 +129,13 @@ def downloads() -> rx.Component:
             rx.button(
                 rx.icon("download", size=16), t("Download"), type="submit", id="download-submit"
             ),
-            align="end",
-            wrap="wrap",
-            spacing="3",
+            class_name="heka-row heka-end heka-wrap heka-gap-3",
         ),
         rx.cond(
             RentState.download_error != "",
-            rx.text(
+            text(
                 t_var(RentState.download_error),
-                color_scheme="red",
+                data_accent_color="red",
                 role="alert",
                 id="download-error",
             ),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import reflex as rx
 
 from heka_app.components.drop_zone import drop_zone
+from heka_app.components.plain import text
 from heka_app.i18n.ui import t_var
 
 PHOTO_TYPES = {
@@ -57,18 +58,20 @@ def upload_picker(
         label_id: The label's id (the file input is named by it); ``<upload_id>-label``.
         progress_bar: Show a bar besides the percentage.
     """
-    uploading = rx.text(texts.uploading, size="2", role="status", id=f"{upload_id}-status")
+    # Plain elements in Radix's classes, not Radix stacks and texts (components/plain.py):
+    # the picker is on the fault form and the message forms (issue 9).
+    uploading = text(texts.uploading, size="2", role="status", id=f"{upload_id}-status")
     if progress_bar:
         bar = rx.progress(value=state.progress, max=100)  # full width by default (Reflex sets it)
-        uploading = rx.vstack(bar, uploading, class_name="heka-full-width")
+        uploading = rx.el.div(bar, uploading, class_name="heka-column heka-gap-3 heka-full-width")
     label_id = label_id or f"{upload_id}-label"
-    return rx.vstack(
-        rx.text(texts.label, class_name="heka-label", id=label_id),
+    return rx.el.div(
+        text(texts.label, class_name="heka-label", id=label_id),
         drop_zone(
-            rx.vstack(
+            rx.el.div(
                 rx.button(texts.button, type="button", variant="outline", size="3"),
-                rx.text(texts.hint, size="2"),
-                align="center",
+                text(texts.hint, size="2"),
+                class_name="heka-column heka-center heka-gap-3",
             ),
             id=upload_id,
             multiple=True,
@@ -84,11 +87,11 @@ def upload_picker(
         # reset the number (they travel apart: HTTP upload, websocket events), and a status
         # saying "100 %" under the finished previews reads as still busy.
         rx.cond((state.progress > 0) & (state.progress < 100), uploading),
-        rx.cond(error, rx.text(t_var(error), color_scheme="red", size="2", role="alert")),
-        rx.box(
+        rx.cond(error, text(t_var(error), data_accent_color="red", size="2", role="alert")),
+        rx.el.div(
             rx.foreach(
                 state.previews,
-                lambda item, i: rx.vstack(
+                lambda item, i: rx.el.div(
                     preview(item, i),
                     rx.button(
                         texts.remove(i),
@@ -98,11 +101,10 @@ def upload_picker(
                         color_scheme="red",
                         on_click=on_remove(i),
                     ),
-                    spacing="1",
+                    class_name="heka-column heka-gap-1",
                 ),
             ),
             class_name="heka-photos",
         ),
-        class_name="heka-full-width",
-        align="start",
+        class_name="heka-column heka-gap-3 heka-full-width",
     )

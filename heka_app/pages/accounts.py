@@ -17,6 +17,7 @@ from heka_app.components.forms import (
 )
 from heka_app.components.layout import page_layout
 from heka_app.components.password_fields import new_password_fields
+from heka_app.components.plain import card, heading, link, text
 from heka_app.i18n.ui import t
 from heka_app.state.accounts import (
     EMAIL_FORM_ID,
@@ -41,8 +42,9 @@ def _current_password(errors: rx.Var, params: rx.Var, id_prefix: str = "") -> rx
 
 def _password_form() -> rx.Component:
     errors = AccountState.password_errors
-    return rx.card(
-        rx.heading(t("Change password"), as_="h2", size="5", class_name="heka-mb-075"),
+    # Plain elements in Radix's classes (components/plain.py, issue 9).
+    return card(
+        heading(t("Change password"), level="h2", size="5", class_name="heka-mb-075"),
         rx.cond(
             AccountState.password_changed,
             notice(t("Your password has been changed. Your other sessions were logged out.")),
@@ -59,8 +61,8 @@ def _password_form() -> rx.Component:
 
 def _email_form() -> rx.Component:
     errors = AccountState.email_errors
-    return rx.card(
-        rx.heading(t("Change email address"), as_="h2", size="5", class_name="heka-mb-075"),
+    return card(
+        heading(t("Change email address"), level="h2", size="5", class_name="heka-mb-075"),
         form_error(errors["form"]),
         rx.cond(
             AccountState.email_change_sent,
@@ -81,21 +83,23 @@ def _email_form() -> rx.Component:
 def account_page() -> rx.Component:
     """The account page."""
     return page_layout(
-        rx.heading(t("My account"), as_="h1", size="7"),
-        rx.text(
-            t("Email address"), ": ", rx.text.strong(AccountState.email), class_name="heka-my-1"
+        heading(t("My account"), level="h1", size="7"),
+        text(
+            t("Email address"),
+            ": ",
+            rx.el.strong(AccountState.email, class_name="rt-Strong"),
+            class_name="heka-my-1",
         ),
-        rx.link(
+        link(
             t("My details: phone, refund account, email choices, language and your data"),
             href=routes.ACCOUNT_DETAILS,
             id="details-link",
             class_name="heka-block heka-mb-1",
         ),
-        rx.grid(
+        rx.el.div(
             _password_form(),
             rx.cond(SessionState.is_staff, rx.fragment(), _email_form()),
-            columns=rx.breakpoints(initial="1", md="2"),
-            spacing="4",
+            class_name="heka-grid-md-2",
         ),
     )
 

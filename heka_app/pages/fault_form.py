@@ -23,6 +23,7 @@ from heka_app.components.forms import (
     submit_button,
 )
 from heka_app.components.layout import loading, page_layout
+from heka_app.components.plain import heading, link, text
 from heka_app.components.upload_picker import PHOTO_TYPES, PickerTexts, upload_picker
 from heka_app.i18n.ui import t
 from heka_app.services.faults.reports import MAX_PHOTOS
@@ -36,20 +37,24 @@ def _labelled(label: rx.Var, name: str, control: rx.Component) -> rx.Component:
 
 
 def _emergency() -> rx.Component:
-    return rx.box(
+    # Plain elements in Radix's classes (components/plain.py): the phone opens this page
+    # most, and every Radix component costs its extractProps at hydration (issue 9).
+    return rx.el.div(
         callout(
-            rx.vstack(
-                rx.text(t("Call the 24-hour emergency number first:"), weight="bold"),
-                rx.link(
+            rx.el.div(
+                text(t("Call the 24-hour emergency number first:"), weight="bold"),
+                link(
                     FaultFormState.emergency_phone,
                     href="tel:" + FaultFormState.emergency_phone,
+                    internal=False,
                     class_name="heka-emergency-phone",
                     id="emergency-phone",
                 ),
-                rx.text(t("You can still leave this report after the call.")),
-                spacing="2",
+                text(t("You can still leave this report after the call.")),
+                class_name="heka-column heka-gap-2",
             ),
             icon="phone",
+            text_as="div",
             color_scheme="red",
             role="note",
         ),
@@ -84,11 +89,11 @@ def _form() -> rx.Component:
     yes_no = [("yes", t("Yes")), ("no", t("No"))]
     return rx.form(
         fault_draft("fault-form"),
-        rx.vstack(
+        rx.el.div(
             form_error(FaultFormState.error, FaultFormState.error_params),
             rx.el.input(type="hidden", name="submission_id", id="field-submission-id"),
             choice(t("Is it urgent?"), "urgent", yes_no),
-            rx.text(t("Urgent means, for example:"), " ", *examples(), size="2"),
+            text(t("Urgent means, for example:"), " ", *examples(), size="2"),
             _emergency(),
             _labelled(t("What is broken?"), "category", category_select()),
             _labelled(t("Where?"), "location", location_select()),
@@ -104,7 +109,7 @@ def _form() -> rx.Component:
                 ),
             ),
             choice(t("May maintenance enter with a master key?"), "enter", yes_no),
-            rx.box(
+            rx.el.div(
                 _labelled(
                     t("When can you be reached?"),
                     "reachable_at",
@@ -148,9 +153,7 @@ def _form() -> rx.Component:
             ),
             _photos(),
             submit_button(t("Send report"), FaultFormState.busy, id="fault-submit"),
-            spacing="4",
-            class_name="heka-full-width",
-            align="start",
+            class_name="heka-column heka-gap-4 heka-full-width",
         ),
         id="fault-form",
         on_submit=FaultFormState.submit,
@@ -160,7 +163,7 @@ def _form() -> rx.Component:
 
 
 def _done() -> rx.Component:
-    return rx.vstack(
+    return rx.el.div(
         fault_draft_done(),
         notice(
             t(
@@ -168,17 +171,12 @@ def _done() -> rx.Component:
                 number=FaultFormState.number,
             )
         ),
-        rx.hstack(
-            rx.link(
-                t("Open the report"),
-                href=FaultFormState.report_link,
-                id="open-report",
-            ),
-            rx.link(t("All my reports"), href=routes.FAULTS),
-            spacing="4",
+        rx.el.div(
+            link(t("Open the report"), href=FaultFormState.report_link, id="open-report"),
+            link(t("All my reports"), href=routes.FAULTS),
+            class_name="heka-row heka-gap-4",
         ),
-        spacing="3",
-        class_name="heka-full-width",
+        class_name="heka-column heka-gap-3 heka-full-width",
         id="fault-done",
     )
 
@@ -186,7 +184,7 @@ def _done() -> rx.Component:
 def new_fault_page() -> rx.Component:
     """The report form, or its confirmation with the report number."""
     return page_layout(
-        rx.heading(t("Report a fault"), as_="h1", size="7", class_name="heka-mb-05"),
+        heading(t("Report a fault"), level="h1", size="7", class_name="heka-mb-05"),
         fault_outbox(),
         rx.cond(
             FaultFormState.number != "",

@@ -19,6 +19,7 @@ from heka_app.components.forms import (
     submit_button,
 )
 from heka_app.components.layout import loading, page_layout
+from heka_app.components.plain import badge, card, heading, link, text
 from heka_app.i18n.ui import t, t_var
 from heka_app.services.faults.reports import MAX_PHOTOS
 from heka_app.state.fault_report import FaultDetailState as S
@@ -37,11 +38,14 @@ def _textarea(name: str, label: rx.Var, required: bool = False) -> rx.Component:
 
 
 MORE_PHOTOS_ID = "more-photos"
+# rx.vstack(spacing="4") as a plain <div>: the page is plain elements in Radix's classes
+# (components/plain.py, issue 9).
+_COLUMN = "heka-column heka-gap-4 heka-full-width"
 
 
 def _more_photos() -> rx.Component:
-    return rx.vstack(
-        rx.text(t("More photos"), id="more-photos-label", class_name="heka-label"),
+    return rx.el.div(
+        text(t("More photos"), id="more-photos-label", class_name="heka-label"),
         drop_zone(
             rx.button(t("Add photos"), type="button", variant="outline", size="2"),
             id=MORE_PHOTOS_ID,
@@ -58,30 +62,28 @@ def _more_photos() -> rx.Component:
         ),
         rx.cond(
             S.photo_error,
-            rx.text(t_var(S.photo_error), color_scheme="red", size="2", role="alert"),
+            text(t_var(S.photo_error), data_accent_color="red", size="2", role="alert"),
         ),
-        rx.hstack(
+        rx.el.div(
             rx.foreach(
                 S.previews,
                 lambda src, i: rx.image(
                     src=src, alt=t("Photo {n}", n=i + 1), class_name="heka-preview-photo"
                 ),
             ),
-            wrap="wrap",
-            spacing="2",
+            class_name="heka-row heka-wrap heka-gap-2",
         ),
-        spacing="2",
-        class_name="heka-full-width",
+        class_name="heka-column heka-gap-2 heka-full-width",
     )
 
 
 def _actions() -> rx.Component:
     d = S.detail
-    return rx.vstack(
+    return rx.el.div(
         form_error(S.error, S.error_params),
         rx.cond(S.saved != "", notice(t_var(S.saved))),
-        rx.card(
-            rx.heading(t("Add a comment"), as_="h2", size="4"),
+        card(
+            heading(t("Add a comment"), level="h2", size="4"),
             stacked_form(
                 _textarea("comment", t("Comment")),
                 rx.cond(S.photos.length() < MAX_PHOTOS, _more_photos()),
@@ -93,8 +95,8 @@ def _actions() -> rx.Component:
         ),
         rx.cond(
             d["may_give_feedback"],
-            rx.card(
-                rx.heading(t("Was it fixed?"), as_="h2", size="4"),
+            card(
+                heading(t("Was it fixed?"), level="h2", size="4"),
                 stacked_form(
                     choice(t("Was it fixed?"), "fixed", [("yes", t("Yes")), ("no", t("No"))]),
                     _textarea("feedback", t("Anything to add? (optional)")),
@@ -106,8 +108,8 @@ def _actions() -> rx.Component:
         ),
         rx.cond(
             d["may_cancel"],
-            rx.card(
-                rx.heading(t("Cancel the report"), as_="h2", size="4"),
+            card(
+                heading(t("Cancel the report"), level="h2", size="4"),
                 stacked_form(
                     _textarea("reason", t("Why? (optional)")),
                     submit_button(
@@ -122,65 +124,58 @@ def _actions() -> rx.Component:
                 class_name="heka-full-width",
             ),
         ),
-        spacing="4",
-        class_name="heka-full-width",
+        class_name=_COLUMN,
     )
 
 
 def _report() -> rx.Component:
     d = S.detail
-    return rx.vstack(
-        rx.hstack(
-            rx.heading(t("Fault report {number}", number=S.card["number"]), as_="h1", size="7"),
-            rx.box(
+    return rx.el.div(
+        rx.el.div(
+            heading(t("Fault report {number}", number=S.card["number"]), level="h1", size="7"),
+            rx.el.div(
                 status_badge(S.card["status"], S.card["status_label"]),
                 id="fault-status",
                 aria_live="polite",
             ),
-            rx.cond(S.card["urgent"], rx.badge(t("Urgent"), color_scheme="red", size="2")),
-            wrap="wrap",
-            align="center",
-            spacing="3",
+            rx.cond(S.card["urgent"], badge(t("Urgent"), color="red", size="2")),
+            class_name="heka-row heka-center heka-wrap heka-gap-3",
         ),
-        rx.grid(
-            rx.vstack(
-                rx.card(
+        rx.el.div(
+            rx.el.div(
+                card(
                     detail_rows(d, S.card),
-                    rx.heading(t("Description"), as_="h2", size="4", class_name="heka-mt-1"),
-                    rx.text(d["description"], class_name="heka-pre-wrap", id="fault-description"),
+                    heading(t("Description"), level="h2", size="4", class_name="heka-mt-1"),
+                    text(d["description"], class_name="heka-pre-wrap", id="fault-description"),
                     class_name="heka-full-width",
                 ),
                 rx.cond(
                     S.photos.length() > 0,
-                    rx.card(
-                        rx.heading(t("Photos"), as_="h2", size="4"),
+                    card(
+                        heading(t("Photos"), level="h2", size="4"),
                         photo_grid(S.photos),
                         class_name="heka-full-width",
                     ),
                 ),
                 _actions(),
-                spacing="4",
+                class_name=_COLUMN,
+            ),
+            card(
+                heading(t("Handling"), level="h2", size="4", class_name="heka-mb-075"),
+                rx.el.div(timeline(S.timeline), id="fault-timeline", aria_live="polite"),
                 class_name="heka-full-width",
             ),
-            rx.card(
-                rx.heading(t("Handling"), as_="h2", size="4", class_name="heka-mb-075"),
-                rx.box(timeline(S.timeline), id="fault-timeline", aria_live="polite"),
-                class_name="heka-full-width",
-            ),
-            columns=rx.breakpoints(initial="1", md="2"),
-            spacing="4",
-            class_name="heka-full-width",
+            class_name="heka-grid-md-2 heka-full-width",
         ),
         rx.moment(interval=1000, on_change=S.tick.temporal, class_name="heka-hidden"),
-        spacing="4",
-        class_name="heka-full-width",
+        class_name=_COLUMN,
     )
 
 
 def fault_report_page() -> rx.Component:
     """The report, or "not found" for anything the household may not see."""
     return page_layout(
-        rx.link(t("All my reports"), href=routes.FAULTS),
+        link(t("All my reports"), href=routes.FAULTS),
         rx.cond(
             S.missing,
             callout(

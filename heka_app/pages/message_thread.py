@@ -17,6 +17,7 @@ from heka_app.components.messages import (
     thread_line,
     thread_status,
 )
+from heka_app.components.plain import card, heading, link, text
 from heka_app.components.request_signatures import signatures_panel
 from heka_app.i18n.ui import t, t_var
 from heka_app.state.message_thread import MessageThreadState as S
@@ -25,36 +26,34 @@ UPLOAD_ID = "reply-files"  # the state names its file input by "reply-files-labe
 
 
 def _thread() -> rx.Component:
-    return rx.vstack(
-        rx.hstack(
-            rx.heading(subject(S.card), as_="h1", size="7"),
-            rx.box(
+    # Plain elements in Radix's classes (components/plain.py, issue 9).
+    return rx.el.div(
+        rx.el.div(
+            heading(subject(S.card), level="h1", size="7"),
+            rx.el.div(
                 thread_status(S.card["status"], S.card["status_label"]),
                 id="thread-status",
                 aria_live="polite",
             ),
-            wrap="wrap",
-            align="center",
-            spacing="3",
+            class_name="heka-row heka-center heka-wrap heka-gap-3",
         ),
-        rx.text(t_var(S.card["topic_label"]), color_scheme="gray"),
+        text(t_var(S.card["topic_label"]), data_accent_color="gray"),
         rx.cond(
-            S.answers.length() > 0, rx.card(answers_list(S.answers), class_name="heka-full-width")
+            S.answers.length() > 0, card(answers_list(S.answers), class_name="heka-full-width")
         ),
         signatures_panel(),
         rx.cond(
             S.decision != "",
             callout(t("Decision: {d}", d=S.decision), icon="info", class_name="heka-full-width"),
         ),
-        rx.vstack(
+        rx.el.div(
             rx.foreach(S.lines, thread_line),
             id="thread-lines",
             aria_live="polite",
-            spacing="3",
-            class_name="heka-full-width",
+            class_name="heka-column heka-gap-3 heka-full-width",
         ),
-        rx.card(
-            rx.heading(t("Answer"), as_="h2", size="4"),
+        card(
+            heading(t("Answer"), level="h2", size="4"),
             stacked_form(
                 form_error(S.error, S.error_params),
                 rx.cond(S.saved != "", saved_notice(t_var(S.saved))),
@@ -65,12 +64,12 @@ def _thread() -> rx.Component:
                     class_name="heka-textarea",
                     aria_describedby="field-reply-error",
                 ),
-                rx.text(
+                text(
                     rx.cond(
                         S.field_errors["text"], t_var(S.field_errors["text"], S.error_params), ""
                     ),
                     id="field-reply-error",
-                    color_scheme="red",
+                    data_accent_color="red",
                     size="2",
                     role="alert",
                 ),
@@ -82,15 +81,14 @@ def _thread() -> rx.Component:
             class_name="heka-full-width",
         ),
         rx.moment(interval=1000, on_change=S.tick.temporal, class_name="heka-hidden"),
-        spacing="4",
-        class_name="heka-full-width",
+        class_name="heka-column heka-gap-4 heka-full-width",
     )
 
 
 def message_thread_page() -> rx.Component:
     """The thread, or "not found" for anything the household may not see."""
     return page_layout(
-        rx.link(t("All messages"), href=routes.MESSAGES),
+        link(t("All messages"), href=routes.MESSAGES),
         rx.cond(
             S.missing,
             callout(

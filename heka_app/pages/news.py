@@ -9,13 +9,14 @@ from heka_app.components.article_media import attachment_links, lead_image
 from heka_app.components.articles import article_body, article_row, finnish_only_badge
 from heka_app.components.layout import page_layout
 from heka_app.components.pager import pager
+from heka_app.components.plain import heading, link, text
 from heka_app.i18n.ui import t, ui_lang
 from heka_app.state.content import ArticleState, NewsState
 
 
 def _search_form() -> rx.Component:
     return rx.form(
-        rx.hstack(
+        rx.el.div(
             rx.el.label(t("Search"), html_for="news-query", class_name="heka-visually-hidden"),
             rx.input(
                 id="news-query",
@@ -28,13 +29,12 @@ def _search_form() -> rx.Component:
                 flex="1",
             ),
             rx.button(t("Search"), type="submit", size="3"),
-            width="100%",
-            spacing="2",
+            class_name="heka-row heka-gap-2 heka-full-width",
         ),
         on_submit=NewsState.search,
         reset_on_submit=False,
         role="search",
-        width="100%",
+        class_name="heka-full-width",
     )
 
 
@@ -44,11 +44,12 @@ def _pager() -> rx.Component:
 
 def article_list() -> rx.Component:
     """Search, the items and the pager: shared by news and instructions."""
-    return rx.vstack(
+    # Plain elements in Radix's classes (components/plain.py, issue 9).
+    return rx.el.div(
         _search_form(),
         rx.cond(
             NewsState.loaded & (NewsState.total == 0),
-            rx.text(
+            text(
                 rx.cond(NewsState.query, t("Nothing matched your search."), t("Nothing here yet.")),
                 role="status",
             ),
@@ -58,8 +59,7 @@ def article_list() -> rx.Component:
             class_name="heka-article-list",
         ),
         _pager(),
-        spacing="4",
-        width="100%",
+        class_name="heka-column heka-gap-4 heka-full-width",
     )
 
 
@@ -67,15 +67,14 @@ def _mail_switch() -> rx.Component:
     return rx.cond(
         NewsState.can_subscribe,
         rx.el.label(
-            rx.hstack(
+            rx.el.div(
                 rx.switch(
                     id="news-mail",
                     checked=NewsState.news_mail,
                     on_change=NewsState.set_news_mail,
                 ),
-                rx.text(t("Email me news about my building")),
-                spacing="2",
-                align="center",
+                text(t("Email me news about my building")),
+                class_name="heka-row heka-center heka-gap-2",
             ),
         ),
     )
@@ -83,7 +82,7 @@ def _mail_switch() -> rx.Component:
 
 def news_page() -> rx.Component:
     """``/news``: Heka's news for this reader, newest first."""
-    return page_layout(rx.heading(t("News"), as_="h1", size="8"), _mail_switch(), article_list())
+    return page_layout(heading(t("News"), level="h1", size="8"), _mail_switch(), article_list())
 
 
 def article_page() -> rx.Component:
@@ -92,36 +91,33 @@ def article_page() -> rx.Component:
     return page_layout(
         rx.cond(
             ArticleState.missing,
-            rx.vstack(
-                rx.heading(t("Article not found"), as_="h1", size="8"),
-                rx.text(
-                    t("It may have expired, or it is meant for residents of another property.")
-                ),
-                rx.link(t("All news"), href=routes.NEWS),
+            rx.el.div(
+                heading(t("Article not found"), level="h1", size="8"),
+                text(t("It may have expired, or it is meant for residents of another property.")),
+                link(t("All news"), href=routes.NEWS),
+                class_name="heka-column heka-gap-3",
             ),
             rx.el.article(
-                rx.link(
+                link(
                     rx.cond(article["kind"] == "instruction", t("All instructions"), t("All news")),
                     href=rx.cond(
                         article["kind"] == "instruction", routes.INSTRUCTIONS, routes.NEWS
                     ),
                 ),
-                rx.heading(
+                heading(
                     article["title"],
-                    as_="h1",
+                    level="h1",
                     size="8",
-                    margin_top="0.5em",
+                    class_name="heka-mt-05",
                     lang=rx.cond(article["fallback"], "fi", ui_lang()),
                 ),
-                rx.hstack(
-                    rx.text(article["date"], size="2", color_scheme="gray"),
+                rx.el.div(
+                    text(article["date"], size="2", data_accent_color="gray"),
                     rx.cond(article["fallback"], finnish_only_badge()),
-                    spacing="2",
-                    align="center",
-                    margin_y="0.75em",
+                    class_name="heka-row heka-center heka-gap-2 heka-my-075",
                 ),
                 lead_image(ArticleState.image),
-                rx.box(
+                rx.el.div(
                     article_body(article["html"].to(str)),
                     lang=rx.cond(article["fallback"], "fi", ui_lang()),
                 ),

@@ -6,6 +6,7 @@ import reflex as rx
 
 from heka_app.components.callout import callout
 from heka_app.components.layout import loading, page_layout
+from heka_app.components.plain import callout_root, card, heading, text
 from heka_app.components.rent import chart_and_table, how_to_pay
 from heka_app.components.rent_statement import downloads, statement
 from heka_app.i18n.ui import t, tn
@@ -23,11 +24,12 @@ def _overdue_row(item: rx.Var) -> rx.Component:
 
 def _balance() -> rx.Component:
     view = RentState.view
-    return rx.card(
-        rx.text(view["sentence"], size="5", weight="bold", id="rent-balance", as_="p"),
+    # Plain elements in Radix's classes (components/plain.py, issue 9).
+    return card(
+        text(view["sentence"], size="5", weight="bold", id="rent-balance"),
         rx.cond(
             view["next_due_amount"] != "",
-            rx.text(
+            text(
                 t(
                     "Next payment: {amount} by {date}.",
                     amount=view["next_due_amount"],
@@ -35,10 +37,9 @@ def _balance() -> rx.Component:
                 ),
                 id="rent-next-due",
                 class_name="heka-rent-gap",
-                as_="p",
             ),
         ),
-        rx.text(t("Lease {number}", number=view["contract_number"]), size="2", as_="p"),
+        text(t("Lease {number}", number=view["contract_number"]), size="2"),
         rx.cond(
             view["payment_plan"] != "",
             callout(view["payment_plan"], icon="handshake", class_name="heka-rent-gap"),
@@ -47,12 +48,12 @@ def _balance() -> rx.Component:
 
 
 def _overdue() -> rx.Component:
-    return rx.callout.root(
-        rx.callout.icon(rx.icon("triangle-alert")),
-        rx.box(
-            rx.heading(
+    return callout_root(
+        "triangle-alert",
+        rx.el.div(
+            heading(
                 t("Overdue: {amount}", amount=RentState.view["overdue_total"]),
-                as_="h2",
+                level="h2",
                 size="4",
             ),
             rx.el.table(
@@ -72,14 +73,14 @@ def _overdue() -> rx.Component:
             role="region",
             aria_label=t("Overdue: {amount}", amount=RentState.view["overdue_total"]),
         ),
-        color_scheme="red",
+        color="red",
         id="rent-overdue",
         class_name="heka-rent-block",
     )
 
 
 def _period_nav() -> rx.Component:
-    return rx.hstack(
+    return rx.el.div(
         rx.button(
             rx.icon("chevron-left", size=16),
             t("Earlier"),
@@ -88,7 +89,7 @@ def _period_nav() -> rx.Component:
             on_click=RentState.show_period(RentState.view["earlier_end"]),
             id="rent-earlier",
         ),
-        rx.text(RentState.view["period"], weight="bold", id="rent-period"),
+        text(RentState.view["period"], weight="bold", id="rent-period"),
         rx.button(
             t("Later"),
             rx.icon("chevron-right", size=16),
@@ -97,27 +98,22 @@ def _period_nav() -> rx.Component:
             on_click=RentState.show_period(RentState.view["later_end"]),
             id="rent-later",
         ),
-        align="center",
-        wrap="wrap",
-        spacing="3",
-        class_name="heka-rent-block",
+        class_name="heka-row heka-center heka-wrap heka-gap-3 heka-rent-block",
     )
 
 
 def _overview() -> rx.Component:
-    return rx.vstack(
+    return rx.el.div(
         _balance(),
         rx.cond(RentState.overdue.length() > 0, _overdue()),
         how_to_pay(),
-        rx.heading(t("Charges and payments"), as_="h2", size="5", class_name="heka-rent-h2"),
+        heading(t("Charges and payments"), level="h2", size="5", class_name="heka-rent-h2"),
         _period_nav(),
         chart_and_table(),
-        rx.heading(t("Statement"), as_="h2", size="5", class_name="heka-rent-h2"),
+        heading(t("Statement"), level="h2", size="5", class_name="heka-rent-h2"),
         downloads(),
         statement(),
-        spacing="4",
-        align="stretch",
-        class_name="heka-full-width",
+        class_name="heka-column heka-stretch heka-gap-4 heka-full-width",
     )
 
 
@@ -138,9 +134,9 @@ def _hit(hit: rx.Var) -> rx.Component:
 
 
 def _staff_search() -> rx.Component:
-    return rx.box(
+    return rx.el.div(
         rx.form(
-            rx.hstack(
+            rx.el.div(
                 rx.el.input(
                     name="query",
                     placeholder=t("Lease, reference, address or tenant"),
@@ -149,7 +145,7 @@ def _staff_search() -> rx.Component:
                     class_name="heka-native-input heka-rent-query",
                 ),
                 rx.button(t("Search"), type="submit", size="3", id="rent-search"),
-                wrap="wrap",
+                class_name="heka-row heka-wrap heka-gap-3",
             ),
             on_submit=RentState.search,
             class_name="heka-rent-block",
@@ -168,7 +164,7 @@ def _staff_search() -> rx.Component:
                 rx.el.tbody(rx.foreach(RentState.hits, _hit)),
                 class_name="heka-table",
             ),
-            rx.cond(RentState.searched, rx.text(t("No matches."))),
+            rx.cond(RentState.searched, text(t("No matches."))),
         ),
     )
 
@@ -176,7 +172,7 @@ def _staff_search() -> rx.Component:
 def rent_page() -> rx.Component:
     """/rent for primary tenants, co-residents (an explanation) and rent monitoring."""
     return page_layout(
-        rx.heading(t("Rent"), as_="h1", size="7", class_name="heka-section-title"),
+        heading(t("Rent"), level="h1", size="7", class_name="heka-section-title"),
         rx.cond(
             RentState.loaded,
             rx.match(
@@ -194,7 +190,7 @@ def rent_page() -> rx.Component:
                 ),
                 (
                     STAFF,
-                    rx.box(_staff_search(), rx.cond(RentState.view.length() > 0, _overview())),
+                    rx.el.div(_staff_search(), rx.cond(RentState.view.length() > 0, _overview())),
                 ),
                 _overview(),
             ),

@@ -147,6 +147,34 @@ def test_every_radix_component_the_pages_import_keeps_its_css(loads):
     assert ".rt-SelectTrigger" not in css and ".rt-BaseMenuItem" not in css  # trimmed
 
 
+PLAIN_CLASS_NAMES = re.compile(r'className:"([^"]*)"')
+
+
+def test_every_radix_class_a_plain_element_names_is_in_the_css(loads):
+    """components/plain.py draws Radix's look with Radix's class names on plain elements
+    (``rt-CalloutRoot``, ``sm:rt-r-orientation-horizontal``): no Radix component is
+    imported for them, so the check above cannot see them; a class the CSS trim dropped
+    would leave the element unstyled."""
+    web = BUILD.parents[1]
+    named: dict[str, str] = {}
+    for source in [*(web / "app").rglob("*.jsx"), *(web / "app_components").rglob("*.jsx")]:
+        for value in PLAIN_CLASS_NAMES.findall(source.read_text(encoding="utf-8")):
+            for name in value.split():
+                if name.startswith("rt-") or ":rt-" in name:
+                    named.setdefault(name, str(source.relative_to(web)))
+    css = "".join((BUILD / href.lstrip("/")).read_text(encoding="utf-8") for href in loads["/"].css)
+    radix = (web / "node_modules/@radix-ui/themes/styles.css").read_text(encoding="utf-8")
+    assert "rt-CalloutRoot" in named and "rt-DataListRoot" in named  # the scan sees them
+
+    def styled(name: str, sheet: str) -> bool:  # ".rt-Text", not ".rt-TextField..."
+        selector = re.escape("." + name.replace(":", "\\:")) + r"(?![\w-])"
+        return re.search(selector, sheet) is not None
+
+    # Some classes Radix sets have no rule of their own (rt-CalloutText, rt-underline-none).
+    dropped = {n: w for n, w in named.items() if styled(n, radix) and not styled(n, css)}
+    assert not dropped, f"Radix classes the CSS trim dropped (radix_css_trim.py): {dropped}"
+
+
 def test_every_breakpoint_the_source_names_keeps_its_utilities():
     """radix_css_trim.BREAKPOINTS decides which responsive utility classes ship."""
     named: dict[str, str] = {}
