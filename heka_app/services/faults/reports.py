@@ -166,11 +166,12 @@ def create_report(
         )
         for token in dict.fromkeys(form.photo_tokens):
             if photo_exists(token):
-                session.add(_photo_row(report.id, token, actor, now))
+                session.add(photo_row(report.id, token, actor, now))
     return Submitted(True, report_id=report.id, number=report_number(report))
 
 
-def _photo_row(report_id: int, token: str, actor: Actor, now: dt.datetime) -> FaultPhoto:
+def photo_row(report_id: int, token: str, actor: Actor, now: dt.datetime) -> FaultPhoto:
+    """The row of a kept photo (a new report's or a comment's), sized from its file."""
     from heka_app.services.uploads.storage import photo_info
 
     info = photo_info(token)

@@ -14,16 +14,16 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, func, select
 
 from heka_app.i18n import N_
-from heka_app.models.faults import FaultEvent, FaultPhoto, FaultReport
+from heka_app.models.faults import FaultEvent, FaultReport
 from heka_app.services.auth.actor import Actor
 from heka_app.services.auth.authorization import require
 from heka_app.services.common.paging import Paged, paginate_prebuilt
 from heka_app.services.common.results import FormResult
 from heka_app.services.faults.permissions import REPORT
-from heka_app.services.faults.reports import MAX_PHOTOS, get_fault_for, photos_of
+from heka_app.services.faults.reports import MAX_PHOTOS, get_fault_for, photo_row, photos_of
 from heka_app.services.faults.transitions import CANCELLED, DONE, allowed
 from heka_app.services.faults.views import FaultCard, FaultDetail, card_of, detail_of
-from heka_app.services.uploads.storage import photo_exists, photo_info
+from heka_app.services.uploads.storage import photo_exists
 
 PAGE_SIZE = 10
 MAX_COMMENT = 2000
@@ -104,18 +104,7 @@ def add_comment(
     if not text and not tokens:
         return FormResult.refused(comment=COMMENT_EMPTY)
     for token in tokens:
-        info = photo_info(token)
-        session.add(
-            FaultPhoto(
-                report_id=fault_id,
-                token=token,
-                width=info.width,
-                height=info.height,
-                size_bytes=info.size_bytes,
-                uploaded_by_account_id=actor.account_id,
-                created_at=now,
-            )
-        )
+        session.add(photo_row(fault_id, token, actor, now))
     kind = "comment" if text else "photo"
     session.add(
         FaultEvent(
