@@ -16,6 +16,17 @@ function useSelected(name, select) {
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
+// A page served prerendered in Swedish or English (heka_app/language_pages.py) starts in
+// that language: the state's compiled default says Finnish, so the served language is put
+// in it, and the language's tables loaded, before React hydrates (the page's module script
+// awaits this). Hydration then matches the served HTML, and the state's answer changes no
+// text. The prerender calls it too (in Node) to render the page in the language.
+globalThis.hekaServe = (lang, state, field) => {
+  const initial = app.initialState?.[state];
+  if (initial && field in initial) initial[field] = lang;
+  return hekaLoadCatalog(lang).catch(() => lang);
+};
+
 const textSelectors = new Map();
 const wantedSelectors = new Map();
 

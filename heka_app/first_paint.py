@@ -89,5 +89,12 @@ class HekaFirstPaintPlugin(rx.plugins.Plugin):
     """Starts the production pages' JavaScript after their first paint."""
 
     def post_build(self, **context: Any) -> None:
-        """Runs after ``npm run export``, before the compressed sidecars are written."""
-        park_scripts_in(Path(context["static_dir"]))
+        """Runs after ``npm run export``, before the compressed sidecars are written: the
+        Swedish and English pages first (language_pages.py), then every page parked."""
+        from reflex.utils.prerequisites import get_web_dir
+
+        from heka_app.language_pages import write_language_pages
+
+        static_dir = Path(context["static_dir"])
+        write_language_pages(static_dir, get_web_dir())
+        park_scripts_in(static_dir)

@@ -21,6 +21,7 @@ from heka_app.private_files import private_files
 from heka_app.proxy import forwarded_only_from_trusted_proxies
 from heka_app.pwa.files import write_pwa_files
 from heka_app.security_headers import security_headers
+from heka_app.served_language import served_language
 from heka_app.session_routes import session_routes
 from heka_app.settings import get_settings
 from heka_app.state.content import PublicInfoState
@@ -43,8 +44,8 @@ lazy_substates.install()
 redis_state_release.install()
 
 # Transformers apply in order, each wrapping the last: the forwarding headers are checked
-# first, every response gets the security headers, private files and the session-cookie
-# routes are served innermost.
+# first, every response gets the security headers, a page is served in the reader's language
+# (served_language.py), private files and the session-cookie routes are served innermost.
 app = rx.App(
     stylesheets=["/heka.css", "/heka-faults.css"],
     html_lang="fi",
@@ -53,6 +54,7 @@ app = rx.App(
         session_routes,
         private_files,
         data_export_route,
+        served_language,
         security_headers,
         forwarded_only_from_trusted_proxies,
     ],

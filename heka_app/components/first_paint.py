@@ -5,6 +5,9 @@ state arrives over the websocket (~200 ms). For a returning visitor whose ``heka
 cookie says Swedish or English, this script (first in the page shell) hides the body
 until the app renders in that language (html_lang.py lifts it), at most 1.5 s. Finnish
 visitors and first visits (no cookie yet) are painted at once: their LCP is untouched.
+In a production build the page is already served in the cookie's language
+(served_language.py; ``data-heka-served``), so nothing is hidden; this covers the rest
+(development, a build without the language pages).
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ MAX_HIDDEN_MS = 1500
 FIRST_PAINT_SCRIPT = """
 (function () {
   var m = document.cookie.match(/(?:^|; )heka_lang=(sv|en)(?:;|$)/);
-  if (!m) return;
   var root = document.documentElement;
+  if (!m || root.dataset.hekaServed === m[1]) return;
   root.lang = m[1];
   root.dataset.hekaLang = m[1];
   root.classList.add("__PENDING__");

@@ -25,6 +25,7 @@ from sqlalchemy import text
 
 from heka_app import db
 from heka_app.security_headers import security_headers
+from heka_app.served_language import served_language
 from heka_app.services.common import clock
 from tests.e2e.ws_fixtures import ws_backend, ws_clients  # noqa: F401 - shared fixtures
 from tests.factories import DEFAULT_NOW
@@ -182,7 +183,7 @@ class PortalHarness(AppHarnessProd):
         connect = (backend, backend.replace("http://", "ws://", 1))
         self.frontend_server = uvicorn.Server(
             uvicorn.Config(
-                app=security_headers(static, hsts=False, connect_src=connect),
+                app=security_headers(served_language(static), hsts=False, connect_src=connect),
                 host="127.0.0.1",
                 port=0,
             )

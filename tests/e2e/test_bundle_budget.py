@@ -12,6 +12,7 @@ import re
 import pytest
 
 from heka_app.frontend_build import COLORS, GRAY_COLOR, PANEL_BACKGROUND, RADIUS
+from heka_app.language_pages import is_variant
 from heka_app.radix_css_trim import BREAKPOINTS, RESPONSIVE_PROPS, UNUSED_CLASSES
 from tests.e2e.bundles import (
     BUILD,
@@ -115,14 +116,21 @@ def test_landing_hero_and_login_form_are_in_the_prerendered_html(loads):
 
 
 def test_every_prerendered_page_has_a_title_and_a_meta_description(loads):
+    site = {"fi": "Hekan asukassivut", "sv": "Hekas boendesidor", "en": "Heka resident pages"}
+    descriptions: dict[str, set[str]] = {}
     for html in BUILD.rglob("*.html"):
-        if html.name in ("__spa-fallback.html", "404.html"):  # shells, filled by the app
+        if html.name.startswith(("__spa-fallback.", "404.")):  # shells, filled by the app
             continue
+        # The Swedish and English renders (language_pages.py) have their own head.
+        lang = html.suffixes[0][1:] if is_variant(html) else "fi"
         text = html.read_text(encoding="utf-8")
         title = re.search(r"<title>([^<]+)</title>", text)
-        assert title and "Hekan asukassivut" in title.group(1), html.name
+        assert title and site[lang] in title.group(1), html.name
         description = re.search(r'<meta content="([^"]{30,})" name="description"', text)
         assert description, f"{html.relative_to(BUILD)}: no meta description"
+        descriptions.setdefault(lang, set()).add(description.group(1))
+    assert not descriptions["en"] & descriptions["fi"], "English pages with Finnish descriptions"
+    assert not descriptions["sv"] & descriptions["fi"], "Swedish pages with Finnish descriptions"
 
 
 RADIX_IMPORT = re.compile(r"\b([A-Z]\w*) as RadixThemes\w+")
