@@ -59,7 +59,7 @@ def test_the_page_arrives_in_the_browsers_language_and_hydrates_in_place(
         assert errors == []  # React reports a hydration mismatch as a page error (#418)
         for width in (1280, 390):
             page.set_viewport_size({"width": width, "height": 900})
-            screenshot(page, f"language-page{path.replace('/', '-') or '-landing'}-{lang}-{width}")
+            screenshot(page, f"language-page-{path.strip('/') or 'landing'}-{lang}-{width}")
     finally:
         context.close()
 
