@@ -29,6 +29,7 @@ from pathlib import Path
 from heka_app.first_paint import MODULEPRELOAD
 from heka_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from heka_app.i18n.catalogs import translations
+from heka_app.pwa.files import manifest_path
 
 LANGUAGE_PAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 SCRIPT = Path(__file__).with_name("prerender_languages.mjs")
@@ -109,6 +110,9 @@ def finish_variant(
     if HTML_TAG not in page_html or ENTRY_IMPORT not in page_html:
         raise RuntimeError("a language page lacks <html lang> or React Router's entry import")
     page_html = page_html.replace(HTML_TAG, f'<html lang="{lang}" data-heka-served="{lang}"', 1)
+    # The installable app's name in the page's language (heka-pwa.js keeps it so later).
+    manifest = f'href="{manifest_path(DEFAULT_LANGUAGE)}"'
+    page_html = page_html.replace(manifest, f'href="{manifest_path(lang)}"', 1)
     if table and MODULEPRELOAD in page_html:
         preload = f'{MODULEPRELOAD}href="{table}"/>'
         page_html = page_html.replace(MODULEPRELOAD, preload + MODULEPRELOAD, 1)

@@ -19,7 +19,7 @@ from heka_app.language_pages import (
 
 STATE, FIELD = "reflex___state____state.session", "lang_rx_state_"
 PAGE = (
-    '<!DOCTYPE html><html lang="fi"><head><title>Kirjaudu – Hekan asukassivut</title>'
+    '<!DOCTYPE html><html lang="fi"><head><link href="/manifest-fi.json" rel="manifest"/><title>Kirjaudu – Hekan asukassivut</title>'
     '<meta content="Kirjaudu Hekan asukassivuille sähköpostiosoitteellasi ja salasanallasi."'
     ' name="description"/><link rel="modulepreload" href="/assets/root.js"/></head><body>'
     '<script type="module">import * as route0 from "/assets/root.js";\n'
@@ -39,6 +39,7 @@ def test_a_variant_hydrates_in_its_language_with_its_table_fetched_early():
     page = finish_variant(PAGE, "en", words, STATE, FIELD, "/assets/heka_i18n_en-1.js")
     assert page.startswith('<!DOCTYPE html><html lang="en" data-heka-served="en">')
     assert '<link rel="modulepreload" href="/assets/heka_i18n_en-1.js"/>' in page
+    assert '<link href="/manifest-en.json" rel="manifest"/>' in page
     # The language is set before React Router's entry (and so hydration) starts.
     serve = f'await globalThis.hekaServe?.("en", "{STATE}", "{FIELD}");\nimport("/assets/entry'
     assert serve in page
