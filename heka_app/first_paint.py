@@ -29,33 +29,48 @@ from typing import Any
 
 import reflex as rx
 
+from heka_app.module_warmup import chunk_imports, warm_up_order
+
 MODULEPRELOAD = '<link rel="modulepreload" '
 PARKED_PRELOAD = '<link data-after-paint="modulepreload" '
 MODULE_SCRIPT = re.compile(r'<script type="module"( async="")?>(.*?)</script>', re.DOTALL)
 PARKED_TYPE = "text/x-after-paint"
 # Revives the parked tags in the task after the first frame is painted.
+# The preloads are revived in one task; then the page's chunks are evaluated one per task
+# (module_warmup.py: the parked script's data-warm, dependencies first), and last the
+# module script itself. A hidden tab (whose timers are throttled) skips the steps.
 LOADER = (
-    "<script>(function(){var d=document,done=0;function go(){if(done)return;done=1;"
-    'd.querySelectorAll("link[data-after-paint]").forEach(function(l){'
-    'l.rel=l.getAttribute("data-after-paint");l.removeAttribute("data-after-paint")});'
-    f"d.querySelectorAll('script[type=\"{PARKED_TYPE}\"]').forEach(function(t){{"
+    "<script>(function(){var d=document,done=0;"
+    f"var sel='script[type=\"{PARKED_TYPE}\"]';"
+    "function revive(){d.querySelectorAll(sel).forEach(function(t){"
     'var s=d.createElement("script");s.type="module";'
     'if(t.hasAttribute("async"))s.async=true;s.textContent=t.textContent;t.replaceWith(s)})}'
+    "function run(){var t=d.querySelector(sel),w=t&&t.dataset.warm?t.dataset.warm.split(' '):[];"
+    '(function next(){if(!w.length||d.visibilityState==="hidden")return revive();'
+    "import(w.shift()).then(function(){setTimeout(next,0)},revive)})()}"
+    "function go(){if(done)return;done=1;"
+    'd.querySelectorAll("link[data-after-paint]").forEach(function(l){'
+    'l.rel=l.getAttribute("data-after-paint");l.removeAttribute("data-after-paint")});'
+    'd.visibilityState==="hidden"?revive():setTimeout(run,0)}'
     'd.visibilityState==="hidden"?go():requestAnimationFrame(function(){setTimeout(go,0)})'
     "})()</script>"
 )
+_PRELOAD_HREF = re.compile(r'<link rel="modulepreload" href="([^"]+)"')
 # A page every build prerenders: without the tags to park, React Router's output changed.
 CANARY_PAGE = "index.html"
 
 
-def park_scripts_until_first_paint(html: str) -> str:
-    """``html`` whose module preloads and module script wait for the first paint."""
+def park_scripts_until_first_paint(html: str, graph: dict[str, list[str]] | None = None) -> str:
+    """``html`` whose module preloads and module script wait for the first paint;
+    with ``graph`` (module_warmup.chunk_imports), its chunks are evaluated one per task."""
     if MODULEPRELOAD not in html and not MODULE_SCRIPT.search(html):
         return html
+    warm = " ".join(warm_up_order(_PRELOAD_HREF.findall(html), graph)) if graph else ""
     html = html.replace(MODULEPRELOAD, PARKED_PRELOAD)
 
     def park(match: re.Match[str]) -> str:
-        return f'<script type="{PARKED_TYPE}"{match.group(1) or ""}>{match.group(2)}</script>'
+        attrs = (match.group(1) or "") + (f' data-warm="{warm}"' if warm else "")
+        return f'<script type="{PARKED_TYPE}"{attrs}>{match.group(2)}</script>'
 
     html, scripts = MODULE_SCRIPT.subn(park, html)
     if scripts != 1:
@@ -75,9 +90,10 @@ def park_scripts_in(static_dir: Path) -> int:
             "heka_app/first_paint.py"
         )
     changed = 0
+    graph = chunk_imports(static_dir / "assets")
     for page in static_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        parked = park_scripts_until_first_paint(html)
+        parked = park_scripts_until_first_paint(html, graph)
         if parked != html:
             page.write_text(parked, encoding="utf-8")
             changed += 1

@@ -128,12 +128,20 @@ function otherTheme(selector) {
   return false;
 }
 
+// Radix copies the root Theme's color-scheme to <html> with :root:has(...). Reflex's theme
+// script already sets it on <html> (inline), and a :has() on the root makes the browser
+// recheck the whole document's style on every node React inserts (issue 9: hydration).
+function rootSchemeCopy(selector) {
+  return selector.trim().startsWith(":root:where(:has(");
+}
+
 // Unused when it names component classes and none of them is kept (a selector that also
 // names a kept component, e.g. inside :where(a, b), stays).
 export function unused(selector) {
   if (unusedResponsive(selector) || namesUnusedClass(selector) || otherTheme(selector)) {
     return true;
   }
+  if (rootSchemeCopy(selector)) return true;
   let named = false;
   for (const match of selector.matchAll(COMPONENT)) {
     if (KEEP.test(match[1])) return false;

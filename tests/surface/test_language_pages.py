@@ -19,7 +19,8 @@ from heka_app.language_pages import (
 
 STATE, FIELD = "reflex___state____state.session", "lang_rx_state_"
 PAGE = (
-    '<!DOCTYPE html><html lang="fi"><head><link href="/manifest-fi.json" rel="manifest"/><title>Kirjaudu – Hekan asukassivut</title>'
+    '<!DOCTYPE html><html lang="fi"><head><link href="/manifest-fi.json" rel="manifest"/>'
+    "<title>Kirjaudu – Hekan asukassivut</title>"
     '<meta content="Kirjaudu Hekan asukassivuille sähköpostiosoitteellasi ja salasanallasi."'
     ' name="description"/><link rel="modulepreload" href="/assets/root.js"/></head><body>'
     '<script type="module">import * as route0 from "/assets/root.js";\n'

@@ -129,3 +129,13 @@ def test_classes_no_page_makes_are_dropped(tmp_path):
     result = unused(drop + keep, tmp_path)
     assert [s for s in drop if not result[s]] == []
     assert [s for s in keep if result[s]] == []
+
+
+def test_the_roots_color_scheme_copy_with_has_is_dropped_and_the_theme_rule_kept(tmp_path):
+    """Reflex's theme script sets color-scheme on <html>; the :root:has() copy only made
+    every insertion recheck the document's style."""
+    root_copy = (
+        ":root:where(:has(.radix-themes[data-is-root-theme='true']:where(.light, .light-theme)))"
+    )
+    theme = ".radix-themes:where(.light, .light-theme)"
+    assert unused([root_copy, theme], tmp_path) == {root_copy: True, theme: False}
