@@ -64,7 +64,8 @@ def lease_facts_for(*, session: Session, actor: Actor, lease_id: int | None) -> 
         row = session.connection().execute(_FACTS, {"lease_id": wanted}).one_or_none()
     if row is None:
         raise NotFound("lease")
-    return LeaseFacts(*row)
+    found_id, contract_number, reference = row
+    return LeaseFacts(found_id or 0, contract_number, reference)
 
 
 @dataclasses.dataclass(frozen=True)
