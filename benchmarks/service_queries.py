@@ -55,6 +55,8 @@ def _calls() -> dict[str, list[Callable]]:
     from heka_app.services.housing.home import home_overview
     from heka_app.services.messages.threads import unread_count
     from heka_app.services.notifications.preferences import NEWS_MY_BUILDING, email_choice
+    from heka_app.services.rent.attention import rent_attention
+    from heka_app.services.rent.overview import rent_overview
 
     def actor_of(session, secret):
         return resolve_actor(
@@ -74,6 +76,10 @@ def _calls() -> dict[str, list[Callable]]:
             lambda s, a: email_choice(session=s, actor=a, kind=NEWS_MY_BUILDING),
             lambda s, a: list_articles(session=s, actor=a, now=utcnow(), language="fi"),
         ],
+        "rent.load": check
+        + [lambda s, a: rent_overview(session=s, actor=a, now=utcnow(), language="fi")],
+        # The front page's rent item alone (part of home.load's attention_for).
+        "(home's rent item)": check + [lambda s, a: rent_attention(s, a, utcnow(), "fi")],
     }
 
 

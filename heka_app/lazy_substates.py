@@ -52,6 +52,18 @@ def is_lazy(root: BaseState) -> bool:
     return _LAZY_ROOTS.get(id(root)) is root
 
 
+# Each state class's substate classes by name: a new tab makes several substates, and
+# the map of all 37 was built for each (issue 15: connect + hydrate).
+_CHILDREN: dict[type[BaseState], dict[str, type[BaseState]]] = {}
+
+
+def _substate_classes(cls: type[BaseState]) -> dict[str, type[BaseState]]:
+    children = _CHILDREN.get(cls)
+    if children is None or len(children) != len(cls.get_substates()):  # a state added later
+        children = _CHILDREN[cls] = {c.get_name(): c for c in cls.get_substates()}
+    return children
+
+
 def substate_of(root: BaseState, state_cls: type[BaseState]) -> BaseState:
     """The instance of ``state_cls`` in ``root``'s tree, creating the missing states on
     its path (each fresh, with its defaults, as Reflex's eager tree would hold it)."""
@@ -59,7 +71,7 @@ def substate_of(root: BaseState, state_cls: type[BaseState]) -> BaseState:
     for name in state_cls._get_substate_path()[1:]:
         child = state.substates.get(name)
         if child is None:
-            child_cls = {c.get_name(): c for c in type(state).get_substates()}.get(name)
+            child_cls = _substate_classes(type(state)).get(name)
             if child_cls is None:
                 msg = f"{state_cls.get_full_name()} is not a substate of {root.get_full_name()}"
                 raise StateMismatchError(msg)

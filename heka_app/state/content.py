@@ -22,6 +22,7 @@ from heka_app.state.changed import assign_changed
 from heka_app.state.form_data import form_value
 from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
+from heka_app.state.plain_data import as_dict
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -124,7 +125,7 @@ class NewsState(rx.State):
         result = view.articles
         assign_changed(
             self,
-            items=[dataclasses.asdict(item) for item in result.items],
+            items=[as_dict(item) for item in result.items],  # no deep copies (issue 15)
             page=result.page,
             pages=result.pages,
             total=result.total,

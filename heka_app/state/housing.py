@@ -14,6 +14,7 @@ from heka_app.services.housing.home_details import home_details
 from heka_app.services.housing.permissions import VIEW_HOME
 from heka_app.state.changed import assign_changed
 from heka_app.state.guard import guard
+from heka_app.state.plain_data import as_dict
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
 
@@ -47,8 +48,8 @@ class HomeState(rx.State):
         opens_on = view.opens_on if view else ""
         assign_changed(  # a repeat visit with nothing new sends nothing
             self,
-            attention=[dataclasses.asdict(item) for item in page.attention],
-            home=dataclasses.asdict(view) if view else {},
+            attention=[as_dict(item) for item in page.attention],  # no deep copies
+            home=as_dict(view) if view else {},
             opens_on=opens_on,
             lease_label=LEASE_STARTS if opens_on else LEASE_STARTED,
             loaded=True,

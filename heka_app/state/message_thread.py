@@ -14,6 +14,7 @@ from heka_app.services.messages import threads
 from heka_app.services.messages.permissions import SEND
 from heka_app.services.messages.reading import open_my_thread
 from heka_app.state.browser_actions import ask_browser
+from heka_app.state.changed import assign_changed
 from heka_app.state.faults import fault_id_param, session_language
 from heka_app.state.form_data import form_value
 from heka_app.state.forms import FormState
@@ -79,11 +80,21 @@ class MessageThreadState(LiveReloadMixin, AttachmentsMixin, FormState, rx.State)
             return None
         detail = opened.detail
         data = as_dict(detail)
-        self.card, self.answers, self.lines = data["card"], list(data["answers"]), _lines(data)
-        self.decision, self.version, self.missing = detail.decision, detail.version, False
-        self.signing = as_dict(opened.signatures)
-        self.signing["signers"] = list(self.signing["signers"])
-        (await self.get_state(SessionState)).unread_messages = opened.unread_count
+        signing = as_dict(opened.signatures)
+        signing["signers"] = list(signing["signers"])
+        # A repeat visit with nothing new resends nothing (issue 15): every visit sent the
+        # whole thread's lines and card again.
+        assign_changed(
+            self,
+            card=data["card"],
+            answers=list(data["answers"]),
+            lines=_lines(data),
+            decision=detail.decision,
+            version=detail.version,
+            missing=False,
+            signing=signing,
+        )
+        assign_changed(await self.get_state(SessionState), unread_messages=opened.unread_count)
         return None
 
     def _live_source(self):

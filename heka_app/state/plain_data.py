@@ -36,8 +36,8 @@ def plain(value: Any) -> Any:
     return value
 
 
-def as_dict(value: Any) -> dict[str, Any]:
-    """A dataclass instance as ``dataclasses.asdict`` gives it."""
-    result = plain(value)
-    assert isinstance(result, dict)
-    return result
+def as_dict(value: Any, omit: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A dataclass instance as ``dataclasses.asdict`` gives it, less the fields ``omit``
+    names (never converted: a state that keeps part of a result converts only that)."""
+    assert hasattr(type(value), "__dataclass_fields__")
+    return {name: plain(getattr(value, name)) for name in _names(type(value)) if name not in omit}

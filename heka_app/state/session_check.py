@@ -20,6 +20,7 @@ from reflex.middleware import Middleware
 from reflex.state import BaseState, StateUpdate
 from reflex_base.constants import CompileVars
 
+from heka_app.lazy_substates import is_lazy
 from heka_app.services.auth.sessions import idle_timeout, resolve_actor
 from heka_app.services.common.clock import utcnow
 from heka_app.state.service_calls import call_service
@@ -33,6 +34,19 @@ def _hydrate_events(root: BaseState) -> set[str]:
     return {f"{name}.{CompileVars.HYDRATE}", f"{name}.{CompileVars.HYDRATE_AND_LOAD}"}
 
 
+async def _drop_handoff(root: BaseState) -> None:
+    """Clear a pending login handoff. A tab of the in-memory manager that never opened the
+    login form has no LoginState, and its default has no handoff: making one only to
+    clear it cost every new tab a substate, its hydration and a delta entry (issue 15)."""
+    from heka_app.state.auth import LoginState  # auth imports session
+
+    if is_lazy(root) and LoginState.get_name() not in root.substates:
+        return
+    login = await root.get_state(LoginState)
+    if login.handoff_url:
+        login.handoff_url = ""
+
+
 @dataclasses.dataclass(init=True)
 class SessionCheck(Middleware):
     """Add first (``app.add_middleware(SessionCheck(), index=0)``): before hydration."""
@@ -42,9 +56,7 @@ class SessionCheck(Middleware):
         root = state._get_root_state()
         session_state = await root.get_state(SessionState)
         if event.name in _hydrate_events(root):
-            from heka_app.state.auth import LoginState  # auth imports session
-
-            (await root.get_state(LoginState)).handoff_url = ""
+            await _drop_handoff(root)
         stored = session_state._account_id
         connection = session_state._connection_id()
         if not stored or (connection and session_state._checked_connection == connection):

@@ -221,3 +221,28 @@ def _reopen_at(state, path: str) -> None:
     state.router = RouterData.from_router_data(
         {"pathname": path.split("?")[0], "asPath": path, "headers": dict(headers), "sid": "conn-1"}
     )
+
+
+def test_opening_a_thread_again_resends_only_what_changed(engine, now, world, monkeypatch):
+    """Issue 15: a second visit with nothing new leaves the thread's vars clean (Reflex's
+    delta resent all its lines before); a staff reply marks the lines again."""
+    _, tenant = signed_in_root(engine, now, "primary", world=world)
+    run(call(substate(tenant, MessageFormState), "submit", MESSAGE))
+    _open(monkeypatch, _thread_id(engine))
+    page = substate(tenant, MessageThreadState)
+    session = substate(tenant, SessionState)
+    run(call(page, "load"))
+    assert {"card", "lines", "signing"} <= page.dirty_vars
+    before = (dict(page.card), [dict(line) for line in page.lines], dict(page.signing))
+    page.dirty_vars.clear()
+    session.dirty_vars.clear()
+    run(call(page, "load"))
+    assert page.dirty_vars & {"card", "answers", "lines", "decision", "version", "signing"} == set()
+    assert "unread_messages" not in session.dirty_vars
+    assert (page.card, page.lines, page.signing) == before
+    _, staff = signed_in_root(engine, now, "customer_service", world=world)
+    handling = substate(staff, StaffThreadState)
+    run(call(handling, "load"))
+    run(call(handling, "reply", {"text": "We reset the code.", "internal": ""}))
+    run(call(page, "load"))
+    assert "lines" in page.dirty_vars and page.lines[-1]["text"] == "We reset the code."

@@ -64,3 +64,16 @@ def test_the_same_dicts_lists_and_tuples_as_asdict():
     value.table["k"].append(3)
     value.listed.append(Inner("d", None))
     assert got["table"]["k"] == [1, 2] and len(got["listed"]) == 1
+
+
+def test_the_front_page_and_news_rows_as_asdict_gives_them():
+    """HomeState and NewsState convert these with as_dict (issue 15, round 4)."""
+    from heka_app.services.content.articles import ArticleSummary
+    from heka_app.services.housing.attention_item import AttentionItem
+    from heka_app.services.housing.home import HomeView
+
+    for cls in (HomeView, AttentionItem, ArticleSummary):
+        fields = dataclasses.fields(cls)
+        value = cls(*(f"{f.name} ä" if n % 3 else n for n, f in enumerate(fields)))
+        assert as_dict(value) == dataclasses.asdict(value), cls
+        assert list(as_dict(value)) == [f.name for f in fields], cls

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
 from sqlmodel import Session
 
+from heka_app.services.rent.overview import rent_overview
 from heka_app.state.rent import RentState
 from tests.factories import build_world
-from tests.services.rent.helpers import charge, monthly
+from tests.services.rent.helpers import actor, charge, monthly, pay
 from tests.state.handler_calls import call, run, signed_in_root, substate
 
 
@@ -97,3 +99,51 @@ def test_co_resident_gets_no_statement_months(engine, now):
     run(call(state, "load"))
     run(call(state, "show_months", months=24))
     assert state.statement == [] and state.months == [] and state.view == {}
+
+
+def _old_vars(view, shown: int) -> dict:
+    """What _show assigned before issue 15's round 4: the whole overview (every month's
+    rows formatted) through dataclasses.asdict, then split."""
+    data = dataclasses.asdict(view)
+    months = list(data.pop("months"))
+    return {
+        "payment": data.pop("payment"),
+        "months": [{k: v for k, v in m.items() if k != "rows"} for m in months],
+        "statement": [
+            {"key": m["key"], "label": m["label"], "rows": m["rows"]} for m in months[:shown]
+        ],
+        "overdue": list(data.pop("overdue")),
+        "view": data,
+    }
+
+
+def _unwrapped(value):
+    return getattr(value, "__wrapped__", value)
+
+
+def test_the_page_holds_what_the_whole_overview_gave(engine, now):
+    world = _world(engine, now)
+    with Session(engine) as s:  # overdue rows, and a payment that is not the whole month
+        charge(s, world.leases["home"], dt.date(2026, 11, 1), 2375, kind="interest")
+        pay(s, world.leases["home"], dt.date(2026, 11, 10), 20000)
+        s.commit()
+    _, root = signed_in_root(engine, now, "primary", world=world)
+    state = substate(root, RentState)
+    steps = [
+        ("load", {}),
+        ("show_months", {"months": 6}),
+        ("show_months", {"months": 24}),
+        ("show_period", {"period_end": "2025-11"}),
+        ("show_months", {"months": 4}),
+    ]
+    for handler, kwargs in steps:
+        run(call(state, handler, **kwargs))
+        with Session(engine) as s:
+            view = rent_overview(
+                session=s, actor=actor(s, world.accounts["primary"], now), now=now,
+                language="fi", period_end=state.period_end,
+            )  # fmt: skip
+        expected = _old_vars(view, state.statement_months)
+        for name, value in expected.items():
+            assert _unwrapped(getattr(state, name)) == value, (handler, kwargs, name)
+        assert len(state.statement) == state.statement_months, handler

@@ -74,7 +74,12 @@ class Submitted:
 
 def report_number(report: FaultReport) -> str:
     """The number a tenant quotes: ``<year>-<id, 5 digits>``."""
-    return f"{report.created_at.year}-{report.id:05d}"
+    return number_of(report.id or 0, report.created_at)
+
+
+def number_of(report_id: int, created_at: dt.datetime) -> str:
+    """``report_number`` from the two columns (for reads that load no FaultReport)."""
+    return f"{created_at.year}-{report_id:05d}"
 
 
 def validate(form: FaultForm) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
 from heka_app.models import Apartment, Building, Lease, LeaseResident, Person
@@ -15,6 +16,16 @@ from heka_app.services.rent.permissions import VIEW, VIEW_ANY
 SEARCH_LIMIT = 20
 
 
+def _wanted(actor: Actor, lease_id: int | None) -> int | None:
+    """The id of the lease ``actor`` may see the rent of, if any (raises NotAllowed)."""
+    if actor.is_staff:
+        require(actor, VIEW_ANY)
+        return lease_id
+    require(actor, VIEW)
+    own = lease_id is None or lease_id == actor.lease_id
+    return actor.lease_id if own and actor.lease_id else None
+
+
 def get_lease_for(*, session: Session, actor: Actor, lease_id: int | None) -> Lease:
     """The lease whose rent ``actor`` asks for: a tenant's own (``lease_id`` None or their
     own id), or any lease for rent monitoring staff.
@@ -23,16 +34,38 @@ def get_lease_for(*, session: Session, actor: Actor, lease_id: int | None) -> Le
         NotAllowed: The actor may not see rent at all.
         NotFound: No such lease, or another household's (answered the same).
     """
-    if actor.is_staff:
-        require(actor, VIEW_ANY)
-        lease = session.get(Lease, lease_id) if lease_id is not None else None
-    else:
-        require(actor, VIEW)
-        own = lease_id is None or lease_id == actor.lease_id
-        lease = session.get(Lease, actor.lease_id) if own and actor.lease_id else None
+    wanted = _wanted(actor, lease_id)
+    lease = session.get(Lease, wanted) if wanted is not None else None
     if lease is None:
         raise NotFound("lease")
     return lease
+
+
+@dataclasses.dataclass(frozen=True)
+class LeaseFacts:
+    """What the rent overview shows of the lease itself."""
+
+    id: int
+    contract_number: str
+    payment_reference: str
+
+
+# Built once (issue 15: /rent reads it on every visit; no ORM object needed).
+_FACTS = select(col(Lease.id), col(Lease.contract_number), col(Lease.payment_reference)).where(
+    col(Lease.id) == bindparam("lease_id")
+)
+
+
+def lease_facts_for(*, session: Session, actor: Actor, lease_id: int | None) -> LeaseFacts:
+    """``get_lease_for``'s decision, answered with the lease's facts (same errors)."""
+    wanted = _wanted(actor, lease_id)
+    row = None
+    if wanted is not None:
+        row = session.connection().execute(_FACTS, {"lease_id": wanted}).one_or_none()
+    if row is None:
+        raise NotFound("lease")
+    found_id, contract_number, reference = row
+    return LeaseFacts(found_id or 0, contract_number, reference)
 
 
 @dataclasses.dataclass(frozen=True)

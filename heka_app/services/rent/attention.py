@@ -13,7 +13,7 @@ from heka_app.i18n.formatting import format_date, format_money
 from heka_app.services.auth.actor import Actor
 from heka_app.services.common.clock import helsinki_today
 from heka_app.services.housing.attention_item import AttentionItem
-from heka_app.services.rent.ledger import balance_cents, next_due, open_items
+from heka_app.services.rent.ledger import next_due, open_items, summary
 
 DUE_SOON_DAYS = 7
 OVERDUE = N_("Rent overdue: {amount}")
@@ -30,7 +30,10 @@ def rent_attention(
     if actor.lease_id is None:
         return []
     today = helsinki_today(now)
-    balance = balance_cents(session, actor.lease_id, on=today)
+    # One statement for the balance, the newest charge and the monthly charges (issue 15:
+    # the front page reads this on every visit); the open charges only when there is debt.
+    known = summary(session, actor.lease_id, on=today)
+    balance = known.balance_cents
     items = open_items(session, actor.lease_id, on=today, balance=balance)
     overdue = [item for item in items if item.due_on < today]
     if overdue:
@@ -45,7 +48,7 @@ def rent_attention(
                 href=routes.RENT,
             )
         ]
-    due = next_due(session, actor.lease_id, today=today, balance=balance, items=items)
+    due = next_due(session, actor.lease_id, today=today, balance=balance, items=items, known=known)
     if due is not None and due.cents > 0 and (due.due_on - today).days <= DUE_SOON_DAYS:
         amount, day = format_money(due.cents, language), format_date(due.due_on, language)
         return [

@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, case
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func
 
 from heka_app.models import LeaseCharge, RentLedgerEntry
 
@@ -37,11 +37,44 @@ class Entry:
 _ENTRY_COLUMNS = tuple(col(getattr(RentLedgerEntry, name)) for name in Entry.__dataclass_fields__)
 
 
-def _entries(session: Session, *where, order, limit: int | None = None, offset: int = 0):
-    query = sa_select(*_ENTRY_COLUMNS).where(*where).order_by(*order).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    return [Entry(*row) for row in session.connection().execute(query)]
+# Built once (issue 15: the front page and /rent read the ledger on every visit): building
+# SQLAlchemy expressions costs more than the indexed reads themselves.
+_amount, _booked = col(RentLedgerEntry.amount_cents), col(RentLedgerEntry.booked_on)
+_OF_LEASE = col(RentLedgerEntry.lease_id) == bindparam("lease_id")
+_CHARGE = col(RentLedgerEntry.kind) == "charge"
+_UP_TO = _booked <= bindparam("on")
+_BALANCE = sa_select(func.coalesce(func.sum(_amount), 0)).where(_OF_LEASE, _UP_TO)
+_LATEST_CHARGE = sa_select(func.max(_booked)).where(_OF_LEASE, _CHARGE, _UP_TO)
+_FIRST_BOOKING = sa_select(func.min(_booked)).where(_OF_LEASE)
+_CHARGES_NEWEST_FIRST = (
+    sa_select(*_ENTRY_COLUMNS)
+    .where(_OF_LEASE, _UP_TO, _CHARGE)
+    .order_by(_booked.desc(), col(RentLedgerEntry.id).desc())
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+
+
+def monthly_statement():
+    """The lease's monthly charges together (``lease_id`` a bind parameter)."""
+    return sa_select(func.coalesce(func.sum(col(LeaseCharge.amount_cents)), 0)).where(
+        col(LeaseCharge.lease_id) == bindparam("lease_id")
+    )
+
+
+_MONTHLY = monthly_statement()
+# The front page's rent item in one statement: the balance, the newest charge's day and the
+# monthly charges (three statements before).
+_SUMMARY = sa_select(
+    func.coalesce(func.sum(_amount), 0),
+    func.max(case((_CHARGE, _booked))),
+    _MONTHLY.scalar_subquery(),
+).where(_OF_LEASE, _UP_TO)
+
+
+def day_of(value) -> dt.date | None:
+    """A MIN()/MAX() of booking days as a date (SQLite hands back text)."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,12 +112,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def balance_cents(session: Session, lease_id: int, *, on: dt.date) -> int:
     """Charges minus payments and credits booked up to ``on``: > 0 debt, < 0 credit."""
-    total = session.exec(
-        select(func.coalesce(func.sum(RentLedgerEntry.amount_cents), 0)).where(
-            RentLedgerEntry.lease_id == lease_id, col(RentLedgerEntry.booked_on) <= on
-        )
-    ).one()
-    return int(total)
+    params = {"lease_id": lease_id, "on": on}
+    return int(session.connection().execute(_BALANCE, params).scalar_one())
 
 
 def balance_before(session: Session, lease_id: int, *, day: dt.date) -> int:
@@ -116,15 +145,8 @@ def open_items(session: Session, lease_id: int, *, on: dt.date, balance: int) ->
     remaining = balance
     offset = 0
     while remaining > 0:
-        rows = _entries(
-            session,
-            col(RentLedgerEntry.lease_id) == lease_id,
-            col(RentLedgerEntry.booked_on) <= on,
-            col(RentLedgerEntry.kind) == "charge",
-            order=(col(RentLedgerEntry.booked_on).desc(), col(RentLedgerEntry.id).desc()),
-            limit=_BATCH,
-            offset=offset,
-        )
+        params = {"lease_id": lease_id, "on": on, "limit": _BATCH, "offset": offset}
+        rows = [Entry(*row) for row in session.connection().execute(_CHARGES_NEWEST_FIRST, params)]
         if not rows:
             break
         found, remaining = cover(rows, remaining)
@@ -140,13 +162,24 @@ def monthly_charges_cents(session: Session, lease_id: int) -> int:
 
 def latest_charge_day(session: Session, lease_id: int, *, on: dt.date) -> dt.date | None:
     """The booking day of the newest charge up to ``on``."""
-    return session.exec(
-        select(func.max(RentLedgerEntry.booked_on)).where(
-            RentLedgerEntry.lease_id == lease_id,
-            RentLedgerEntry.kind == "charge",
-            col(RentLedgerEntry.booked_on) <= on,
-        )
-    ).one()
+    params = {"lease_id": lease_id, "on": on}
+    return day_of(session.connection().execute(_LATEST_CHARGE, params).scalar_one())
+
+
+@dataclasses.dataclass(frozen=True)
+class Summary:
+    """What the front page's rent item reads first: the balance, the newest charge's
+    booking day and the lease's monthly charges, up to a day."""
+
+    balance_cents: int
+    latest_charge: dt.date | None
+    monthly_cents: int
+
+
+def summary(session: Session, lease_id: int, *, on: dt.date) -> Summary:
+    """``balance_cents``, ``latest_charge_day`` and ``monthly_charges_cents`` in one read."""
+    row = session.connection().execute(_SUMMARY, {"lease_id": lease_id, "on": on}).one()
+    return Summary(int(row[0]), day_of(row[1]), int(row[2]))
 
 
 def next_due(
@@ -157,26 +190,30 @@ def next_due(
     balance: int,
     items: list[OpenItem],
     latest: dt.date | None = None,
+    known: Summary | None = None,
 ) -> NextDue | None:
     """The next payment: open charges not yet overdue, else next month's charges less
     any credit. None when nothing is charged monthly. ``latest``: the newest charge's
-    booking day if the caller knows it."""
+    booking day if the caller knows it; ``known``: the lease's summary up to ``today``
+    (then nothing more is read)."""
     coming = [item for item in items if item.due_on >= today]
     if coming:
         return NextDue(sum(i.open_cents for i in coming), min(i.due_on for i in coming), True)
-    if latest is None:
+    if known is not None:
+        latest = known.latest_charge
+    elif latest is None:
         latest = latest_charge_day(session, lease_id, on=today)
     month = add_months(latest, 1) if latest else month_start(today)
     while month.replace(day=DUE_DAY) < today:
         month = add_months(month, 1)
-    monthly = monthly_charges_cents(session, lease_id)
+    monthly = known.monthly_cents if known else monthly_charges_cents(session, lease_id)
     if monthly <= 0:
         return None
     credit = -balance if balance < 0 else 0
     return NextDue(max(monthly - credit, 0), month.replace(day=DUE_DAY), False)
 
 
-# Built once: building SQLAlchemy expressions costs more than the indexed read itself.
+# The statement's window (built once, as the reads above).
 _WINDOW = (
     sa_select(*_ENTRY_COLUMNS)
     .where(
@@ -191,9 +228,6 @@ _WINDOW = (
         col(RentLedgerEntry.id),
     )
 )
-_MONTHLY = sa_select(func.coalesce(func.sum(col(LeaseCharge.amount_cents)), 0)).where(
-    col(LeaseCharge.lease_id) == bindparam("lease_id")
-)
 
 
 def entries_between(
@@ -206,6 +240,4 @@ def entries_between(
 
 def first_booking(session: Session, lease_id: int) -> dt.date | None:
     """The earliest booking day of the lease (where the statement's years begin)."""
-    return session.exec(
-        select(func.min(RentLedgerEntry.booked_on)).where(RentLedgerEntry.lease_id == lease_id)
-    ).one()
+    return day_of(session.connection().execute(_FIRST_BOOKING, {"lease_id": lease_id}).scalar_one())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from xml.sax.saxutils import escape
 
@@ -27,6 +28,7 @@ from heka_app.services.rent.money import MAX_CENTS
 HEKA_IBAN = IBAN("FI21 1234 5600 0007 85")
 HEKA_BIC = str(HEKA_IBAN.bic) if HEKA_IBAN.bic else "NDEAFIHH"
 HEKA_RECIPIENT = "Helsingin kaupungin asunnot Oy (Heka)"
+MEMO_SIZE = 1024  # leases' barcodes and payment details remembered (see below)
 
 
 class BarcodeError(ValueError):
@@ -93,6 +95,9 @@ def group(text: str, size: int = 4) -> str:
     return " ".join(text[i : i + size] for i in range(0, len(text), size))
 
 
+# Memoized, as barcode_svg below: a pure function of its arguments, asked again with the
+# same ones on every /rent visit of a lease until its balance changes (issue 15).
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def payment_details(*, reference: str, cents: int, due_on: dt.date | None) -> PaymentDetails:
     """Heka's account and the lease's references, with barcodes for ``cents`` by ``due_on``."""
     ref = normalize_reference(reference)
@@ -120,6 +125,11 @@ def barcode_modules(digits: str) -> str:
 _DARK = re.compile("1+")
 
 
+# Memoized (issue 15): the page draws two barcodes a visit, the no-amount one the same for
+# a lease forever and the other until its balance changes; Code 128 and the path were ~7 %
+# of /rent's CPU. The same digits always draw the same SVG, and a hit shares one string
+# between the tabs that show it. At most MEMO_SIZE SVGs of ~1.6 KB.
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def barcode_svg(digits: str, *, module_px: int = 2, height_px: int = 80) -> str:
     """The bank barcode as a self-contained SVG (quiet zones of ten modules each side).
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -126,3 +127,17 @@ def test_rent_monitoring_sees_any_lease(session, now, world):
     assert view.status == "paid_up" and view.sentence == "The rent of this lease is paid up."
     with pytest.raises(NotFound):
         _overview(session, world, now, who="rent_monitoring", lease_id=999_999)
+
+
+def test_only_the_newest_months_carry_rows_when_asked(session, now, world):
+    lease = world.leases["home"]
+    monthly(session, lease, dt.date(2024, 12, 1), 24, 61250)
+    charge(session, lease, NOV, 2375, kind="interest")
+    whole = _overview(session, world, now)
+    for shown in (1, 3, 24):
+        part = _overview(session, world, now, rows_months=shown)
+        expected = tuple(
+            m if n < shown else dataclasses.replace(m, rows=()) for n, m in enumerate(whole.months)
+        )
+        assert part == dataclasses.replace(whole, months=expected), shown
+        assert all(m.rows for m in part.months[:shown]), shown  # every month has entries

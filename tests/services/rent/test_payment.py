@@ -134,3 +134,20 @@ def test_amounts_parse_as_decimal_never_float():
     for bad in ("12,345", "abc", "NaN", 12.5):
         with pytest.raises(InvalidAmount):
             parse_euros(bad)
+
+
+@given(
+    st.sampled_from(["12345672", "1232", "98765432103"]),
+    st.integers(min_value=0, max_value=99_999_999),
+    st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))),
+)
+def test_memoized_details_and_barcodes_are_what_a_fresh_call_draws(reference, cents, due_on):
+    details = payment_details(reference=reference, cents=cents, due_on=due_on)
+    fresh = payment_details.__wrapped__(reference=reference, cents=cents, due_on=due_on)
+    assert details == fresh
+    assert payment_details(reference=reference, cents=cents, due_on=due_on) is details
+    for digits in (details.barcode, details.barcode_no_amount):
+        assert barcode_svg(digits) == barcode_svg.__wrapped__(digits)
+    assert (barcode_svg(details.barcode) == barcode_svg(details.barcode_no_amount)) == (
+        details.barcode == details.barcode_no_amount
+    )
