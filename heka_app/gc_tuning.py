@@ -14,7 +14,9 @@ worker has started:
 ``HEKA_GC_TUNING=0`` turns it off (the "before" of benchmarks/load's comparison);
 ``HEKA_GC_THRESHOLDS=a,b,c`` overrides the thresholds. With ``HEKA_GC_STATS_FILE`` set,
 the pauses of every collection are summed per generation and written to that file as
-JSON every few seconds (the load test reads it).
+JSON every few seconds (the load test reads it), with the objects each generation's
+collections freed; ``HEKA_GC_STATS_WALKED=1`` also counts the objects the largest young
+collection walked (a diagnostic: counting walks them once more).
 """
 
 from __future__ import annotations
@@ -57,8 +59,9 @@ def tune_now(environ=os.environ) -> bool:
 class PauseRecorder:
     """Sums the pauses of every collection per generation (a ``gc.callbacks`` entry)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, walked: bool = False):
         self.path = path
+        self.count_walked = walked
         self.started = self.started_cpu = 0.0
         # gc.get_freeze_count() walks the whole permanent generation (~220k objects):
         # counted once after the freeze, not in every snapshot (issue 15: it showed in
@@ -68,16 +71,20 @@ class PauseRecorder:
         self.written = time.monotonic()
 
     def __call__(self, phase: str, info: dict) -> None:
+        generation = info.get("generation", 0)
         if phase == "start":
+            if self.count_walked and generation < 2:  # a pass walks its generation and younger
+                walked = sum(len(gc.get_objects(g)) for g in range(generation + 1))
+                self.walked[generation] = max(self.walked[generation], walked)
             self.started, self.started_cpu = time.perf_counter(), time.thread_time()
             return
-        generation = info.get("generation", 0)
         pause = time.perf_counter() - self.started
         cpu = time.thread_time() - self.started_cpu
         self.counts[generation] += 1
         self.seconds[generation] += pause
         self.longest[generation] = max(self.longest[generation], pause)
         self.cpu_seconds[generation] += cpu
+        self.collected[generation] += info.get("collected", 0)
         self.longest_cpu[generation] = max(self.longest_cpu[generation], cpu)
         if time.monotonic() - self.written > STATS_EVERY_SECONDS:
             self.write()
@@ -88,6 +95,9 @@ class PauseRecorder:
         # CPU time of the collecting thread too: on a shared machine the wall-clock pause
         # includes waiting for a core, the CPU time is what the collector itself cost.
         self.cpu_seconds, self.longest_cpu = [0.0] * 3, [0.0] * 3
+        # Objects freed by each generation's passes: cyclic garbage that outlived a young
+        # pass shows in gen 1's count (an event's cycles should die in gen 0).
+        self.collected, self.walked = [0, 0, 0], [0, 0, 0]
 
     def snapshot(self) -> dict:
         """Counts, total and longest pause (ms, wall and CPU) per generation; frozen count."""
@@ -98,6 +108,8 @@ class PauseRecorder:
             "longest_ms": [round(s * 1000, 2) for s in self.longest],
             "cpu_ms": [round(s * 1000, 2) for s in self.cpu_seconds],
             "longest_cpu_ms": [round(s * 1000, 2) for s in self.longest_cpu],
+            "collected": list(self.collected),
+            "largest_walked": list(self.walked),
             "frozen": self.frozen,
             "thresholds": list(gc.get_threshold()),
         }
@@ -115,7 +127,8 @@ def record_pauses(environ=os.environ) -> PauseRecorder | None:
     target = environ.get("HEKA_GC_STATS_FILE", "")
     if not target:
         return None
-    recorder = PauseRecorder(Path(f"{target}.{os.getpid()}.json"))
+    walked = environ.get("HEKA_GC_STATS_WALKED", "") == "1"
+    recorder = PauseRecorder(Path(f"{target}.{os.getpid()}.json"), walked)
     gc.callbacks.append(recorder)
     return recorder
 

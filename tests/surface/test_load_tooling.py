@@ -74,9 +74,14 @@ def test_pause_recorder_counts_collections(tmp_path):
     recorder("start", {"generation": 2})
     recorder("stop", {"generation": 2})
     recorder("start", {"generation": 0})
-    recorder("stop", {"generation": 0})
+    recorder("stop", {"generation": 0, "collected": 7})
     snap = recorder.snapshot()
     assert snap["counts"] == [1, 0, 1]
+    assert snap["collected"] == [7, 0, 0] and snap["largest_walked"] == [0, 0, 0]
+    counting = gc_tuning.PauseRecorder(tmp_path / "walked.json", walked=True)
+    counting("start", {"generation": 1})
+    counting("stop", {"generation": 1, "collected": 0})
+    assert counting.snapshot()["largest_walked"][1] > 0  # gen 0 and 1 hold this test's objects
     recorder.write()
     assert (tmp_path / "gc.json").exists()
     recorder.reset()
