@@ -135,6 +135,9 @@ def _measure(
             top = ", ".join(f"{name} {n / calls:.1f}" for name, n in cycles["types"][:12])
             print(f"  {label}: {cycles['objects'] / calls:.1f} objects of cyclic garbage per "
                   f"call: {top}", flush=True)  # fmt: skip
+            if cycles.get("frames"):
+                made = ", ".join(f"{name} {n / calls:.1f}" for name, n in cycles["frames"][:8])
+                print(f"    frames in it: {made}", flush=True)
         rows.append((label, count, 1000 * cpu / count, 1000 * wall / count, queries / calls))
     return rows
 

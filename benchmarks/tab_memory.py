@@ -114,23 +114,11 @@ def _snapshot(pid: int, directory: Path, index: int):
     return tracemalloc.Snapshot.load(str(done.with_suffix(".tracemalloc")))
 
 
-def _print_diff(before, after, tabs: int, top: int) -> None:
-    for group in ("filename", "lineno"):
-        stats = after.compare_to(before, group)
-        print(f"\n  tracemalloc, grown by {group} (bytes per tab, blocks per tab):")
-        for stat in stats[:top]:
-            where = stat.traceback[0]
-            name = where.filename.split("site-packages/")[-1].split("wt-load/")[-1]
-            label = name if group == "filename" else f"{name}:{where.lineno}"
-            print(f"    {stat.size_diff / tabs:9.0f} B {stat.count_diff / tabs:7.1f}  {label}")
-        total = sum(s.size_diff for s in stats)
-        print(f"    total {total / tabs / 1024:.1f} KB per tab (Python allocations)")
-
-
 def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     """Start a worker with ``env``, open the tabs, print and return KB per tab."""
     import psutil  # type: ignore[import-untyped]
 
+    from benchmarks import memory_growth
     from benchmarks.load import stack
 
     safe = re.sub(r"[^\w.=-]+", "_", label)  # a file name (a URL's "/" would be a folder)
@@ -138,6 +126,8 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     if args.trace:
         snapshots.mkdir(parents=True, exist_ok=True)
         env = {**env, SNAPSHOT_DIR: str(snapshots)}
+    if args.gc:  # heka_app/gc_tuning.py's recorder, with the objects each pass walked
+        env = {**env, "HEKA_GC_STATS_FILE": str(out / f"gc-{safe}"), "HEKA_GC_STATS_WALKED": "1"}
     state_report = out / f"state-{safe}.json"
     if args.state:
         env = {**env, STATE_REPORT: str(state_report)}
@@ -165,7 +155,7 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
         print(f"[{label}] {opened} tabs: RSS {before_rss / 2**20:.1f} -> "
               f"{after_rss / 2**20:.1f} MB, {per_tab:.0f} KB per tab", flush=True)  # fmt: skip
         if before is not None and after is not None:
-            _print_diff(before, after, max(1, opened), args.top)
+            memory_growth.print_per_tab(before, after, max(1, opened), args.top)
         if args.redis:
             from benchmarks.load.run import _redis_state_bytes
 
@@ -194,7 +184,22 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
               "tab more", flush=True)  # fmt: skip
         for tab in again:
             tab.close()
+        if args.gc:
+            _print_gc(out, safe, label)
     return per_tab
+
+
+def _print_gc(out: Path, safe: str, label: str) -> None:
+    """The worker's GC passes since it tuned itself (the tabs, their pages, the churn)."""
+    import json
+
+    time.sleep(6)  # the recorder writes every 5 s
+    for path in out.glob(f"gc-{safe}.*.json"):
+        snap = json.loads(path.read_text())
+        print(f"[{label}] GC thresholds {snap['thresholds']}: passes {snap['counts']}, "
+              f"CPU {snap['cpu_ms']} ms, longest {snap['longest_cpu_ms']} ms CPU, most "
+              f"objects walked {snap['largest_walked']}, freed {snap['collected']}",
+              flush=True)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trace", action="store_true", help="tracemalloc diff (slower)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--state", action="store_true", help="state tree sizes per tab")
+    parser.add_argument("--gc", action="store_true", help="GC passes and objects walked")
     parser.add_argument(
         "--env", action="append", default=[], help="NAME=VALUE or - (as is): one worker each"
     )

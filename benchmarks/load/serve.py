@@ -61,6 +61,7 @@ def _snapshots(folder: Path, every: float, frames: int) -> None:
 def _keep_garbage(path: Path) -> None:
     import gc
     import json
+    import types as types_module
     from collections import Counter
 
     def toggle(*_args) -> None:
@@ -75,7 +76,14 @@ def _keep_garbage(path: Path) -> None:
         found = gc.garbage[:]
         gc.garbage.clear()
         types = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in found)
-        path.write_text(json.dumps({"objects": len(found), "types": types.most_common(40)}))
+        # Frames in the garbage name the code that made the cycle (an exception's traceback).
+        frames = Counter(
+            f"{o.f_code.co_filename.split('site-packages/')[-1]}:{o.f_code.co_name}"
+            for o in found
+            if isinstance(o, types_module.FrameType)
+        )
+        path.write_text(json.dumps({"objects": len(found), "types": types.most_common(40),
+                                    "frames": frames.most_common(20)}))  # fmt: skip
         del found
         gc.collect()
 
