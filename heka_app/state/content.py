@@ -24,6 +24,7 @@ from heka_app.state.guard import guard
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
+from heka_app.state.shared_rows import shared
 
 
 class PublicInfoState(rx.State):
@@ -124,7 +125,8 @@ class NewsState(rx.State):
         result = view.articles
         assign_changed(
             self,
-            items=[dataclasses.asdict(item) for item in result.items],
+            # One list for every tab showing the same rows (state/shared_rows.py).
+            items=shared(result.items, lambda: [dataclasses.asdict(i) for i in result.items]),
             page=result.page,
             pages=result.pages,
             total=result.total,

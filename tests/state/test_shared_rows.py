@@ -1,0 +1,63 @@
+"""Equal view rows are one list for all tabs (state/shared_rows.py, issue 15: memory per
+tab), and the tabs get the same rows as when each built its own."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlmodel import Session
+
+from heka_app.models import Article, ArticleTranslation
+from heka_app.services.auth.navigation import navigation_for
+from heka_app.services.content.articles import list_articles
+from heka_app.state import shared_rows
+from heka_app.state.content import NewsState
+from heka_app.state.session import SessionState
+from tests.state.handler_calls import call, run, signed_in_root, substate
+
+
+def test_equal_keys_share_one_list_and_other_keys_get_their_own(monkeypatch):
+    shared_rows.clear()
+    first = shared_rows.shared(("k", 1), lambda: [{"x": 1}])
+    again = shared_rows.shared(("k", 1), lambda: [{"x": 1}])
+    other = shared_rows.shared(("k", 2), lambda: [{"x": 2}])
+    assert first is again and first == [{"x": 1}]
+    assert other is not first and other == [{"x": 2}]
+    monkeypatch.setattr(shared_rows, "MAX_ENTRIES", 2)
+    shared_rows.shared(("k", 3), lambda: [])  # the least recently used, ("k", 1), goes
+    assert shared_rows.shared(("k", 1), lambda: [{"x": "new"}]) == [{"x": "new"}]
+
+
+def test_two_tenants_tabs_hold_one_navigation_the_services_rows(engine, now):
+    world, one = signed_in_root(engine, now)
+    _, two = signed_in_root(engine, now, "co_resident", world=world)
+    first, second = substate(one, SessionState), substate(two, SessionState)
+    run(call(first, "refresh"))
+    run(call(second, "refresh"))
+    actor = run(first._actor())
+    assert first.nav == navigation_for(actor) and len(first.nav) > 5
+    assert first.nav.__wrapped__ is second.nav.__wrapped__  # Reflex's proxies around one list
+
+
+def test_two_tenants_tabs_hold_one_news_list_the_services_rows(engine, now):
+    world, one = signed_in_root(engine, now)
+    with Session(engine) as s:
+        for n in range(3):
+            article = Article(slug=f"piha-{n}", kind="news", published_at=now - dt.timedelta(n))
+            s.add(article)
+            s.flush()
+            s.add(ArticleTranslation(article_id=article.id, language="fi", title=f"Piha {n}",
+                                     body="x"))  # fmt: skip
+        s.commit()
+    _, two = signed_in_root(engine, now, "co_resident", world=world)
+    first, second = substate(one, NewsState), substate(two, NewsState)
+    run(call(first, "load_news"))
+    run(call(second, "load_news"))
+    actor = run(substate(one, SessionState)._actor())
+    with Session(engine) as s:  # the old path: the service's rows, each through asdict
+        page = list_articles(session=s, actor=actor, now=now, language="fi", kind="news",
+                             query="", page=1)  # fmt: skip
+    assert first.items == [dataclasses.asdict(item) for item in page.items]
+    assert len(first.items) >= 3
+    assert first.items.__wrapped__ is second.items.__wrapped__
