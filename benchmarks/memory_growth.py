@@ -50,18 +50,19 @@ def compare(folder: Path, start: float, top: int) -> None:
             print(f"    {stat.size_diff / 1024:9.1f} {stat.count_diff:+8d}  {where}")
 
 
-def print_per_tab(before, after, tabs: int, top: int) -> None:
-    """benchmarks/tab_memory.py --trace: what ``tabs`` new tabs allocated, per tab."""
+def print_per_tab(before, after, tabs: int, top: int, unit: str = "tab") -> None:
+    """benchmarks/tab_memory.py --trace: what ``tabs`` new tabs (or events) allocated, per
+    tab (or event)."""
     for group in ("filename", "lineno"):
         stats = after.compare_to(before, group)
-        print(f"\n  tracemalloc, grown by {group} (bytes per tab, blocks per tab):")
+        print(f"\n  tracemalloc, grown by {group} (bytes per {unit}, blocks per {unit}):")
         for stat in stats[:top]:
             where = stat.traceback[0]
             name = where.filename.split("site-packages/")[-1].split("wt-load/")[-1]
             label = name if group == "filename" else f"{name}:{where.lineno}"
             print(f"    {stat.size_diff / tabs:9.0f} B {stat.count_diff / tabs:7.1f}  {label}")
         total = sum(s.size_diff for s in stats)
-        print(f"    total {total / tabs / 1024:.1f} KB per tab (Python allocations)")
+        print(f"    total {total / tabs / 1024:.2f} KB per {unit} (Python allocations)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,6 @@ import os
 import re
 import signal
 import sys
-import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -59,53 +58,6 @@ def serve(port: int) -> None:
     load_serve.main()
 
 
-def _pages(home: dict) -> list[tuple[str, str, dict | None]]:
-    """Every page a load-test tenant visits: (loader, path, query)."""
-    from benchmarks.load import names
-
-    fault, thread = str(home["fault"]), str(home["thread"])
-    return [
-        (names.HOME, "/home", None),
-        (names.FAULT_LIST, "/faults", None),
-        (names.FAULT_DETAIL, f"/faults/{fault}", {"report": fault}),
-        (names.RENT, "/rent", None),
-        (names.NEWS, "/news", None),
-        (names.THREAD, f"/messages/{thread}", {"thread": thread}),
-    ]
-
-
-def _open_tabs(base: str, homes: list[dict], keep: list, pages: int) -> int:
-    """Open one tab per prepared session in parallel threads: connect, hydrate, then the
-    first ``pages`` pages (session check + loader each); the open tabs go into ``keep``."""
-    from benchmarks.load import names
-    from benchmarks.load.reflex_client import ReflexTab
-
-    failures: list[str] = []
-
-    def one(home: dict) -> None:
-        tab = ReflexTab(base, cookie=home["cookie"])
-        try:
-            tab.connect()
-            tab.call(names.HYDRATE, path="/home")
-            for loader, path, query in _pages(home)[:pages]:
-                tab.call(names.REFRESH, path=path, query=query)
-                tab.call(loader, path=path, query=query)
-            keep.append(tab)
-        except Exception as exc:  # counted and reported; the measurement goes on
-            failures.append(repr(exc))
-            tab.close()
-
-    for start in range(0, len(homes), 50):  # 50 at a time: a shared 2-core machine
-        threads = [threading.Thread(target=one, args=(h,)) for h in homes[start : start + 50]]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=300)
-    if failures:
-        print(f"  {len(failures)} tabs failed, e.g. {failures[0]}", flush=True)
-    return len(homes) - len(failures)
-
-
 def _snapshot(pid: int, directory: Path, index: int):
     os.kill(pid, signal.SIGUSR1)
     done = directory / f"snapshot-{index}.done"
@@ -118,7 +70,7 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     """Start a worker with ``env``, open the tabs, print and return KB per tab."""
     import psutil  # type: ignore[import-untyped]
 
-    from benchmarks import memory_growth
+    from benchmarks import memory_growth, tab_pages
     from benchmarks.load import stack
 
     safe = re.sub(r"[^\w.=-]+", "_", label)  # a file name (a URL's "/" would be a folder)
@@ -139,15 +91,17 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     homes = plan["tabs"]
     warm: list = []
     with stack.running([worker]):
-        _open_tabs(base, homes[: args.warmup], warm, args.pages)
-        for tab in warm:
+        tab_pages.open_tabs(base, homes[: args.warmup], warm, args.pages)
+        for tab, _home in warm:
             tab.close()
         time.sleep(3)  # the warm-up tabs' disconnects handled
         process = psutil.Process(worker.popen.pid)
         before_rss = process.memory_info().rss
         before = _snapshot(worker.popen.pid, snapshots, 0) if args.trace else None
         kept: list = []
-        opened = _open_tabs(base, homes[args.warmup : args.warmup + args.tabs], kept, args.pages)
+        opened = tab_pages.open_tabs(
+            base, homes[args.warmup : args.warmup + args.tabs], kept, args.pages
+        )
         time.sleep(3)
         after_rss = process.memory_info().rss
         after = _snapshot(worker.popen.pid, snapshots, 1) if args.trace else None
@@ -167,7 +121,17 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
             from benchmarks import tab_state_size
 
             tab_state_size.request(worker.popen.pid, state_report, args.top)
-        for tab in kept:
+        if args.revisit:  # the open tabs open their pages again: what stays per event?
+            rss, pid = process.memory_info().rss, worker.popen.pid
+            first = _snapshot(pid, snapshots, 2) if args.trace else None
+            events = tab_pages.revisit(kept, args.revisit)
+            grown = process.memory_info().rss - rss
+            print(f"[{label}] {events} more events (every page again, {args.revisit} rounds): "
+                  f"RSS {grown / 2**20:+.1f} MB", flush=True)  # fmt: skip
+            if first is not None:
+                last = _snapshot(pid, snapshots, 3)
+                memory_growth.print_per_tab(first, last, events, args.top, unit="event")
+        for tab, _home in kept:
             tab.close()
         time.sleep(3)
         closed_rss = process.memory_info().rss
@@ -176,13 +140,13 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
               f"{kept_kb:.0f} KB per closed tab still held", flush=True)  # fmt: skip
         # As many new tabs (new tokens): do they reuse the closed tabs' memory?
         again: list = []
-        reopened = _open_tabs(base, homes[args.warmup : args.warmup + args.tabs], again,
+        reopened = tab_pages.open_tabs(base, homes[args.warmup : args.warmup + args.tabs], again,
                               args.pages)  # fmt: skip
         time.sleep(3)
         churn_kb = (process.memory_info().rss - closed_rss) / max(1, reopened) / 1024
         print(f"[{label}] {reopened} new tabs after those closed: {churn_kb:.0f} KB per "
               "tab more", flush=True)  # fmt: skip
-        for tab in again:
+        for tab, _home in again:
             tab.close()
         if args.gc:
             _print_gc(out, safe, label)
@@ -213,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--state", action="store_true", help="state tree sizes per tab")
     parser.add_argument("--gc", action="store_true", help="GC passes and objects walked")
+    parser.add_argument("--revisit", type=int, default=0, help="rounds of every page again")
     parser.add_argument(
         "--env", action="append", default=[], help="NAME=VALUE or - (as is): one worker each"
     )

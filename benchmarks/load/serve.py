@@ -53,7 +53,9 @@ def _snapshots(folder: Path, every: float, frames: int) -> None:
         while True:
             time.sleep(every)
             seconds = round(time.monotonic() - started)
-            tracemalloc.take_snapshot().dump(str(folder / f"at-{seconds:05d}s.tracemalloc"))
+            partial = folder / f"at-{seconds:05d}s.partial"  # a stopped worker leaves no half
+            tracemalloc.take_snapshot().dump(str(partial))
+            partial.rename(partial.with_suffix(".tracemalloc"))
 
     threading.Thread(target=dump_forever, name="tracemalloc snapshots", daemon=True).start()
 
