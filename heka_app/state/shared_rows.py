@@ -2,7 +2,8 @@
 
 Every open tab keeps the rows its page shows in its state, and most tabs show the same
 ones: the news list of a building is the same for its tenants (its unread marks aside),
-the navigation the same for everyone with the same permissions. Built per event, each
+the navigation the same for everyone with the same permissions, the footer's area offices
+and the landing page's public news the same for every tab. Built per event, each
 tab held its own copy (the news list ~4.5 KB, the navigation ~1.8 KB per tab:
 ``python -m benchmarks.tab_memory --state``). ``shared`` hands out one list per distinct
 content instead, from a small LRU table keyed by the (hashable, immutable) data the rows
@@ -46,6 +47,12 @@ def shared_navigation(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """The navigation ``rows`` (route and label each), as one list for every tab with the
     same links."""
     return shared(("nav", *((row["route"], row["label"]) for row in rows)), lambda: rows)
+
+
+def shared_plain(tag: str, rows: list) -> list:
+    """``rows`` (plain dicts and lists of strings, numbers and booleans), as one list for
+    every tab whose rows are equal: keyed by their repr, which equal plain rows share."""
+    return shared((tag, repr(rows)), lambda: rows)
 
 
 def clear() -> None:
