@@ -20,14 +20,17 @@ worker has started:
   help (the pile is the tabs' recent data, not garbage). So every ``YOUNG_SECONDS`` the
   worker runs ``gc.collect(1)`` itself: it walks only what was made since the last tick
   and moves the survivors to the old generation, which no young pass walks again (each
-  object is walked once instead of twice). Full collections stay rare: CPython starts one
-  only from its own trigger (20 000 new objects within one tick: a ramp of new tabs),
-  once the gen-2 threshold's count of young passes is reached (raised to 900: 15 minutes
-  of ticks) and the old objects grew by a quarter since the last one.
+  object is walked once instead of twice). CPython's own trigger now rarely fires (only
+  20 000 new objects within one tick, a ramp of new tabs, and its full collections wait
+  for 900 young passes), so the timer also runs a full collection every
+  ``FULL_SECONDS``: reference cycles that reach the old generation (a closed socket's
+  engine.io tasks, ~100 objects) are freed about as often as CPython's rule did under
+  load (every ~400 young passes of the old thresholds: ~15 minutes at 2000 tabs).
 
 ``HEKA_GC_TUNING=0`` turns it off (the "before" of benchmarks/load's comparison);
 ``HEKA_GC_THRESHOLDS=a,b,c`` overrides the thresholds, ``HEKA_GC_YOUNG_SECONDS`` the timer
-(0: no timer, CPython's own triggers only). With ``HEKA_GC_STATS_FILE`` set,
+(0: no timer, CPython's own triggers only) and ``HEKA_GC_FULL_SECONDS`` its full
+collections (0: none). With ``HEKA_GC_STATS_FILE`` set,
 the pauses of every collection are summed per generation and written to that file as
 JSON every few seconds (the load test reads it), with the objects each generation's
 collections freed; ``HEKA_GC_STATS_WALKED=1`` also counts the objects the largest young
@@ -45,6 +48,7 @@ from pathlib import Path
 
 DEFAULT_THRESHOLDS = (20_000, 20, 900)
 YOUNG_SECONDS = 1.0
+FULL_SECONDS = 900.0
 SETTLE_SECONDS = 3.0  # let lazily imported modules load before freezing
 STATS_EVERY_SECONDS = 5.0
 
@@ -61,13 +65,23 @@ def thresholds(environ=os.environ) -> tuple[int, int, int] | None:
     return (max(a, 100), max(b, 1), max(c, 1))
 
 
+def _seconds(environ, name: str, default: float) -> float:
+    raw = environ.get(name, "").strip()
+    try:
+        return max(0.0, float(raw)) if raw else default
+    except ValueError:
+        return default
+
+
 def young_seconds(environ=os.environ) -> float:
     """Seconds between the timer's young passes; 0 when there is no timer."""
-    raw = environ.get("HEKA_GC_YOUNG_SECONDS", "").strip()
-    try:
-        return max(0.0, float(raw)) if raw else YOUNG_SECONDS
-    except ValueError:
-        return YOUNG_SECONDS
+    return _seconds(environ, "HEKA_GC_YOUNG_SECONDS", YOUNG_SECONDS)
+
+
+def full_every(environ=os.environ) -> int:
+    """Every how many ticks the timer's pass is a full collection; 0: never."""
+    young, full = young_seconds(environ), _seconds(environ, "HEKA_GC_FULL_SECONDS", FULL_SECONDS)
+    return max(1, round(full / young)) if young and full else 0
 
 
 def tune_now(environ=os.environ) -> bool:
@@ -164,6 +178,7 @@ async def tune_after_startup() -> None:
     recorder = record_pauses()
     await asyncio.sleep(SETTLE_SECONDS)
     every = young_seconds() if tune_now() else 0.0
+    full, ticks = full_every(), 0
     if recorder is not None:
         recorder.reset()
         recorder.frozen = gc.get_freeze_count()
@@ -174,4 +189,5 @@ async def tune_after_startup() -> None:
             written = time.monotonic()
         await asyncio.sleep(every or STATS_EVERY_SECONDS)
         if every:
-            gc.collect(1)
+            ticks += 1
+            gc.collect(2 if full and ticks % full == 0 else 1)

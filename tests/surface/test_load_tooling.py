@@ -145,11 +145,16 @@ def test_young_pass_timer_setting():
     assert gc_tuning.young_seconds({"HEKA_GC_YOUNG_SECONDS": "0"}) == 0
     assert gc_tuning.young_seconds({"HEKA_GC_YOUNG_SECONDS": "2.5"}) == 2.5
     assert gc_tuning.young_seconds({"HEKA_GC_YOUNG_SECONDS": "junk"}) == gc_tuning.YOUNG_SECONDS
+    assert gc_tuning.full_every({}) == round(gc_tuning.FULL_SECONDS / gc_tuning.YOUNG_SECONDS)
+    assert gc_tuning.full_every({"HEKA_GC_FULL_SECONDS": "0"}) == 0
+    assert gc_tuning.full_every({"HEKA_GC_YOUNG_SECONDS": "0"}) == 0
+    assert gc_tuning.full_every({"HEKA_GC_YOUNG_SECONDS": "2", "HEKA_GC_FULL_SECONDS": "60"}) == 30
 
 
 def test_the_worker_runs_a_young_pass_every_tick(monkeypatch):
-    """After tuning, each tick of the lifespan task collects generations 0 and 1 (never a
-    full collection); with the timer off and no stats file the task ends at once."""
+    """After tuning, each tick of the lifespan task collects generations 0 and 1, every
+    HEKA_GC_FULL_SECONDS a full collection; with the timer off and no stats file the task
+    ends at once."""
     passes: list[int] = []
 
     class Enough(Exception):
@@ -169,9 +174,15 @@ def test_the_worker_runs_a_young_pass_every_tick(monkeypatch):
     monkeypatch.setattr(gc_tuning.asyncio, "sleep", no_wait)
     monkeypatch.delenv("HEKA_GC_STATS_FILE", raising=False)
     monkeypatch.setenv("HEKA_GC_YOUNG_SECONDS", "1")
+    monkeypatch.setenv("HEKA_GC_FULL_SECONDS", "0")
     with pytest.raises(Enough):
         asyncio.run(gc_tuning.tune_after_startup())
     assert passes == [1, 1, 1]
+    passes.clear()
+    monkeypatch.setenv("HEKA_GC_FULL_SECONDS", "2")  # every second tick a full collection
+    with pytest.raises(Enough):
+        asyncio.run(gc_tuning.tune_after_startup())
+    assert passes == [1, 2, 1]
     passes.clear()
     monkeypatch.setenv("HEKA_GC_YOUNG_SECONDS", "0")
     asyncio.run(gc_tuning.tune_after_startup())
