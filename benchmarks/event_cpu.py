@@ -20,6 +20,7 @@ column is per call (the event with its echo), the unit of the load test's "CPU p
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -60,6 +61,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile", type=Path, default=None, help="py-spy output (raw)")
     parser.add_argument("--only", default="", help="comma-separated event labels")
     parser.add_argument("--queries", action="store_true", help="SQL statements per event")
+    parser.add_argument("--garbage", action="store_true", help="reference cycles per event")
     return parser.parse_args(argv)
 
 
@@ -91,8 +93,27 @@ def _queries(pid: int, counter: Path | None) -> int:
     raise RuntimeError("the worker did not write its query count")
 
 
+def _garbage(pid: int, path: Path | None) -> dict:
+    """Toggle the worker's garbage window (serve.GARBAGE_FILE); the closing toggle answers
+    the cyclic garbage of the window ({} for the opening one, or when not counting)."""
+    if path is None:
+        return {}
+    path.unlink(missing_ok=True)
+    os.kill(pid, signal.SIGUSR2)
+    for _ in range(2000):
+        if path.exists() and (text := path.read_text()):
+            return json.loads(text)
+        time.sleep(0.01)
+    raise RuntimeError("the worker did not write its garbage")
+
+
 def _measure(
-    tabs: list[tuple[ReflexTab, dict]], pid: int, rounds: int, only: str, counter: Path | None
+    tabs: list[tuple[ReflexTab, dict]],
+    pid: int,
+    rounds: int,
+    only: str,
+    counter: Path | None,
+    garbage: Path | None = None,
 ) -> list:
     rows = []
     for label, handler, path, key in EVENTS:
@@ -101,6 +122,7 @@ def _measure(
         for tab, home in tabs[:3]:  # warm: first visits build per-tab state
             _one(tab, home, handler, path, key)
         queries = _queries(pid, counter)
+        _garbage(pid, garbage)
         before, started, count = _cpu(pid), time.perf_counter(), 0
         for _ in range(rounds):
             for tab, home in tabs:
@@ -109,6 +131,14 @@ def _measure(
         cpu, wall = _cpu(pid) - before, time.perf_counter() - started
         queries = _queries(pid, counter) - queries  # per call (an event and its echo)
         calls = rounds * len(tabs)
+        cycles = _garbage(pid, garbage)
+        if cycles:
+            top = ", ".join(f"{name} {n / calls:.1f}" for name, n in cycles["types"][:12])
+            print(f"  {label}: {cycles['objects'] / calls:.1f} objects of cyclic garbage per "
+                  f"call: {top}", flush=True)  # fmt: skip
+            if cycles.get("frames"):
+                made = ", ".join(f"{name} {n / calls:.1f}" for name, n in cycles["frames"][:8])
+                print(f"    frames in it: {made}", flush=True)
         rows.append((label, count, 1000 * cpu / count, 1000 * wall / count, queries / calls,
                      1000 * cpu / calls))  # fmt: skip
     return rows
@@ -127,8 +157,6 @@ def _one(tab: ReflexTab, home: dict, handler: str | None, path: str, key: str | 
 
 
 def main(argv: list[str] | None = None) -> int:
-    import json
-
     args = _args(argv)
     out = args.out or stack.ROOT / "artifacts" / "event_cpu" / time.strftime("%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
@@ -136,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     counter = out / "queries.txt" if args.queries else None
     if counter is not None:
         env[serve.QUERY_COUNT_FILE] = str(counter)
+    garbage = out / "garbage.json" if args.garbage else None
+    if garbage is not None:
+        env[serve.GARBAGE_FILE] = str(garbage)
     homes = json.loads(plan.read_text())["tabs"][: args.tabs]
     worker = stack.start("worker", stack.backend_command(args.port), out, env,
                          f"http://127.0.0.1:{args.port}/ping", None)  # fmt: skip
@@ -152,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                                     "--rate", "200", "--format", "raw", "-o", str(args.profile),
                                     "--nonblocking"], stdout=subprocess.DEVNULL)  # fmt: skip
             time.sleep(1)
-        rows = _measure(tabs, worker.popen.pid, args.rounds, args.only, counter)
+        rows = _measure(tabs, worker.popen.pid, args.rounds, args.only, counter, garbage)
         if spy is not None:
             spy.send_signal(2)  # SIGINT: py-spy writes its file and exits
             spy.wait(timeout=60)

@@ -27,7 +27,6 @@ import os
 import re
 import signal
 import sys
-import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -59,53 +58,6 @@ def serve(port: int) -> None:
     load_serve.main()
 
 
-def _pages(home: dict) -> list[tuple[str, str, dict | None]]:
-    """Every page a load-test tenant visits: (loader, path, query)."""
-    from benchmarks.load import names
-
-    fault, thread = str(home["fault"]), str(home["thread"])
-    return [
-        (names.HOME, "/home", None),
-        (names.FAULT_LIST, "/faults", None),
-        (names.FAULT_DETAIL, f"/faults/{fault}", {"report": fault}),
-        (names.RENT, "/rent", None),
-        (names.NEWS, "/news", None),
-        (names.THREAD, f"/messages/{thread}", {"thread": thread}),
-    ]
-
-
-def _open_tabs(base: str, homes: list[dict], keep: list, pages: int) -> int:
-    """Open one tab per prepared session in parallel threads: connect, hydrate, then the
-    first ``pages`` pages (session check + loader each); the open tabs go into ``keep``."""
-    from benchmarks.load import names
-    from benchmarks.load.reflex_client import ReflexTab
-
-    failures: list[str] = []
-
-    def one(home: dict) -> None:
-        tab = ReflexTab(base, cookie=home["cookie"])
-        try:
-            tab.connect()
-            tab.call(names.HYDRATE, path="/home")
-            for loader, path, query in _pages(home)[:pages]:
-                tab.call(names.REFRESH, path=path, query=query)
-                tab.call(loader, path=path, query=query)
-            keep.append(tab)
-        except Exception as exc:  # counted and reported; the measurement goes on
-            failures.append(repr(exc))
-            tab.close()
-
-    for start in range(0, len(homes), 50):  # 50 at a time: a shared 2-core machine
-        threads = [threading.Thread(target=one, args=(h,)) for h in homes[start : start + 50]]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=300)
-    if failures:
-        print(f"  {len(failures)} tabs failed, e.g. {failures[0]}", flush=True)
-    return len(homes) - len(failures)
-
-
 def _snapshot(pid: int, directory: Path, index: int):
     os.kill(pid, signal.SIGUSR1)
     done = directory / f"snapshot-{index}.done"
@@ -114,23 +66,11 @@ def _snapshot(pid: int, directory: Path, index: int):
     return tracemalloc.Snapshot.load(str(done.with_suffix(".tracemalloc")))
 
 
-def _print_diff(before, after, tabs: int, top: int) -> None:
-    for group in ("filename", "lineno"):
-        stats = after.compare_to(before, group)
-        print(f"\n  tracemalloc, grown by {group} (bytes per tab, blocks per tab):")
-        for stat in stats[:top]:
-            where = stat.traceback[0]
-            name = where.filename.split("site-packages/")[-1].split("wt-load/")[-1]
-            label = name if group == "filename" else f"{name}:{where.lineno}"
-            print(f"    {stat.size_diff / tabs:9.0f} B {stat.count_diff / tabs:7.1f}  {label}")
-        total = sum(s.size_diff for s in stats)
-        print(f"    total {total / tabs / 1024:.1f} KB per tab (Python allocations)")
-
-
 def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     """Start a worker with ``env``, open the tabs, print and return KB per tab."""
     import psutil  # type: ignore[import-untyped]
 
+    from benchmarks import memory_growth, tab_pages
     from benchmarks.load import stack
 
     safe = re.sub(r"[^\w.=-]+", "_", label)  # a file name (a URL's "/" would be a folder)
@@ -138,6 +78,8 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     if args.trace:
         snapshots.mkdir(parents=True, exist_ok=True)
         env = {**env, SNAPSHOT_DIR: str(snapshots)}
+    if args.gc:  # heka_app/gc_tuning.py's recorder, with the objects each pass walked
+        env = {**env, "HEKA_GC_STATS_FILE": str(out / f"gc-{safe}"), "HEKA_GC_STATS_WALKED": "1"}
     state_report = out / f"state-{safe}.json"
     if args.state:
         env = {**env, STATE_REPORT: str(state_report)}
@@ -149,15 +91,17 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
     homes = plan["tabs"]
     warm: list = []
     with stack.running([worker]):
-        _open_tabs(base, homes[: args.warmup], warm, args.pages)
-        for tab in warm:
+        tab_pages.open_tabs(base, homes[: args.warmup], warm, args.pages)
+        for tab, _home in warm:
             tab.close()
         time.sleep(3)  # the warm-up tabs' disconnects handled
         process = psutil.Process(worker.popen.pid)
         before_rss = process.memory_info().rss
         before = _snapshot(worker.popen.pid, snapshots, 0) if args.trace else None
         kept: list = []
-        opened = _open_tabs(base, homes[args.warmup : args.warmup + args.tabs], kept, args.pages)
+        opened = tab_pages.open_tabs(
+            base, homes[args.warmup : args.warmup + args.tabs], kept, args.pages
+        )
         time.sleep(3)
         after_rss = process.memory_info().rss
         after = _snapshot(worker.popen.pid, snapshots, 1) if args.trace else None
@@ -165,7 +109,7 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
         print(f"[{label}] {opened} tabs: RSS {before_rss / 2**20:.1f} -> "
               f"{after_rss / 2**20:.1f} MB, {per_tab:.0f} KB per tab", flush=True)  # fmt: skip
         if before is not None and after is not None:
-            _print_diff(before, after, max(1, opened), args.top)
+            memory_growth.print_per_tab(before, after, max(1, opened), args.top)
         if args.redis:
             from benchmarks.load.run import _redis_state_bytes
 
@@ -177,7 +121,17 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
             from benchmarks import tab_state_size
 
             tab_state_size.request(worker.popen.pid, state_report, args.top)
-        for tab in kept:
+        if args.revisit:  # the open tabs open their pages again: what stays per event?
+            rss, pid = process.memory_info().rss, worker.popen.pid
+            first = _snapshot(pid, snapshots, 2) if args.trace else None
+            events = tab_pages.revisit(kept, args.revisit)
+            grown = process.memory_info().rss - rss
+            print(f"[{label}] {events} more events (every page again, {args.revisit} rounds): "
+                  f"RSS {grown / 2**20:+.1f} MB", flush=True)  # fmt: skip
+            if first is not None:
+                last = _snapshot(pid, snapshots, 3)
+                memory_growth.print_per_tab(first, last, events, args.top, unit="event")
+        for tab, _home in kept:
             tab.close()
         time.sleep(3)
         closed_rss = process.memory_info().rss
@@ -186,15 +140,30 @@ def measure(args, env: dict, label: str, plan: dict, out: Path) -> float:
               f"{kept_kb:.0f} KB per closed tab still held", flush=True)  # fmt: skip
         # As many new tabs (new tokens): do they reuse the closed tabs' memory?
         again: list = []
-        reopened = _open_tabs(base, homes[args.warmup : args.warmup + args.tabs], again,
+        reopened = tab_pages.open_tabs(base, homes[args.warmup : args.warmup + args.tabs], again,
                               args.pages)  # fmt: skip
         time.sleep(3)
         churn_kb = (process.memory_info().rss - closed_rss) / max(1, reopened) / 1024
         print(f"[{label}] {reopened} new tabs after those closed: {churn_kb:.0f} KB per "
               "tab more", flush=True)  # fmt: skip
-        for tab in again:
+        for tab, _home in again:
             tab.close()
+        if args.gc:
+            _print_gc(out, safe, label)
     return per_tab
+
+
+def _print_gc(out: Path, safe: str, label: str) -> None:
+    """The worker's GC passes since it tuned itself (the tabs, their pages, the churn)."""
+    import json
+
+    time.sleep(6)  # the recorder writes every 5 s
+    for path in out.glob(f"gc-{safe}.*.json"):
+        snap = json.loads(path.read_text())
+        print(f"[{label}] GC thresholds {snap['thresholds']}: passes {snap['counts']}, "
+              f"CPU {snap['cpu_ms']} ms, longest {snap['longest_cpu_ms']} ms CPU, most "
+              f"objects walked {snap['largest_walked']}, freed {snap['collected']}",
+              flush=True)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trace", action="store_true", help="tracemalloc diff (slower)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--state", action="store_true", help="state tree sizes per tab")
+    parser.add_argument("--gc", action="store_true", help="GC passes and objects walked")
+    parser.add_argument("--revisit", type=int, default=0, help="rounds of every page again")
     parser.add_argument(
         "--env", action="append", default=[], help="NAME=VALUE or - (as is): one worker each"
     )

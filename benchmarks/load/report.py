@@ -94,16 +94,17 @@ def server_use(path: Path, events: int, tabs: int) -> dict:
 
 def gc_pauses(phase_dir: Path) -> dict:
     """GC counts, total and longest pause per generation, summed over the workers."""
-    total: dict = {"counts": [0, 0, 0], "frozen": 0}
+    total: dict = {"frozen": 0}
+    for key in ("counts", "collected", "largest_walked"):
+        total[key] = [0, 0, 0]
     for key in ("total_ms", "longest_ms", "cpu_ms", "longest_cpu_ms"):
         total[key] = [0.0] * 3
     for path in phase_dir.glob("gc.*.json"):
         snap = json.loads(path.read_text())
         for g in range(3):
-            total["counts"][g] += snap["counts"][g]
-            total["total_ms"][g] += snap["total_ms"][g]
-            total["cpu_ms"][g] += snap.get("cpu_ms", [0.0] * 3)[g]
-            for key in ("longest_ms", "longest_cpu_ms"):
+            for key in ("counts", "total_ms", "cpu_ms", "collected"):
+                total[key][g] += snap.get(key, [0] * 3)[g]
+            for key in ("longest_ms", "longest_cpu_ms", "largest_walked"):
                 total[key][g] = max(total[key][g], snap.get(key, [0.0] * 3)[g])
         total["frozen"] += snap.get("frozen", 0)
     return total
@@ -174,13 +175,13 @@ def phase_section(phase_dir: Path) -> tuple[str, dict]:
             f"(peak {use['rss_peak_mb']:.0f}) = **{use['kb_per_tab']:.0f} KB per tab**.",
         ]
     lines += [
-        "",
-        f"GC (generations 0, 1, 2): collections {pauses['counts']}; pauses in total "
+        f"\nGC (generations 0, 1, 2): collections {pauses['counts']}; pauses in total "
         f"{[round(x) for x in pauses['total_ms']]} ms wall, "
         f"{[round(x) for x in pauses['cpu_ms']]} ms CPU; longest "
         f"{[round(x, 1) for x in pauses['longest_ms']]} ms wall, "
-        f"{[round(x, 1) for x in pauses['longest_cpu_ms']]} ms CPU; frozen objects "
-        f"{pauses['frozen']}.",
+        f"{[round(x, 1) for x in pauses['longest_cpu_ms']]} ms CPU; objects freed "
+        f"{pauses['collected']}, most walked by one pass {pauses['largest_walked']} (0 "
+        f"unless HEKA_GC_STATS_WALKED=1); frozen objects {pauses['frozen']}.",
     ]
     if "redis_state" in info:
         state = info["redis_state"]

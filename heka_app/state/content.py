@@ -25,6 +25,7 @@ from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.plain_data import as_dict
 from heka_app.state.service_calls import call_service
 from heka_app.state.session import SessionState
+from heka_app.state.shared_rows import shared, shared_plain
 
 
 class PublicInfoState(rx.State):
@@ -41,8 +42,9 @@ class PublicInfoState(rx.State):
             return
         offices = await call_service(list_area_offices)
         news = await call_service(latest_public_news)
-        self.offices = [dataclasses.asdict(office) for office in offices]
-        self.news = [dataclasses.asdict(item) for item in news]
+        # The same rows for every tab: one list for all of them (state/shared_rows.py).
+        self.offices = shared_plain("offices", [dataclasses.asdict(o) for o in offices])
+        self.news = shared_plain("public news", [dataclasses.asdict(item) for item in news])
         self.loaded = True
 
 
@@ -125,7 +127,9 @@ class NewsState(rx.State):
         result = view.articles
         assign_changed(
             self,
-            items=[as_dict(item) for item in result.items],  # no deep copies (issue 15)
+            # One list for every tab showing the same rows (state/shared_rows.py), built
+            # without deep copies (issue 15).
+            items=shared(result.items, lambda: [as_dict(i) for i in result.items]),
             page=result.page,
             pages=result.pages,
             total=result.total,

@@ -35,6 +35,7 @@ from heka_app.state import connection, language_reload
 from heka_app.state.changed import assign_changed
 from heka_app.state.matrix_payload import matrix_payload
 from heka_app.state.service_calls import call_service
+from heka_app.state.shared_rows import shared_navigation
 
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
 _SECURE = get_settings().public_base_url.startswith("https://")
@@ -133,7 +134,7 @@ class SessionState(rx.State):
             residency=actor.residency,
             is_primary=actor.is_primary,
             opens_on_iso=actor.opens_on.isoformat() if actor.opens_on else "",
-            nav=navigation_for(actor),
+            nav=shared_navigation(navigation_for(actor)),
         )
         account_id = actor.account_id or 0
         assign_changed(

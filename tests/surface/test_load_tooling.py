@@ -3,7 +3,10 @@ settings, the samples file and the report's percentiles."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
+
+import pytest
 
 from benchmarks.load import names
 from benchmarks.load.report import burst_windows, pct, per_event
@@ -74,9 +77,14 @@ def test_pause_recorder_counts_collections(tmp_path):
     recorder("start", {"generation": 2})
     recorder("stop", {"generation": 2})
     recorder("start", {"generation": 0})
-    recorder("stop", {"generation": 0})
+    recorder("stop", {"generation": 0, "collected": 7})
     snap = recorder.snapshot()
     assert snap["counts"] == [1, 0, 1]
+    assert snap["collected"] == [7, 0, 0] and snap["largest_walked"] == [0, 0, 0]
+    counting = gc_tuning.PauseRecorder(tmp_path / "walked.json", walked=True)
+    counting("start", {"generation": 1})
+    counting("stop", {"generation": 1, "collected": 0})
+    assert counting.snapshot()["largest_walked"][1] > 0  # gen 0 and 1 hold this test's objects
     recorder.write()
     assert (tmp_path / "gc.json").exists()
     recorder.reset()
@@ -130,3 +138,52 @@ def test_storm_section_counts_reconnects_from_the_kill():
     assert "every tab answered again 12.5 s after the kill" in text
     assert "3 reconnects of 3 tabs, 0 gave up" in text
     assert "p95 9.0 s" in text and "1 errors" in text
+
+
+def test_young_pass_timer_setting():
+    assert gc_tuning.young_seconds({}) == gc_tuning.YOUNG_SECONDS > 0
+    assert gc_tuning.young_seconds({"HEKA_GC_YOUNG_SECONDS": "0"}) == 0
+    assert gc_tuning.young_seconds({"HEKA_GC_YOUNG_SECONDS": "2.5"}) == 2.5
+    assert gc_tuning.young_seconds({"HEKA_GC_YOUNG_SECONDS": "junk"}) == gc_tuning.YOUNG_SECONDS
+    assert gc_tuning.full_every({}) == round(gc_tuning.FULL_SECONDS / gc_tuning.YOUNG_SECONDS)
+    assert gc_tuning.full_every({"HEKA_GC_FULL_SECONDS": "0"}) == 0
+    assert gc_tuning.full_every({"HEKA_GC_YOUNG_SECONDS": "0"}) == 0
+    assert gc_tuning.full_every({"HEKA_GC_YOUNG_SECONDS": "2", "HEKA_GC_FULL_SECONDS": "60"}) == 30
+
+
+def test_the_worker_runs_a_young_pass_every_tick(monkeypatch):
+    """After tuning, each tick of the lifespan task collects generations 0 and 1, every
+    HEKA_GC_FULL_SECONDS a full collection; with the timer off and no stats file the task
+    ends at once."""
+    passes: list[int] = []
+
+    class Enough(Exception):
+        pass
+
+    def collect(generation: int = 2) -> int:
+        passes.append(generation)
+        if len(passes) == 3:
+            raise Enough
+        return 0
+
+    async def no_wait(_seconds: float) -> None:
+        return None
+
+    monkeypatch.setattr(gc_tuning, "tune_now", lambda: True)  # no freeze of the test process
+    monkeypatch.setattr(gc_tuning.gc, "collect", collect)
+    monkeypatch.setattr(gc_tuning.asyncio, "sleep", no_wait)
+    monkeypatch.delenv("HEKA_GC_STATS_FILE", raising=False)
+    monkeypatch.setenv("HEKA_GC_YOUNG_SECONDS", "1")
+    monkeypatch.setenv("HEKA_GC_FULL_SECONDS", "0")
+    with pytest.raises(Enough):
+        asyncio.run(gc_tuning.tune_after_startup())
+    assert passes == [1, 1, 1]
+    passes.clear()
+    monkeypatch.setenv("HEKA_GC_FULL_SECONDS", "2")  # every second tick a full collection
+    with pytest.raises(Enough):
+        asyncio.run(gc_tuning.tune_after_startup())
+    assert passes == [1, 2, 1]
+    passes.clear()
+    monkeypatch.setenv("HEKA_GC_YOUNG_SECONDS", "0")
+    asyncio.run(gc_tuning.tune_after_startup())
+    assert passes == []
