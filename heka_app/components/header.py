@@ -99,7 +99,7 @@ def _auth_buttons() -> rx.Component:
 def _desktop_nav() -> rx.Component:
     return rx.el.nav(
         rx.el.div(_nav_links(), class_name="heka-row heka-gap-5"),
-        class_name=WIDE_ONLY,
+        class_name=f"{WIDE_ONLY} heka-main-nav",
         aria_label=t("Main navigation"),
     )
 
