@@ -16,29 +16,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 
-from heka_app.i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate_language
+from heka_app.i18n import DEFAULT_LANGUAGE, reader_language
 from heka_app.language_pages import NOT_FOUND, variant_path
 from heka_app.security_headers import ASGIApp, Message, Scope
+from heka_app.session_routes import LANGUAGE_COOKIE, request_cookie
 
-LANGUAGE_COOKIE = "heka_lang"
 VARY = (b"vary", b"Cookie, Accept-Language")
 
 
-def chosen_language(headers: list[tuple[bytes, bytes]]) -> str:
-    """The cookie's language if it names one, else the Accept-Language choice."""
-    cookie_header = b"; ".join(v for k, v in headers if k.lower() == b"cookie")
-    if cookie_header:
-        try:
-            jar = SimpleCookie(cookie_header.decode("latin-1"))
-        except CookieError:
-            jar = SimpleCookie()
-        if LANGUAGE_COOKIE in jar and jar[LANGUAGE_COOKIE].value in LANGUAGES:
-            return jar[LANGUAGE_COOKIE].value
-    accept = b",".join(v for k, v in headers if k.lower() == b"accept-language")
-    return negotiate_language(accept.decode("latin-1"))
+def chosen_language(scope: Scope) -> str:
+    """The language of the page a request gets: as SessionState.init_language decides."""
+    accept = b",".join(v for k, v in scope.get("headers", []) if k.lower() == b"accept-language")
+    return reader_language(request_cookie(scope, LANGUAGE_COOKIE), accept.decode("latin-1"))
 
 
 def page_file(static_dir: Path, path: str) -> tuple[str, bool] | None:
@@ -98,7 +89,7 @@ def served_language(
             await app(scope, receive, send)
             return
         relative, stands_in = found
-        lang = chosen_language(scope.get("headers", []))
+        lang = chosen_language(scope)
         variant = variant_path(Path(relative), lang).as_posix()
         if stands_in and not (routable or _manifest_routable)(scope["path"]):
             await app(scope, receive, send)

@@ -51,3 +51,9 @@ def negotiate_language(accept_language: str | None) -> str:
     for tag in ordered:
         expanded.extend([tag, tag.split("_")[0]])
     return coerce_language(negotiate_locale(expanded, list(LANGUAGES), sep="_"))
+
+
+def reader_language(cookie: str | None, accept_language: str | None) -> str:
+    """The reader's language: the language cookie when it names one, else the browser's
+    (SessionState.init_language, and the page served_language.py sends, agree on it)."""
+    return cookie if cookie in LANGUAGES else negotiate_language(accept_language)

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import reflex as rx
 
 from heka_app import routes
-from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language
+from heka_app.i18n import LANGUAGES, coerce_language, negotiate_language, reader_language
 from heka_app.services.accounts import own_account
 from heka_app.services.auth.actor import ANONYMOUS, Actor
 from heka_app.services.auth.devices import DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE
@@ -194,8 +194,9 @@ class SessionState(rx.State):
     @rx.event
     def init_language(self):
         """On first visit, take the language from Accept-Language. Public: no tenant data."""
-        if self.lang_cookie not in LANGUAGES:
-            self.lang_cookie = negotiate_language(self.router.headers.accept_language)
+        accept = self.router.headers.accept_language
+        if (language := reader_language(self.lang_cookie, accept)) != self.lang_cookie:
+            self.lang_cookie = language
 
     @rx.event
     async def refresh(self):

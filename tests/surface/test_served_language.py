@@ -115,6 +115,6 @@ def test_page_file_maps_urls_to_prerendered_pages(static_dir):
 
 def test_chosen_language_reads_every_cookie_header():
     headers = [(b"cookie", b"a=1"), (b"cookie", b"heka_lang=en"), (b"accept-language", b"sv")]
-    assert chosen_language(headers) == "en"
-    assert chosen_language([(b"accept-language", b"sv;q=0.2, en;q=0.8")]) == "en"
-    assert chosen_language([]) == "fi"
+    assert chosen_language({"headers": headers}) == "en"
+    assert chosen_language({"headers": [(b"accept-language", b"sv;q=0.2, en;q=0.8")]}) == "en"
+    assert chosen_language({"headers": []}) == "fi"
